@@ -1,0 +1,155 @@
+// Package document holds an article as the analyzers see it: one UTF-8 text
+// with byte offsets, its metadata, and lazily computed segmentation
+// (lines, paragraphs, sentences, words) that every analyzer shares.
+package document
+
+import (
+	"sort"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// RegionKind says where a stretch of the text came from.
+type RegionKind string
+
+const (
+	// RegionChrome marks page chrome that an HTML extractor dropped from the
+	// main text (comment forms, share bars, related-post lists). It is kept so
+	// boilerplate rules can report it; other analyzers skip it.
+	RegionChrome RegionKind = "chrome"
+)
+
+// Region is a byte range of Text with a kind.
+type Region struct {
+	Start, End int
+	Kind       RegionKind
+}
+
+// Document is one article. Text is immutable once built; every offset an
+// analyzer reports is a byte offset into Text.
+type Document struct {
+	ID     string
+	Title  string
+	Date   time.Time // zero when the article carries no date
+	Source string    // publisher or feed, used to tell sources apart across a batch
+	URL    string
+	Byline string
+	Path   string // input file the article came from, for reports
+	Text   string
+
+	// Regions lists the parts of Text outside the main article body.
+	Regions []Region
+
+	// BaseLine is the 1-based input line on which Text starts (after front
+	// matter, or the JSONL line), so positions map back to the input file.
+	BaseLine int
+	// BaseColumn is the 1-based input column of Text's first byte; it applies
+	// to Text's first line only.
+	BaseColumn int
+
+	// Extra carries input fields copydesk does not interpret (JSONL) through
+	// to the output unchanged.
+	Extra map[string]any
+
+	once       sync.Once
+	lineStarts []int
+	segOnce    sync.Once
+	paragraphs []Span
+	sentences  []Span
+	wordOnce   sync.Once
+	words      []Span
+}
+
+// New returns a document for text; metadata fields may be set afterwards
+// but Text must not change.
+func New(id, text string) *Document {
+	return &Document{ID: id, Text: text, BaseLine: 1, BaseColumn: 1}
+}
+
+// HasDate reports whether the article has a publication date.
+func (d *Document) HasDate() bool { return !d.Date.IsZero() }
+
+// Span is a half-open byte range [Start, End) of a document's Text.
+type Span struct {
+	Start, End int
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Slice returns the text the span covers.
+func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
+
+// InMain reports whether offset lies in the main article text rather than
+// page chrome.
+func (d *Document) InMain(offset int) bool {
+	for _, r := range d.Regions {
+		if offset >= r.Start && offset < r.End && r.Kind == RegionChrome {
+			return false
+		}
+	}
+	return true
+}
+
+// MainEnd is the offset where the main text ends (chrome, if any, follows).
+func (d *Document) MainEnd() int {
+	end := len(d.Text)
+	for _, r := range d.Regions {
+		if r.Kind == RegionChrome && r.Start < end {
+			end = r.Start
+		}
+	}
+	return end
+}
+
+// Position maps a byte offset of Text to a 1-based line and column of the
+// input. Columns count Unicode code points.
+func (d *Document) Position(offset int) (line, column int) {
+	d.once.Do(d.indexLines)
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(d.Text) {
+		offset = len(d.Text)
+	}
+	i := sort.SearchInts(d.lineStarts, offset+1) - 1
+	if i < 0 {
+		i = 0
+	}
+	col := utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+	base := d.BaseLine
+	if base < 1 {
+		base = 1
+	}
+	if i == 0 && d.BaseColumn > 1 {
+		col += d.BaseColumn - 1
+	}
+	return base + i, col
+}
+
+func (d *Document) indexLines() {
+	d.lineStarts = []int{0}
+	for i := 0; i < len(d.Text); i++ {
+		if d.Text[i] == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+}
+
+// Lines returns every line of Text without its line terminator.
+func (d *Document) Lines() []Span {
+	d.once.Do(d.indexLines)
+	out := make([]Span, 0, len(d.lineStarts))
+	for i, s := range d.lineStarts {
+		e := len(d.Text)
+		if i+1 < len(d.lineStarts) {
+			e = d.lineStarts[i+1] - 1
+		}
+		if e > s && d.Text[e-1] == '\r' {
+			e--
+		}
+		out = append(out, Span{s, e})
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+// Package report writes analysed articles in the formats users ask for.
+// Reporters never recompute anything: they format analysis.Result values.
+package report
+
+import (
+	"io"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+)
+
+// RunInfo describes the run, given to a reporter before the first article.
+type RunInfo struct {
+	Version string
+	Rules   *analysis.RuleIndex
+	// Color enables ANSI colour (text format on a terminal, no NO_COLOR).
+	Color bool
+	// Quiet prints per-article summaries only (text format).
+	Quiet bool
+	// KnowledgeAsOf is the date the knowledge base is current to.
+	KnowledgeAsOf string
+}
+
+// Summary is given to a reporter after the last article.
+type Summary struct {
+	Articles int
+	Passed   int
+	Warned   int
+	Failed   int
+	Errors   int // inputs that could not be read
+	Elapsed  time.Duration
+}
+
+// Reporter writes results. Document is called once per article in input
+// order; streaming formats write it at once.
+type Reporter interface {
+	Start(info RunInfo) error
+	Document(res *analysis.Result) error
+	Finish(sum Summary) error
+}
+
+// Factory makes a reporter writing to w.
+type Factory func(w io.Writer) Reporter
+
+var formats = map[string]Factory{}
+
+// Register makes a format available by name; called from init in each
+// format's file.
+func Register(name string, f Factory) { formats[name] = f }
+
+// New returns the reporter for format, or nil when there is none.
+func New(format string, w io.Writer) Reporter {
+	if f, ok := formats[format]; ok {
+		return f(w)
+	}
+	return nil
+}
+
+// Formats lists the registered format names.
+func Formats() []string {
+	out := make([]string, 0, len(formats))
+	for k := range formats {
+		out = append(out, k)
+	}
+	return out
+}
