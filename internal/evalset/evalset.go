@@ -1,0 +1,98 @@
+// Package evalset reads labelled articles (../shared/eval/news.jsonl and
+// files of the same shape): id, label (human|machine), generator, source,
+// split (train|test), title, text.
+package evalset
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/testutil"
+)
+
+// Article is one labelled article.
+type Article struct {
+	ID        string `json:"id"`
+	Label     string `json:"label"`
+	Generator string `json:"generator"`
+	Source    string `json:"source"`
+	Split     string `json:"split"`
+	Title     string `json:"title"`
+	Text      string `json:"text"`
+	Date      string `json:"date,omitempty"`
+}
+
+// Machine reports whether the article is labelled machine-written.
+func (a Article) Machine() bool { return a.Label == "machine" }
+
+// Read parses labelled JSON Lines from r.
+func Read(r io.Reader) ([]Article, error) {
+	var out []Article
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var a Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		if a.Label != "human" && a.Label != "machine" {
+			return nil, fmt.Errorf("line %d: label %q is not human or machine", line, a.Label)
+		}
+		out = append(out, a)
+	}
+	return out, sc.Err()
+}
+
+// Load reads a labelled JSON Lines file.
+func Load(path string) ([]Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	as, err := Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return as, nil
+}
+
+// Filter returns the articles with the given split ("" any) and label ("" any).
+func Filter(as []Article, split, label string) []Article {
+	var out []Article
+	for _, a := range as {
+		if (split == "" || a.Split == split) && (label == "" || a.Label == label) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+var (
+	newsOnce sync.Once
+	news     []Article
+	newsErr  error
+)
+
+// News loads ../shared/eval/news.jsonl once per test binary, or skips the
+// test when ../shared is absent.
+func News(tb testing.TB) []Article {
+	tb.Helper()
+	dir := testutil.RequireShared(tb)
+	newsOnce.Do(func() { news, newsErr = Load(filepath.Join(dir, "eval", "news.jsonl")) })
+	if newsErr != nil {
+		tb.Fatal(newsErr)
+	}
+	return news
+}
