@@ -1,0 +1,250 @@
+// Package config reads .copydesk.yaml: verdict thresholds, disabled rules,
+// per-rule severities, per-path overrides, allowlists and extra knowledge
+// bases. It is found from the working directory upward, or given with
+// --config. Unknown keys and bad values are errors that name the key and
+// its line, because a silently ignored setting is worse than none.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// FileName is the configuration file copydesk looks for.
+const FileName = ".copydesk.yaml"
+
+// Thresholds are verdict cut-offs on the 0–100 overall score.
+type Thresholds struct {
+	Warn *int `yaml:"warn"`
+	Fail *int `yaml:"fail"`
+}
+
+// RuleSettings switch rules off or change their severity.
+type RuleSettings struct {
+	Disable  []string          `yaml:"disable"`
+	Severity map[string]string `yaml:"severity"`
+}
+
+// Override applies settings to inputs whose path matches one of Paths
+// (filepath.Match patterns; "dir/**" matches everything below dir).
+type Override struct {
+	Paths      []string          `yaml:"paths"`
+	Disable    []string          `yaml:"disable"`
+	Severity   map[string]string `yaml:"severity"`
+	Thresholds Thresholds        `yaml:"thresholds"`
+}
+
+// Allow lists what the house trusts.
+type Allow struct {
+	// People are never reported as invented or unverifiable.
+	People []string `yaml:"people"`
+	// Phrases a house style uses: findings whose text is one of them are dropped.
+	Phrases []string `yaml:"phrases"`
+}
+
+// Config is the whole file.
+type Config struct {
+	Thresholds Thresholds   `yaml:"thresholds"`
+	FailOn     string       `yaml:"fail_on"`
+	Jobs       int          `yaml:"jobs"`
+	Date       string       `yaml:"date"`
+	Rules      RuleSettings `yaml:"rules"`
+	Overrides  []Override   `yaml:"overrides"`
+	Allow      Allow        `yaml:"allow"`
+	KB         []string     `yaml:"kb"`
+	Model      string       `yaml:"model"`
+
+	// Path is the file the configuration came from ("" for none).
+	Path string `yaml:"-"`
+	src  []byte
+}
+
+// Find returns the path of the nearest .copydesk.yaml from dir upward, or "".
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Load reads and validates the configuration at path.
+func Load(path string) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	c, err := Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	c.Path = path
+	// Relative KB and model paths are relative to the config file.
+	base := filepath.Dir(path)
+	for i, k := range c.KB {
+		if !filepath.IsAbs(k) {
+			c.KB[i] = filepath.Join(base, k)
+		}
+	}
+	if c.Model != "" && !filepath.IsAbs(c.Model) {
+		c.Model = filepath.Join(base, c.Model)
+	}
+	return c, nil
+}
+
+// Parse reads configuration YAML; knownRule, when set, validates rule IDs.
+func Parse(b []byte) (*Config, error) {
+	c := &Config{src: b}
+	if strings.TrimSpace(string(b)) == "" {
+		return c, nil
+	}
+	if err := yaml.UnmarshalWithOptions(b, c, yaml.DisallowUnknownField()); err != nil {
+		return nil, yamlError(err)
+	}
+	return c, c.validateValues()
+}
+
+// yamlError rewrites the YAML library's "[3:1] unknown field" into
+// "line 3, column 1: unknown key", the words an editor's config uses.
+func yamlError(err error) error {
+	msg := yaml.FormatError(err, false, false)
+	if m := yamlPos.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("line %s, column %s: %s", m[1], m[2], strings.Replace(m[3], "unknown field", "unknown key", 1))
+	}
+	return errors.New(msg)
+}
+
+var yamlPos = regexp.MustCompile(`^\[(\d+):(\d+)\] ([^\n]*)`)
+
+func (c *Config) validateValues() error {
+	checkThresholds := func(path string, t Thresholds) error {
+		for name, v := range map[string]*int{"warn": t.Warn, "fail": t.Fail} {
+			if v != nil && (*v < 0 || *v > 100) {
+				return c.errorAt(path+"."+name, "must be between 0 and 100, got %d", *v)
+			}
+		}
+		if t.Warn != nil && t.Fail != nil && *t.Warn > *t.Fail {
+			return c.errorAt(path+".warn", "warn threshold %d is above fail threshold %d", *t.Warn, *t.Fail)
+		}
+		return nil
+	}
+	if err := checkThresholds("$.thresholds", c.Thresholds); err != nil {
+		return err
+	}
+	if c.FailOn != "" {
+		if _, err := ParseFailOn(c.FailOn); err != nil {
+			return c.errorAt("$.fail_on", "%v", err)
+		}
+	}
+	if c.Jobs < 0 {
+		return c.errorAt("$.jobs", "must be 0 (all CPUs) or more")
+	}
+	if c.Date != "" {
+		if _, err := ParseDate(c.Date); err != nil {
+			return c.errorAt("$.date", "%v", err)
+		}
+	}
+	checkSev := func(path string, m map[string]string) error {
+		for id, s := range m {
+			switch strings.ToLower(s) {
+			case "info", "warning", "warn", "error", "off":
+			default:
+				return c.errorAt(path+"."+id, "severity %q is not info, warning, error or off", s)
+			}
+		}
+		return nil
+	}
+	if err := checkSev("$.rules.severity", c.Rules.Severity); err != nil {
+		return err
+	}
+	for i, o := range c.Overrides {
+		p := fmt.Sprintf("$.overrides[%d]", i)
+		if len(o.Paths) == 0 {
+			return c.errorAt(p, "an override needs paths")
+		}
+		for j, pat := range o.Paths {
+			if _, err := filepath.Match(strings.ReplaceAll(pat, "**", "*"), ""); err != nil {
+				return c.errorAt(fmt.Sprintf("%s.paths[%d]", p, j), "bad pattern %q: %v", pat, err)
+			}
+		}
+		if err := checkSev(p+".severity", o.Severity); err != nil {
+			return err
+		}
+		if err := checkThresholds(p+".thresholds", o.Thresholds); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ValidateRules checks that every rule ID the configuration names exists.
+func (c *Config) ValidateRules(known func(id string) bool) error {
+	check := func(path string, ids []string, sev map[string]string) error {
+		for i, id := range ids {
+			if !known(id) {
+				return c.errorAt(fmt.Sprintf("%s.disable[%d]", path, i), "unknown rule %q (see `copydesk rules`)", id)
+			}
+		}
+		for id := range sev {
+			if !known(id) {
+				return c.errorAt(path+".severity."+id, "unknown rule %q (see `copydesk rules`)", id)
+			}
+		}
+		return nil
+	}
+	if err := check("$.rules", c.Rules.Disable, c.Rules.Severity); err != nil {
+		return err
+	}
+	for i, o := range c.Overrides {
+		if err := check(fmt.Sprintf("$.overrides[%d]", i), o.Disable, o.Severity); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// errorAt formats an error naming the key at a YAML path and its line.
+func (c *Config) errorAt(path, format string, args ...any) error {
+	key := strings.TrimPrefix(path, "$.")
+	msg := fmt.Sprintf(format, args...)
+	if line := c.lineOf(path); line > 0 {
+		if c.Path != "" {
+			return fmt.Errorf("%s:%d: %s: %s", c.Path, line, key, msg)
+		}
+		return fmt.Errorf("line %d: %s: %s", line, key, msg)
+	}
+	return fmt.Errorf("%s: %s", key, msg)
+}
+
+func (c *Config) lineOf(path string) int {
+	p, err := yaml.PathString(path)
+	if err != nil {
+		return 0
+	}
+	f, err := parser.ParseBytes(c.src, 0)
+	if err != nil {
+		return 0
+	}
+	n, err := p.FilterFile(f)
+	if err != nil || n == nil || n.GetToken() == nil {
+		return 0
+	}
+	return n.GetToken().Position.Line
+}

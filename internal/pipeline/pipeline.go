@@ -1,0 +1,240 @@
+// Package pipeline is copydesk's one flow: ingest → document → analyzers →
+// corpus checks → score → report. Articles are analysed in parallel and
+// reported in input order.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
+	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/ingest"
+	"github.com/copydesk/copydesk/internal/report"
+	"github.com/copydesk/copydesk/internal/score"
+)
+
+// Options configure one run.
+type Options struct {
+	Jobs      int                  // parallel analysers (default: all CPUs)
+	Analyzers []*analysis.Analyzer // in analysis.Order
+	Env       *analysis.Env
+	Checks    []corpus.Check
+	// Streaming writes each article as soon as it and every article before
+	// it are done (jsonl): corpus checks then only amend the current
+	// article, and memory stays flat.
+	Streaming bool
+	Scorer    score.Scorer
+	// Policy applies configuration (disabled rules, severities, per-path
+	// overrides, allowlisted phrases, thresholds) to each result.
+	Policy Policy
+	// DefaultDate is used for articles without a date (--date).
+	DefaultDate time.Time
+	// KeepText keeps article text on results for reporters that show it.
+	KeepText bool
+	// KeepFeatures keeps scoring features on results (--features).
+	KeepFeatures bool
+	// Progress is called after each article is reported (may be nil).
+	Progress func(done int)
+}
+
+// Policy adjusts a result to the user's configuration before scoring and
+// returns the thresholds that apply to it.
+type Policy interface {
+	Apply(res *analysis.Result) score.Thresholds
+}
+
+// Run reads specs, analyses every article and writes each result to rep in
+// input order. Unreadable inputs are reported as results with Error set.
+func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, rep report.Reporter) (report.Summary, error) {
+	start := time.Now()
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		seq int
+		art ingest.Article
+	}
+	type done struct {
+		seq int
+		res *analysis.Result
+		doc *ingestDoc
+	}
+	work := make(chan job, jobs*4)
+	results := make(chan done, jobs*4)
+
+	var readErr error
+	go func() {
+		defer close(work)
+		seq := 0
+		readErr = ingest.Read(ctx, specs, in, func(a ingest.Article) error {
+			select {
+			case work <- job{seq, a}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				res, d := analyse(j.art, opts)
+				select {
+				case results <- done{j.seq, res, d}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	// Reorder, run corpus checks in input order, then score and report.
+	var sum report.Summary
+	pending := map[int]done{}
+	next := 0
+	var held []*analysis.Result // batch mode: results until Finish
+	var heldThresholds []score.Thresholds
+	emit := func(res *analysis.Result, th score.Thresholds) error {
+		finishResult(res, th, opts)
+		count(&sum, res)
+		if err := rep.Document(res); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		if opts.Progress != nil {
+			opts.Progress(sum.Articles)
+		}
+		return nil
+	}
+	for d := range results {
+		pending[d.seq] = d
+		for {
+			cur, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if cur.doc != nil {
+				for _, c := range opts.Checks {
+					for _, a := range c.Observe(next, cur.doc.doc, cur.res) {
+						switch {
+						case a.Doc == next:
+							corpus.Apply(cur.res, a)
+						case !opts.Streaming && a.Doc >= 0 && a.Doc < len(held):
+							corpus.Apply(held[a.Doc], a)
+						}
+					}
+				}
+			}
+			th := opts.Policy.Apply(cur.res)
+			if opts.Streaming {
+				if err := emit(cur.res, th); err != nil {
+					return sum, err
+				}
+			} else {
+				held = append(held, cur.res)
+				heldThresholds = append(heldThresholds, th)
+			}
+			next++
+		}
+	}
+	if readErr != nil && ctx.Err() == nil {
+		return sum, readErr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	if !opts.Streaming {
+		for _, c := range opts.Checks {
+			for _, a := range c.Finish() {
+				if a.Doc >= 0 && a.Doc < len(held) {
+					corpus.Apply(held[a.Doc], a)
+				}
+			}
+		}
+		for i, res := range held {
+			// Corpus amendments may add findings: apply the policy to them too.
+			th := heldThresholds[i]
+			if len(opts.Checks) > 0 {
+				th = opts.Policy.Apply(res)
+			}
+			if err := emit(res, th); err != nil {
+				return sum, err
+			}
+		}
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+// ingestDoc wraps the document so the reorder stage can hand it to corpus
+// checks; it is dropped as soon as the checks have indexed it.
+type ingestDoc struct{ doc *document.Document }
+
+func analyse(a ingest.Article, opts Options) (*analysis.Result, *ingestDoc) {
+	if a.Err != nil || a.Doc == nil {
+		msg := "no article"
+		if a.Err != nil {
+			msg = a.Err.Error()
+		}
+		return &analysis.Result{ID: a.ID, Path: a.Path, Error: msg, Findings: []analysis.Finding{}, Entities: []analysis.Entity{}}, nil
+	}
+	doc := a.Doc
+	if doc.ID == "" {
+		doc.ID = a.ID
+	}
+	if doc.Path == "" {
+		doc.Path = a.Path
+	}
+	if !doc.HasDate() && !opts.DefaultDate.IsZero() {
+		doc.Date = opts.DefaultDate
+	}
+	res, err := analysis.Run(doc, opts.Analyzers, opts.Env)
+	if err != nil {
+		return &analysis.Result{ID: doc.ID, Path: doc.Path, Title: doc.Title, Error: err.Error(), Findings: []analysis.Finding{}, Entities: []analysis.Entity{}}, nil
+	}
+	if !doc.HasDate() {
+		res.Notes = append(res.Notes, "no date: checks that need the article's date (office holders at the time, anachronisms) were skipped; pass --date to run them")
+	}
+	return res, &ingestDoc{doc}
+}
+
+func finishResult(res *analysis.Result, th score.Thresholds, opts Options) {
+	if !res.Failed() && opts.Scorer != nil {
+		opts.Scorer.Score(res, th)
+	}
+	if !opts.KeepText {
+		res.Text = ""
+	}
+	if !opts.KeepFeatures {
+		res.Features = nil
+	}
+}
+
+func count(sum *report.Summary, res *analysis.Result) {
+	sum.Articles++
+	switch {
+	case res.Failed():
+		sum.Errors++
+	case res.Verdict == analysis.VerdictFail:
+		sum.Failed++
+	case res.Verdict == analysis.VerdictWarn:
+		sum.Warned++
+	default:
+		sum.Passed++
+	}
+}

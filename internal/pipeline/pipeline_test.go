@@ -1,0 +1,193 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
+	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/ingest"
+	"github.com/copydesk/copydesk/internal/report"
+	"github.com/copydesk/copydesk/internal/score"
+)
+
+// wordy reports every occurrence of "delve", with a delay that varies by
+// article so parallel workers finish out of order.
+var wordy = &analysis.Analyzer{
+	Name:  "wordy",
+	Rules: []analysis.Rule{{ID: "TP900", Dimension: analysis.Templated, Severity: analysis.Warning, Title: "delve"}},
+	Run: func(p *analysis.Pass) (any, error) {
+		time.Sleep(time.Duration(len(p.Doc.Text)%7) * time.Millisecond)
+		for i := strings.Index(p.Doc.Text, "delve"); i >= 0; {
+			p.Report("TP900", i, i+5, "stock verb")
+			j := strings.Index(p.Doc.Text[i+1:], "delve")
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+		return nil, nil
+	},
+}
+
+type capture struct{ docs []*analysis.Result }
+
+func (c *capture) Start(report.RunInfo) error { return nil }
+func (c *capture) Document(r *analysis.Result) error {
+	c.docs = append(c.docs, r)
+	return nil
+}
+func (c *capture) Finish(report.Summary) error { return nil }
+
+type noPolicy struct{}
+
+func (noPolicy) Apply(*analysis.Result) score.Thresholds { return score.Thresholds{Warn: 10, Fail: 20} }
+
+// sameFirstLine flags articles whose first line another article already had.
+type sameFirstLine struct{ seen map[string]int }
+
+func (s *sameFirstLine) Name() string { return "same-first-line" }
+func (s *sameFirstLine) Rules() []analysis.Rule {
+	return []analysis.Rule{{ID: "TP901", Dimension: analysis.Templated}}
+}
+func (s *sameFirstLine) Observe(idx int, doc *document.Document, res *analysis.Result) []corpus.Amendment {
+	first := doc.Slice(doc.Lines()[0])
+	if prev, ok := s.seen[first]; ok {
+		f := analysis.Finding{Rule: "TP901", Dimension: analysis.Templated, Message: "shared first line"}
+		return []corpus.Amendment{{Doc: idx, Findings: []analysis.Finding{f}}, {Doc: prev, Findings: []analysis.Finding{f}}}
+	}
+	s.seen[first] = idx
+	return nil
+}
+func (s *sameFirstLine) Finish() []corpus.Amendment { return nil }
+
+func writeInputs(t *testing.T, n int) []string {
+	t.Helper()
+	dir := t.TempDir()
+	var paths []string
+	for i := range n {
+		p := filepath.Join(dir, fmt.Sprintf("a%03d.txt", i))
+		text := fmt.Sprintf("Headline %d\n%sWe delve into article %d.\n", i%3, strings.Repeat("x", i), i)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+func TestRunKeepsInputOrderAndReportsBadInputs(t *testing.T) {
+	paths := writeInputs(t, 40)
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	specs := append(append([]string{}, paths[:20]...), missing)
+	specs = append(specs, paths[20:]...)
+	rep := &capture{}
+	sum, err := Run(context.Background(), specs, ingest.Options{}, Options{
+		Jobs: 4, Analyzers: []*analysis.Analyzer{wordy}, Scorer: score.Default(), Policy: noPolicy{},
+	}, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.docs) != 41 || sum.Articles != 41 || sum.Errors != 1 {
+		t.Fatalf("got %d docs, summary %+v", len(rep.docs), sum)
+	}
+	for i, spec := range specs {
+		if rep.docs[i].ID != spec {
+			t.Fatalf("doc %d is %s, want %s (order lost)", i, rep.docs[i].ID, spec)
+		}
+	}
+	if rep.docs[20].Error == "" || rep.docs[20].Verdict != "" {
+		t.Errorf("missing file should be an error result: %+v", rep.docs[20])
+	}
+	for _, d := range rep.docs {
+		if d.Error != "" {
+			continue
+		}
+		if len(d.Findings) != 1 || d.Findings[0].Text != "delve" || d.Findings[0].Line != 2 {
+			t.Fatalf("%s findings %+v", d.ID, d.Findings)
+		}
+		if d.Verdict == "" {
+			t.Fatalf("%s not scored", d.ID)
+		}
+		if d.Text != "" {
+			t.Fatalf("text kept without KeepText")
+		}
+	}
+}
+
+func TestCorpusAmendmentsBatchAndStreaming(t *testing.T) {
+	paths := writeInputs(t, 6) // first lines repeat every 3 articles
+	for _, streaming := range []bool{false, true} {
+		rep := &capture{}
+		_, err := Run(context.Background(), paths, ingest.Options{}, Options{
+			Jobs: 3, Analyzers: []*analysis.Analyzer{wordy}, Scorer: score.Default(), Policy: noPolicy{},
+			Checks: []corpus.Check{&sameFirstLine{seen: map[string]int{}}}, Streaming: streaming,
+		}, rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared := 0
+		for i, d := range rep.docs {
+			for _, f := range d.Findings {
+				if f.Rule == "TP901" {
+					shared++
+					if streaming && i < 3 {
+						t.Errorf("streaming amended an article already written (%d)", i)
+					}
+				}
+			}
+		}
+		want := 6
+		if streaming {
+			want = 3
+		}
+		if shared != want {
+			t.Errorf("streaming=%v: %d shared findings, want %d", streaming, shared, want)
+		}
+	}
+}
+
+func TestDefaultDateAndNote(t *testing.T) {
+	paths := writeInputs(t, 2)
+	rep := &capture{}
+	_, err := Run(context.Background(), paths, ingest.Options{}, Options{
+		Analyzers: []*analysis.Analyzer{wordy}, Scorer: score.Default(), Policy: noPolicy{},
+		DefaultDate: time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC),
+	}, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.docs[0].Date != "2025-03-05" {
+		t.Errorf("date %q", rep.docs[0].Date)
+	}
+	rep = &capture{}
+	if _, err := Run(context.Background(), paths, ingest.Options{}, Options{Analyzers: []*analysis.Analyzer{wordy}, Scorer: score.Default(), Policy: noPolicy{}}, rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.docs[0].Date != "" || len(rep.docs[0].Notes) == 0 {
+		t.Errorf("undated article should carry a note: %+v", rep.docs[0])
+	}
+}
+
+func TestPanickingAnalyzerBecomesErrorForThatArticle(t *testing.T) {
+	boom := &analysis.Analyzer{Name: "boom", Run: func(p *analysis.Pass) (any, error) {
+		if strings.Contains(p.Doc.Text, "article 1.") {
+			panic("bad state")
+		}
+		return nil, nil
+	}}
+	rep := &capture{}
+	sum, err := Run(context.Background(), writeInputs(t, 3), ingest.Options{}, Options{Analyzers: []*analysis.Analyzer{boom}, Scorer: score.Default(), Policy: noPolicy{}}, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Errors != 1 || !strings.Contains(rep.docs[1].Error, "boom") || rep.docs[0].Error != "" {
+		t.Fatalf("summary %+v, docs %+v", sum, rep.docs)
+	}
+}
