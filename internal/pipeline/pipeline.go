@@ -13,6 +13,7 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/explain"
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/report"
 	"github.com/copydesk/copydesk/internal/score"
@@ -216,6 +217,7 @@ func analyse(a ingest.Article, opts Options) (*analysis.Result, *ingestDoc) {
 func finishResult(res *analysis.Result, th score.Thresholds, opts Options) {
 	if !res.Failed() && opts.Scorer != nil {
 		opts.Scorer.Score(res, th)
+		res.Explanation = explain.Explain(res)
 	}
 	if !opts.KeepText {
 		res.Text = ""

@@ -1,0 +1,174 @@
+package scorecmd_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/cli/cliutil"
+	"github.com/copydesk/copydesk/internal/cli/root"
+	"github.com/copydesk/copydesk/internal/testutil"
+)
+
+// run executes copydesk with args in dir and returns stdout, stderr and the
+// exit code, exactly as main would.
+func run(t *testing.T, dir string, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	ios, in, out, errOut := cliutil.Test()
+	in.WriteString(stdin)
+	if dir != "" {
+		t.Chdir(dir)
+	}
+	cmd := root.NewCmd(ios)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(context.Background())
+	if err != nil && err.Error() != "" {
+		errOut.WriteString(err.Error())
+	}
+	return out.String(), errOut.String(), cliutil.Code(err)
+}
+
+func seed(name string) string {
+	m, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", name+"_*.txt"))
+	return m[0]
+}
+
+type jsonReport struct {
+	Version   string `json:"version"`
+	Documents []struct {
+		ID         string         `json:"id"`
+		Score      int            `json:"score"`
+		Verdict    string         `json:"verdict"`
+		Dimensions map[string]int `json:"dimensions"`
+		Findings   []struct {
+			Rule, Dimension, Severity, Text string
+			Start, End, Line, Column        int
+		} `json:"findings"`
+		Error string `json:"error"`
+	} `json:"documents"`
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"score"},
+		{"score", "--format", "yaml", seed("000")},
+		{"score", "--fail-on", "often", seed("000")},
+		{"score", "--date", "last week", seed("000")},
+		{"explain", "ZZ999"},
+		{"score", "--no-such-flag", seed("000")},
+	} {
+		_, stderr, code := run(t, "", "", args...)
+		if code != cliutil.ExitUsage {
+			t.Errorf("%v: exit %d (stderr %q), want 2", args, code, stderr)
+		}
+	}
+}
+
+func TestUnreadableInputExit3OthersScored(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "image.txt")
+	if err := os.WriteFile(bin, []byte{0x89, 'P', 'N', 'G', 0, 0, 1, 2}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "", "", "score", "--format", "json", "--fail-on", "never", seed("002"), bin, filepath.Join(dir, "missing.md"))
+	if code != cliutil.ExitInputError {
+		t.Fatalf("exit %d, want 3", code)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("json output: %v\n%s", err, out)
+	}
+	if len(rep.Documents) != 3 {
+		t.Fatalf("%d documents, want 3 (every input appears)", len(rep.Documents))
+	}
+	if rep.Documents[0].Error != "" || rep.Documents[0].Verdict == "" {
+		t.Errorf("good article not scored: %+v", rep.Documents[0])
+	}
+	if rep.Documents[1].Error == "" || rep.Documents[2].Error == "" {
+		t.Errorf("bad inputs carry no error: %+v", rep.Documents[1:])
+	}
+}
+
+func TestStdinAndJSONLStream(t *testing.T) {
+	in := `{"id":"a1","title":"T","text":"Leave a Comment\nThe council met on Tuesday.","desk":"metro"}` + "\n" + `{"id":"a2","text":"Second article."}` + "\n"
+	out, stderr, code := run(t, "", in, "score", "--format", "jsonl", "--fail-on", "never", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 jsonl lines, got %d:\n%s", len(lines), out)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["id"] != "a1" {
+		t.Errorf("id %v", doc["id"])
+	}
+	if extra, _ := doc["extra"].(map[string]any); extra["desk"] != "metro" {
+		t.Errorf("unknown field not passed through: %v", doc["extra"])
+	}
+}
+
+func TestConfigErrorNamesKeyAndLine(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".copydesk.yaml"), []byte("thresholds:\n  warn: 20\n  fial: 50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, dir, "", "score", seed("000"))
+	if code != cliutil.ExitUsage || !strings.Contains(stderr, "line 3") || !strings.Contains(stderr, "fial") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestConfigDisablesRule(t *testing.T) {
+	out, _, _ := run(t, "", "", "score", "--format", "json", "--fail-on", "never", seed("004"))
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Documents[0].Findings) == 0 {
+		t.Skip("no findings on seed 004 yet")
+	}
+	rule := rep.Documents[0].Findings[0].Rule
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "cfg.yaml"), []byte("rules:\n  disable: ["+rule+"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, _ := run(t, "", "", "score", "--config", filepath.Join(dir, "cfg.yaml"), "--format", "json", "--fail-on", "never", seed("004"))
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	for _, f := range rep.Documents[0].Findings {
+		if f.Rule == rule {
+			t.Fatalf("disabled rule %s still reported", rule)
+		}
+	}
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	out, _, code := run(t, "", "", "rules")
+	if code != 0 || !strings.HasPrefix(out, "ID") {
+		t.Fatalf("rules: exit %d\n%s", code, out)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 2 {
+		t.Skip("no rules registered yet")
+	}
+	id := strings.Fields(lines[1])[0]
+	out, _, code = run(t, "", "", "explain", strings.ToLower(id))
+	if code != 0 || !strings.HasPrefix(out, id+": ") || !strings.Contains(out, "disable: ["+id+"]") {
+		t.Fatalf("explain %s: exit %d\n%s", id, code, out)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := run(t, "", "", "version")
+	if code != 0 || !strings.HasPrefix(out, "copydesk ") {
+		t.Fatalf("version: %d %q", code, out)
+	}
+}

@@ -1,0 +1,43 @@
+package explain
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+)
+
+func TestExplainNamesVerdictPeopleAndEvidence(t *testing.T) {
+	res := &analysis.Result{
+		Score: 91, Verdict: analysis.VerdictFail, Words: 600,
+		Dimensions: analysis.DimensionScores{Fabrication: 95, Boilerplate: 60, Templated: 20},
+		Entities: []analysis.Entity{
+			{Name: "Jane Fake", Status: analysis.Contradicted, Evidence: "Real Person held the office on 2025-03-05"},
+			{Name: "Dr. Nobody", Status: analysis.Unverifiable},
+			{Name: "Real Person", Status: analysis.Verified},
+		},
+		Findings: []analysis.Finding{
+			{Rule: "BP001", Dimension: analysis.Boilerplate, Severity: analysis.Error, Text: "Leave a Comment", Message: "comment-form residue"},
+			{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Info, Text: "delve"},
+		},
+	}
+	got := Explain(res)
+	for _, want := range []string{"score 91/100", "fabrication 95, boilerplate 60", "Jane Fake (Real Person held", "Dr. Nobody", "1 boilerplate", `BP001 "Leave a Comment"`, "no named source"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "templated") && strings.Contains(got, "1 templated") {
+		t.Errorf("info findings should not be counted: %s", got)
+	}
+}
+
+func TestExplainPass(t *testing.T) {
+	res := &analysis.Result{Score: 5, Verdict: analysis.VerdictPass, Words: 80, Sources: analysis.Sources{Named: 2}}
+	if got := Explain(res); got != "No strong signs of generated content (score 5/100)." {
+		t.Errorf("got %q", got)
+	}
+	if Explain(&analysis.Result{Error: "x"}) != "" {
+		t.Error("errored result should have no explanation")
+	}
+}

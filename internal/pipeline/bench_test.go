@@ -1,0 +1,60 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/benchcorpus"
+	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/features"
+	"github.com/copydesk/copydesk/internal/ingest"
+	"github.com/copydesk/copydesk/internal/pipeline"
+	"github.com/copydesk/copydesk/internal/report"
+	"github.com/copydesk/copydesk/internal/score"
+	"github.com/copydesk/copydesk/internal/testutil"
+)
+
+type discard struct{}
+
+func (discard) Start(report.RunInfo) error      { return nil }
+func (discard) Document(*analysis.Result) error { return nil }
+func (discard) Finish(report.Summary) error     { return nil }
+
+// BenchmarkBatch runs the whole pipeline (JSONL ingest, every analyzer,
+// corpus checks, scoring) over a generated 500-article batch on one worker;
+// MB/s is article text per second per core.
+func BenchmarkBatch(b *testing.B) {
+	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	textBytes, err := benchcorpus.WriteJSONL(&buf, benchcorpus.Generate(sents, 500, 600, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	analyzers, err := analysis.Order(features.Analyzers())
+	if err != nil {
+		b.Fatal(err)
+	}
+	env, _, err := features.NewEnv(features.EnvOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	scorer := score.Default()
+	b.SetBytes(textBytes)
+	b.ResetTimer()
+	for b.Loop() {
+		_, err := pipeline.Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: bytes.NewReader(buf.Bytes())}, pipeline.Options{
+			Jobs: 1, Analyzers: analyzers, Env: env, Checks: features.NewCorpusChecks(), Scorer: scorer,
+			Policy: config.NewPolicy(nil, scorer.DefaultThresholds()),
+		}, discard{})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(500*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
