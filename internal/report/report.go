@@ -4,6 +4,7 @@ package report
 
 import (
 	"io"
+	"sort"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -56,11 +57,12 @@ func New(format string, w io.Writer) Reporter {
 	return nil
 }
 
-// Formats lists the registered format names.
+// Formats lists the registered format names, sorted (for help text).
 func Formats() []string {
 	out := make([]string, 0, len(formats))
 	for k := range formats {
 		out = append(out, k)
 	}
+	sort.Strings(out)
 	return out
 }

@@ -1,0 +1,95 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+)
+
+func TestGitHubEscaping(t *testing.T) {
+	var b bytes.Buffer
+	writeCommand(&b, "warning",
+		[]property{{"file", "news/a,b:c%.txt"}, {"line", "3"}, {"title", "BP001"}},
+		"100% filler, says: \"stay tuned\"\nsecond line\r\n")
+	want := "::warning file=news/a%2Cb%3Ac%25.txt,line=3,title=BP001::" +
+		"100%25 filler, says: \"stay tuned\"%0Asecond line%0D%0A\n"
+	if got := b.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// Every command the reporter prints must be one line that the runner's
+// parser splits back into the original properties and message.
+func TestGitHubCommandsRoundTrip(t *testing.T) {
+	text := "Officials said: \"50% of it, maybe\nmore\"."
+	res := &analysis.Result{ID: "in/x,y.txt", Verdict: analysis.VerdictPass, Text: text,
+		Findings: []analysis.Finding{{
+			Rule: "AT002", Severity: analysis.Warning, Message: "vague: \"officials said\", 50%\nsee rule",
+			Start: 0, End: len(text), Line: 2, Column: 5, Text: text,
+		}}}
+	var b bytes.Buffer
+	r := New("github", &b)
+	_ = r.Start(testRunInfo())
+	if err := r.Document(res); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("want one command line, got %d: %q", len(lines), lines)
+	}
+	level, props, msg := parseCommand(t, lines[0])
+	if level != "warning" {
+		t.Errorf("level %q", level)
+	}
+	wantProps := map[string]string{"file": "in/x,y.txt", "line": "2", "col": "5", "endLine": "3", "title": "AT002"}
+	for k, v := range wantProps {
+		if props[k] != v {
+			t.Errorf("property %s = %q, want %q", k, props[k], v)
+		}
+	}
+	if _, ok := props["endColumn"]; ok {
+		t.Error("endColumn given for a multi-line range")
+	}
+	if !strings.HasPrefix(msg, "vague: \"officials said\", 50%\nsee rule: “") {
+		t.Errorf("message did not survive escaping: %q", msg)
+	}
+}
+
+// parseCommand undoes the escaping the way the Actions runner does.
+func parseCommand(t *testing.T, line string) (level string, props map[string]string, msg string) {
+	t.Helper()
+	rest, ok := strings.CutPrefix(line, "::")
+	if !ok {
+		t.Fatalf("not a command: %q", line)
+	}
+	head, data, ok := strings.Cut(rest, "::")
+	if !ok {
+		t.Fatalf("no message separator: %q", line)
+	}
+	level, list, _ := strings.Cut(head, " ")
+	props = map[string]string{}
+	unescape := strings.NewReplacer("%0D", "\r", "%0A", "\n", "%3A", ":", "%2C", ",", "%25", "%")
+	for _, kv := range strings.Split(list, ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		props[k] = unescape.Replace(v)
+	}
+	return level, props, strings.NewReplacer("%0D", "\r", "%0A", "\n", "%25", "%").Replace(data)
+}
+
+func TestGitHubSummaryLine(t *testing.T) {
+	out := render(t, "github", testRunInfo())
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	var last string
+	for sc.Scan() {
+		last = sc.Text()
+		if !strings.HasPrefix(last, "::") && !strings.HasPrefix(last, "copydesk: ") {
+			t.Errorf("stray line %q", last)
+		}
+	}
+	if last != "copydesk: 4 articles: 1 fail, 1 warn, 1 pass, 1 unreadable in 1.2s" {
+		t.Errorf("summary line %q", last)
+	}
+}

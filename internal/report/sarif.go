@@ -1,0 +1,227 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+)
+
+func init() { Register("sarif", func(w io.Writer) Reporter { return &sarifReporter{w: w} }) }
+
+const (
+	sarifSchemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+	informationURI = "https://github.com/copydesk/copydesk"
+	// fingerprintKey names copydesk's own partial fingerprint; the "/v1"
+	// lets the recipe change later without colliding with old alerts.
+	fingerprintKey = "copydeskSpanHash/v1"
+)
+
+// sarifReporter writes one SARIF run for the batch at Finish, in the shape
+// GitHub code scanning accepts. Results are converted as documents arrive so
+// the article texts are not held.
+type sarifReporter struct {
+	w         io.Writer
+	info      RunInfo
+	rules     []sarifRule
+	ruleIndex map[string]int
+	results   []sarifResult
+	failures  []sarifNotification
+}
+
+func (r *sarifReporter) Start(info RunInfo) error {
+	r.info = info
+	r.ruleIndex = map[string]int{}
+	r.rules = []sarifRule{}
+	r.results = []sarifResult{}
+	if info.Rules != nil {
+		for i, rule := range info.Rules.All() {
+			r.rules = append(r.rules, sarifRuleFor(rule))
+			r.ruleIndex[rule.ID] = i
+		}
+	}
+	return nil
+}
+
+func (r *sarifReporter) Document(res *analysis.Result) error {
+	uri := artifactURI(inputPath(res))
+	if res.Failed() {
+		r.failures = append(r.failures, sarifNotification{
+			Level:   "error",
+			Message: sarifText{Text: res.ID + ": " + res.Error},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: sarifArtifactLocation{URI: uri},
+			}}},
+		})
+		return nil
+	}
+	seen := map[string]int{} // fingerprint → occurrences so far in this article
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		span := findingSpan(res, f)
+		line, col := startPosition(f)
+		endLine, endCol := endPosition(f, span)
+		fp := spanFingerprint(f.Rule, res.ID, span)
+		seen[fp]++
+		out := sarifResult{
+			RuleID:  f.Rule,
+			Level:   sarifLevel(f.Severity),
+			Message: sarifText{Text: sarifMessage(f)},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: sarifArtifactLocation{URI: uri},
+				Region: &sarifRegion{
+					StartLine: line, StartColumn: col, EndLine: endLine, EndColumn: endCol,
+					Snippet: &sarifText{Text: span},
+				},
+			}}},
+			// The occurrence count keeps two identical spans in one
+			// article apart, as GitHub's own line hashes do.
+			PartialFingerprints: map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, seen[fp])},
+			Properties: &sarifResultProps{
+				Dimension: string(f.Dimension), OutsideMainText: f.OutsideMain,
+			},
+		}
+		if res.ID != inputPath(res) {
+			out.Properties.Article = res.ID // path#N: say which item of the file
+		}
+		if idx, ok := r.ruleIndex[f.Rule]; ok {
+			out.RuleIndex = &idx
+		}
+		r.results = append(r.results, out)
+	}
+	return nil
+}
+
+func (r *sarifReporter) Finish(Summary) error {
+	log := sarifLog{
+		Schema:  sarifSchemaURI,
+		Version: "2.1.0",
+		Runs: []sarifRun{{
+			Tool: sarifTool{Driver: sarifDriver{
+				Name: "copydesk", Version: r.info.Version, InformationURI: informationURI, Rules: r.rules,
+			}},
+			Invocations: []sarifInvocation{{
+				ExecutionSuccessful:        len(r.failures) == 0,
+				ToolExecutionNotifications: r.failures,
+			}},
+			Results:    r.results,
+			ColumnKind: "unicodeCodePoints",
+		}},
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(log); err != nil {
+		return fmt.Errorf("encode sarif report: %w", err)
+	}
+	r.results, r.failures = nil, nil
+	return writeAll(r.w, "sarif", b.Bytes())
+}
+
+func sarifLevel(s analysis.Severity) string {
+	switch s {
+	case analysis.Error:
+		return "error"
+	case analysis.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// sarifMessage is the finding's message with its evidence, which code
+// scanning otherwise has no place to show.
+func sarifMessage(f *analysis.Finding) string {
+	msg := strings.TrimSpace(f.Message)
+	if msg == "" {
+		msg = f.Rule
+	}
+	if ev := strings.TrimSpace(f.Evidence); ev != "" {
+		msg += "\nEvidence: " + ev
+	}
+	return msg
+}
+
+// spanFingerprint hashes what identifies a finding independently of where
+// it sits: rule, article and the span's words (whitespace normalised, so
+// rewrapping a paragraph keeps the alert).
+func spanFingerprint(rule, docID, span string) string {
+	h := sha256.New()
+	h.Write([]byte(rule))
+	h.Write([]byte{0})
+	h.Write([]byte(docID))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.Join(strings.Fields(span), " ")))
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func sarifRuleFor(rule analysis.Rule) sarifRule {
+	title := strings.TrimSpace(rule.Title)
+	if title == "" {
+		title = rule.ID
+	}
+	doc := strings.TrimSpace(rule.Doc)
+	full := firstParagraph(doc)
+	if full == "" {
+		full = title
+	}
+	return sarifRule{
+		ID:                   rule.ID,
+		Name:                 pascalCase(title),
+		ShortDescription:     sarifText{Text: title},
+		FullDescription:      sarifText{Text: full},
+		Help:                 ruleHelp(rule, title, doc),
+		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
+		Properties: sarifRuleProperty{
+			Dimension: string(rule.Dimension),
+			Tags:      []string{"copydesk", string(rule.Dimension)},
+		},
+	}
+}
+
+// ruleHelp is what `copydesk explain` prints, as plain text and Markdown.
+func ruleHelp(rule analysis.Rule, title, doc string) sarifHelp {
+	example := strings.TrimSpace(rule.Example)
+	var text, md strings.Builder
+	text.WriteString(title)
+	fmt.Fprintf(&md, "**%s: %s**\n\nDimension: %s. Default severity: %s.", rule.ID, title, rule.Dimension, rule.Severity)
+	if doc != "" {
+		text.WriteString("\n\n" + doc)
+		md.WriteString("\n\n" + doc)
+	}
+	if example != "" {
+		text.WriteString("\n\nExample:\n" + example)
+		md.WriteString("\n\n**Example**\n")
+		for _, line := range strings.Split(example, "\n") {
+			md.WriteString("\n> " + line)
+		}
+	}
+	return sarifHelp{Text: text.String(), Markdown: md.String()}
+}
+
+func firstParagraph(s string) string {
+	if i := strings.Index(s, "\n\n"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// pascalCase makes a SARIF rule name from a title: "Stock closing phrase"
+// becomes "StockClosingPhrase".
+func pascalCase(title string) string {
+	var b strings.Builder
+	for _, word := range strings.FieldsFunc(title, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		rs := []rune(word)
+		b.WriteRune(unicode.ToUpper(rs[0]))
+		b.WriteString(string(rs[1:]))
+	}
+	return b.String()
+}
