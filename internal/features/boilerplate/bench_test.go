@@ -1,0 +1,55 @@
+package boilerplate
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/testutil"
+)
+
+// BenchmarkBoilerplate runs the analyzer over a realistic generated article
+// (seed 002: headings, a table, FAQ block, pitches), a fresh Document each
+// time so segmentation is paid for as in a real run:
+//
+//	go test ./internal/features/boilerplate -run '^$' -bench Boilerplate -benchmem
+func BenchmarkBoilerplate(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "002_b708dc984bfd4db5.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(raw)
+	as := []*analysis.Analyzer{Analyzer}
+	if _, err := loadResources(); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := analysis.Run(document.New("bench", text), as, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPhraseScan measures the Aho–Corasick pass over the text alone
+// (lower-casing included), the part whose cost grows with article length.
+func BenchmarkPhraseScan(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "000_9e3b48a7166e1dfc.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := loadResources()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := document.New("bench", string(raw))
+	doc.Sentences() // segmentation is the document's cost, not the scan's
+	b.SetBytes(int64(len(raw)))
+	b.ResetTimer()
+	for b.Loop() {
+		r.lex.matchPhrases(doc)
+	}
+}

@@ -1,0 +1,179 @@
+package boilerplate
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+)
+
+//go:embed data/patterns.tsv data/widget_words.txt data/verb_cues.txt data/line_model.tsv
+var dataFS embed.FS
+
+// matchKind says where a listed pattern counts as boilerplate.
+type matchKind string
+
+const (
+	kindLine   matchKind = "line"   // the whole normalised line
+	kindLabel  matchKind = "label"  // line opens with pattern + ":" or a dash
+	kindPrefix matchKind = "prefix" // line opens with pattern at a word boundary
+	kindPhrase matchKind = "phrase" // anywhere, at word boundaries
+)
+
+// pattern is one entry of data/patterns.tsv.
+type pattern struct {
+	rule string
+	kind matchKind
+	text string // normalised (lower case, straight quotes)
+}
+
+// lexicon is the compiled pattern list.
+type lexicon struct {
+	lines    map[string]string // normalised line → rule
+	labels   map[string]string // label → rule
+	prefixes []pattern         // checked against a line's start
+	phrases  []pattern         // index = Aho–Corasick pattern number
+	trie     *ahocorasick.Trie
+	maxLabel int // longest label in words
+}
+
+// parsePatterns reads the TSV pattern file.
+func parsePatterns(src string) ([]pattern, error) {
+	var out []pattern
+	sc := bufio.NewScanner(strings.NewReader(src))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("patterns.tsv:%d: want 3 tab-separated fields, got %d", n, len(f))
+		}
+		k := matchKind(f[1])
+		switch k {
+		case kindLine, kindLabel, kindPrefix, kindPhrase:
+		default:
+			return nil, fmt.Errorf("patterns.tsv:%d: unknown kind %q", n, f[1])
+		}
+		if _, ok := ruleGroup[f[0]]; !ok {
+			return nil, fmt.Errorf("patterns.tsv:%d: unknown rule %q", n, f[0])
+		}
+		text := f[2]
+		if k != kindPhrase {
+			text = normalizeLine(text)
+		} else {
+			text = strings.ToLower(text)
+		}
+		if text == "" {
+			return nil, fmt.Errorf("patterns.tsv:%d: empty pattern", n)
+		}
+		out = append(out, pattern{rule: f[0], kind: k, text: text})
+	}
+	return out, sc.Err()
+}
+
+func compileLexicon(ps []pattern) *lexicon {
+	lx := &lexicon{lines: map[string]string{}, labels: map[string]string{}}
+	b := ahocorasick.NewTrieBuilder()
+	for _, p := range ps {
+		switch p.kind {
+		case kindLine:
+			lx.lines[p.text] = p.rule
+		case kindLabel:
+			lx.labels[p.text] = p.rule
+			if n := len(strings.Fields(p.text)); n > lx.maxLabel {
+				lx.maxLabel = n
+			}
+		case kindPrefix:
+			lx.prefixes = append(lx.prefixes, p)
+		case kindPhrase:
+			// Text is lower-cased byte for byte (ASCII only), so a phrase
+			// with a straight apostrophe needs its curly twin as well.
+			variants := []string{p.text}
+			if strings.Contains(p.text, "'") {
+				variants = append(variants, strings.ReplaceAll(p.text, "'", "’"))
+			}
+			for _, v := range variants {
+				lx.phrases = append(lx.phrases, pattern{rule: p.rule, kind: kindPhrase, text: v})
+				b.AddString(v)
+			}
+		}
+	}
+	lx.trie = b.Build()
+	return lx
+}
+
+// loadLexicon reads and compiles the embedded pattern list.
+func loadLexicon() (*lexicon, error) {
+	src, err := dataFS.ReadFile("data/patterns.tsv")
+	if err != nil {
+		return nil, err
+	}
+	ps, err := parsePatterns(string(src))
+	if err != nil {
+		return nil, err
+	}
+	return compileLexicon(ps), nil
+}
+
+// wordSet reads a one-word-a-line list with # comments.
+func wordSet(name string) (map[string]bool, error) {
+	src, err := dataFS.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, l := range strings.Split(string(src), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out[strings.ToLower(l)] = true
+	}
+	return out, nil
+}
+
+var lineReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
+
+// normalizeLine lower-cases a line, straightens quotes and dashes, strips
+// markdown markers around it and trailing ":.!?" and collapses spaces, so
+// "## **Did You Know?**" and "Did you know" compare equal.
+func normalizeLine(s string) string {
+	s = lineReplacer.Replace(s)
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimLeft(s, "#*_>•·|=~ ")
+	if strings.HasPrefix(s, "- ") || s == "-" {
+		s = strings.TrimLeft(s, "- ")
+	}
+	s = strings.TrimRight(s, "*_:.!? ")
+	return s
+}
+
+// widgetWords reads data/widget_words.txt into its strong and weak sets.
+func widgetWords() (strong, weak map[string]bool, err error) {
+	src, err := dataFS.ReadFile("data/widget_words.txt")
+	if err != nil {
+		return nil, nil, err
+	}
+	strong, weak = map[string]bool{}, map[string]bool{}
+	for i, l := range strings.Split(string(src), "\n") {
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		w, class, _ := strings.Cut(l, "\t")
+		switch class {
+		case "strong":
+			strong[strings.ToLower(w)] = true
+		case "weak":
+			weak[strings.ToLower(w)] = true
+		default:
+			return nil, nil, fmt.Errorf("widget_words.txt:%d: class %q is not strong or weak", i+1, class)
+		}
+	}
+	return strong, weak, nil
+}

@@ -1,0 +1,190 @@
+package boilerplate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+// candidate is a finding before overlapping ones are merged.
+type candidate struct {
+	rule       string
+	start, end int
+	message    string
+	evidence   string
+}
+
+// Scan is the analyzer's result: the findings it will report and the
+// numbers behind its features.
+type Scan struct {
+	candidates   []candidate
+	chromeLines  int     // non-blank lines in page-chrome regions
+	maxLineScore float64 // highest classifier score of a main-text line
+}
+
+// textLine is one non-blank line, trimmed.
+type textLine struct {
+	start, end int
+	text       string
+	inMain     bool
+}
+
+func nonBlankLines(doc *document.Document) []textLine {
+	var out []textLine
+	for _, l := range doc.Lines() {
+		s, e := trimSpace(doc.Text, l.Start, l.End)
+		if s >= e {
+			continue
+		}
+		out = append(out, textLine{start: s, end: e, text: doc.Text[s:e], inMain: doc.InMain(s)})
+	}
+	return out
+}
+
+// scanDocument runs every per-article check over doc.
+func scanDocument(doc *document.Document, r *resources) *Scan {
+	sc := &Scan{}
+	lines := nonBlankLines(doc)
+	var mainLines []int // indexes into lines, for position features
+	for i, l := range lines {
+		if l.inMain {
+			mainLines = append(mainLines, i)
+		} else {
+			sc.chromeLines++
+		}
+	}
+	title := normalizeLine(doc.Title)
+	matched := make([]bool, len(lines))
+	for i, l := range lines {
+		if c, ok := r.lex.matchLine(l); ok {
+			sc.candidates = append(sc.candidates, c)
+			matched[i] = true
+		}
+	}
+	sc.candidates = append(sc.candidates, faqBlocks(lines)...)
+	sc.candidates = append(sc.candidates, r.lex.matchPhrases(doc)...)
+	sc.candidates = append(sc.candidates, placeholders(doc.Text)...)
+
+	pos := map[int]int{} // line index → position among main lines
+	for p, i := range mainLines {
+		pos[i] = p
+	}
+	for i, l := range lines {
+		if matched[i] || (title != "" && normalizeLine(l.text) == title) {
+			continue
+		}
+		p, n := pos[i], len(mainLines)
+		if !l.inMain {
+			p, n = 0, 1 // chrome: the extractor already put it at the edge
+		}
+		x, info := extractLineFeatures(l.text, p, n, r.vocab)
+		if !info.scored() {
+			continue
+		}
+		s := r.model.score(x)
+		if l.inMain && s > sc.maxLineScore {
+			sc.maxLineScore = s
+		}
+		if s >= r.model.threshold {
+			sc.candidates = append(sc.candidates, candidate{
+				rule: "BP017", start: l.start, end: l.end,
+				message:  fmt.Sprintf("line scored %.2f as page furniture rather than reporting", s),
+				evidence: explainFeatures(x, r.model),
+			})
+		}
+	}
+	sc.candidates = mergeCandidates(sc.candidates)
+	return sc
+}
+
+// explainFeatures names the features that pushed a line towards chrome.
+func explainFeatures(x lineFeatures, m *lineModel) string {
+	type contrib struct {
+		name string
+		v    float64
+	}
+	var cs []contrib
+	for i, w := range m.weights {
+		if v := w * x[i]; v > 0.5 {
+			cs = append(cs, contrib{lineFeatureNames[i], v})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].v > cs[j].v })
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("%s +%.1f", c.name, c.v))
+	}
+	return "classifier features: " + strings.Join(parts, ", ")
+}
+
+// mergeCandidates sorts candidates and merges overlapping ones into one
+// spanning both, keeping the strongest rule (severity, then the listed rule
+// over the classifier), so an editor sees one highlight per stretch.
+func mergeCandidates(cs []candidate) []candidate {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].start != cs[j].start {
+			return cs[i].start < cs[j].start
+		}
+		return cs[i].end > cs[j].end
+	})
+	var out []candidate
+	for _, c := range cs {
+		if n := len(out); n > 0 && c.start < out[n-1].end {
+			last := &out[n-1]
+			if c.rule == last.rule && c.message != last.message {
+				last.message += "; " + c.message
+			}
+			if stronger(c, *last) {
+				c.start, c.end = last.start, max(last.end, c.end)
+				*last = c
+			} else {
+				last.end = max(last.end, c.end)
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func stronger(a, b candidate) bool {
+	sa, sb := severityOf(a.rule), severityOf(b.rule)
+	if sa != sb {
+		return sa > sb
+	}
+	if (a.rule == "BP017") != (b.rule == "BP017") {
+		return b.rule == "BP017"
+	}
+	return a.end-a.start > b.end-b.start
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e && isSpaceByteOrNBSP(text, s) {
+		if text[s] == 0xC2 {
+			s += 2
+		} else {
+			s++
+		}
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r' || text[e-1] == '\n' ||
+		e-2 >= s && text[e-2] == 0xC2 && text[e-1] == 0xA0) {
+		if text[e-1] == 0xA0 {
+			e -= 2
+		} else {
+			e--
+		}
+	}
+	return s, e
+}
+
+func isSpaceByteOrNBSP(text string, i int) bool {
+	switch text[i] {
+	case ' ', '\t', '\r', '\n':
+		return true
+	case 0xC2:
+		return i+1 < len(text) && text[i+1] == 0xA0
+	}
+	return false
+}
