@@ -27,7 +27,11 @@ func Analyzers() []*analysis.Analyzer {
 
 // NewCorpusChecks returns fresh batch checks for one run.
 func NewCorpusChecks() []corpus.Check {
-	return []corpus.Check{}
+	return []corpus.Check{
+		boilerplate.NewRepeatedLines(),
+		templated.NewSharedSentences(),
+		fabrication.NewBatch(nil),
+	}
 }
 
 // Rules returns every rule copydesk can report, sorted by ID.
