@@ -4,7 +4,7 @@
 // reads it to verify people and roles.
 package people
 
-import "github.com/copydesk/copydesk/internal/analysis"
+import "sort"
 
 // RoleForm says how the article stated a role.
 type RoleForm string
@@ -21,6 +21,10 @@ type Role struct {
 	Affiliation string   // named organisation or country, "" when none ("a leading NGO" has none)
 	Form        RoleForm // how it was stated
 	Start, End  int      // span of the role text
+	// Possessor is a person who owns the role ("Trump" in "Trump's nominee
+	// to be special envoy"), "" when none; a country or organisation owner
+	// goes to Affiliation instead.
+	Possessor string
 }
 
 // MentionKind says how a person was referred to.
@@ -44,11 +48,42 @@ type Person struct {
 	Honorific string // "Dr.", "Prof.", "Sheikh", "" when none
 	Roles     []Role
 	Mentions  []Mention // in text order; Mentions[0] is the first full mention
+	// Surname is the name later mentions use ("Goodman", "von der Leyen").
+	Surname string
+	// Gender is "m" or "f" when an honorific, a census first name or a
+	// resolved pronoun says so, "" otherwise. It only steers pronouns.
+	Gender string
+}
+
+// FirstFull returns the person's first full-name mention. It is Mentions[0]
+// except when an article names someone by title and surname ("President
+// Trump") before giving the full name.
+func (p *Person) FirstFull() Mention {
+	for _, m := range p.Mentions {
+		if m.Kind == FullName {
+			return m
+		}
+	}
+	if len(p.Mentions) > 0 {
+		return p.Mentions[0]
+	}
+	return Mention{}
+}
+
+// Role returns the person's first stated role, or nil.
+func (p *Person) Role() *Role {
+	if len(p.Roles) == 0 {
+		return nil
+	}
+	return &p.Roles[0]
 }
 
 // Result is what the people analyzer returns (Pass.ResultOf[people.Analyzer]).
 type Result struct {
 	People []*Person
+	// Administrations are governments named after a leader ("the Biden
+	// administration"), in text order.
+	Administrations []Administration
 }
 
 // At returns the person a mention at offset refers to, or nil.
@@ -84,9 +119,26 @@ func (r *Result) LastBefore(offset int) *Person {
 	return best
 }
 
-// Analyzer extracts people (stub: being built).
-var Analyzer = &analysis.Analyzer{
-	Name: "people",
-	Doc:  "people, roles and coreference (not yet implemented)",
-	Run:  func(*analysis.Pass) (any, error) { return &Result{}, nil },
+// MentionRef is one mention with the person it refers to.
+type MentionRef struct {
+	Person  *Person
+	Mention Mention
+}
+
+// MentionsIn returns the mentions lying wholly inside [start, end), in
+// text order.
+func (r *Result) MentionsIn(start, end int) []MentionRef {
+	if r == nil {
+		return nil
+	}
+	var out []MentionRef
+	for _, p := range r.People {
+		for _, m := range p.Mentions {
+			if m.Start >= start && m.End <= end {
+				out = append(out, MentionRef{p, m})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Mention.Start < out[j].Mention.Start })
+	return out
 }

@@ -1,0 +1,152 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/features/people"
+)
+
+// attributeQuote finds who speaks quotation q: the attribution inside an
+// interrupted quote, then a clause right after it ("…," she said), then a
+// clause before it in the same sentence (or in a preceding sentence ending
+// with a colon). tight is set when the attribution touches the quotation,
+// which lets a short quoted phrase count as a quote.
+func attributeQuote(doc *document.Document, w *words, pr *people.Result, q quoteSpan, clauses []clause, all []quoteSpan) (sp Speaker, tight, ok bool) {
+	switch q.Kind {
+	case QALine:
+		return transcriptSpeaker(doc, pr, q)
+	case BlockQuote:
+		if c, found := clauseBefore(doc, q, clauses, true); found {
+			return c.Subject, true, true
+		}
+		return Speaker{}, false, false
+	}
+	if q.GapEnd > 0 {
+		for _, c := range clauses {
+			if c.VerbStart >= q.GapStart && c.VerbStart < q.GapEnd {
+				return c.Subject, true, true
+			}
+		}
+	}
+	// After: `…," she said.` / `…," said Smith.` up to the sentence's end
+	// or the next quotation.
+	limit := sentenceEnd(doc, q.End)
+	for _, o := range all {
+		if o.Start >= q.End && o.Start < limit {
+			limit = o.Start
+		}
+	}
+	firstAfter := w.at(q.End)
+	if firstAfter < w.n() && !endsSentenceBefore(doc.Text, q, w.start(firstAfter)) {
+		for _, c := range clauses {
+			if c.VerbStart < q.End || c.VerbStart >= limit {
+				continue
+			}
+			subj := c.Subject.Start
+			if c.Inverted || c.Subject.Start < q.End {
+				subj = c.VerbStart
+			}
+			t := w.start(firstAfter) == subj || w.start(firstAfter) == c.VerbStart
+			if c.VerbStart-q.End > 80 && !t {
+				break
+			}
+			return c.Subject, t, true
+		}
+	}
+	if c, found := clauseBefore(doc, q, clauses, false); found {
+		return c.Subject, true, true
+	}
+	return Speaker{}, false, false
+}
+
+// clauseBefore returns the last reporting clause before q in q's sentence,
+// or in the previous sentence when that ends with a colon (`He said:`).
+func clauseBefore(doc *document.Document, q quoteSpan, clauses []clause, block bool) (clause, bool) {
+	ss := doc.Sentences()
+	si := doc.SentenceAt(q.Start)
+	from := q.Start
+	if si >= 0 {
+		from = ss[si].Start
+	}
+	if si > 0 && (from == q.Start || block) {
+		prev := ss[si-1]
+		t := strings.TrimSpace(doc.Text[prev.Start:prev.End])
+		if strings.HasSuffix(t, ":") {
+			from = prev.Start
+		}
+	}
+	if block && si < 0 {
+		// a block quote line may not be a sentence: look at the line before
+		if k := strings.LastIndex(doc.Text[:q.Start], "\n"); k > 0 {
+			if j := strings.LastIndex(doc.Text[:k], "\n"); j >= 0 {
+				from = j + 1
+			} else {
+				from = 0
+			}
+		}
+	}
+	var best clause
+	found := false
+	for _, c := range clauses {
+		if c.VerbStart >= from && c.VerbEnd <= q.Start {
+			best, found = c, true
+		}
+	}
+	return best, found
+}
+
+// sentenceEnd returns the end of the sentence holding offset, or of the
+// paragraph when offset ends a sentence.
+func sentenceEnd(doc *document.Document, off int) int {
+	if i := doc.SentenceAt(off); i >= 0 {
+		return doc.Sentences()[i].End
+	}
+	if i := doc.ParagraphAt(off); i >= 0 {
+		return doc.Paragraphs()[i].End
+	}
+	return off
+}
+
+// transcriptSpeaker resolves a transcript label ("LEAVITT:", "Karoline
+// Leavitt:") to a person named in the article. "A:" answers belong to the
+// person an interview introduction names; a FAQ's "Q:"/"A:" lines have no
+// speaker and are not quotations.
+func transcriptSpeaker(doc *document.Document, pr *people.Result, q quoteSpan) (Speaker, bool, bool) {
+	label := strings.TrimSpace(q.Label)
+	if label == "Q" {
+		return Speaker{}, false, false
+	}
+	if label == "A" {
+		intro := strings.ToLower(doc.Text[:q.Start])
+		if !strings.Contains(intro, "interview") {
+			return Speaker{}, false, false
+		}
+		if p := pr.LastBefore(q.Start); p != nil && strings.Contains(intro, "interview") {
+			return Speaker{Person: p, Named: true, Key: "person:" + p.Name, Text: label, Start: q.Start, End: q.Start + len(label)}, true, true
+		}
+		return Speaker{}, false, false
+	}
+	for _, p := range pr.People {
+		if strings.EqualFold(p.Name, label) || strings.EqualFold(p.Surname, label) || strings.EqualFold(p.Honorific+" "+p.Surname, label) {
+			return Speaker{Person: p, Named: true, Key: "person:" + p.Name, Text: label, Start: q.Start, End: q.Start + len(label)}, true, true
+		}
+	}
+	return Speaker{}, false, false
+}
+
+// endsSentenceBefore reports whether a sentence ends between the quotation
+// and the word at next: `…war.” He said` (capital after a full stop) does,
+// `…war,” he said` and `…war?” she asked` do not.
+func endsSentenceBefore(text string, q quoteSpan, next int) bool {
+	between := text[q.End:next]
+	if strings.ContainsAny(between, ".!?\n") {
+		return true
+	}
+	inner := strings.TrimSpace(text[q.InnerStart:q.InnerEnd])
+	if !strings.HasSuffix(inner, ".") {
+		return false
+	}
+	r := text[next]
+	return r >= 'A' && r <= 'Z'
+}

@@ -1,0 +1,77 @@
+package people
+
+import (
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+// GazetteerKey is the analysis.Env key under which the knowledge base
+// offers a Gazetteer of known people.
+const GazetteerKey = "people.gazetteer"
+
+// Gazetteer tells whether a name is a known person; a name it knows needs
+// no other evidence to be taken for a person.
+type Gazetteer interface {
+	IsKnownPerson(name string) bool
+}
+
+// Analyzer finds the people an article names, their roles, and the later
+// mentions that refer to them. It reports nothing itself.
+var Analyzer = &analysis.Analyzer{
+	Name: "people",
+	Doc: `people, roles and coreference
+
+Finds person names (capitalised runs with honorifics, titles, particles and
+suffixes, judged by census first-name and surname lists, context and an
+optional knowledge-base gazetteer; places and organisations excluded), the
+roles written around them (titles, appositives, possessives), and joins
+later surname and pronoun mentions to the right person.`,
+	Run: run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	var gaz Gazetteer
+	if g, ok := pass.Env.Value(GazetteerKey).(Gazetteer); ok {
+		gaz = g
+	}
+	var allowed map[string]bool
+	if pass.Env != nil {
+		allowed = pass.Env.AllowedPeople
+	}
+	return Find(pass.Doc, gaz, allowed), nil
+}
+
+// Find extracts the people of doc. gaz and allowed may be nil.
+func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Result {
+	end := doc.MainEnd()
+	f := &finder{text: doc.Text[:end], gaz: gaz, allowed: allowed}
+	f.toks = tokenize(f.text)
+	f.markSentenceStarts(doc)
+	matches := f.findNames()
+	paragraphOf := func(off int) int { return doc.ParagraphAt(off) }
+	return &Result{People: f.link(matches, paragraphOf), Administrations: Administrations(f.text)}
+}
+
+// markSentenceStarts flags tokens that open a sentence or a line, or follow
+// an opening quote, bracket, dash or colon there.
+func (f *finder) markSentenceStarts(doc *document.Document) {
+	starts := map[int]bool{}
+	for _, s := range doc.Sentences() {
+		starts[s.Start] = true
+	}
+	f.lineStart = make([]bool, len(f.toks))
+	for i, t := range f.toks {
+		switch {
+		case i == 0 || t.LineBreak || starts[t.Start]:
+			f.lineStart[i] = true
+		default:
+			prev := f.toks[i-1]
+			if prev.Kind == punctToken {
+				switch prev.Text {
+				case ":", "“", "\"", "‘", "(", "-", "–", "—", "|", "?", "!":
+					f.lineStart[i] = true
+				}
+			}
+		}
+	}
+}

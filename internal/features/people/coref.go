@@ -1,0 +1,301 @@
+package people
+
+import (
+	"sort"
+	"strings"
+)
+
+// nameKey normalises a full name for matching repeats: lower case, initials
+// and suffixes dropped ("Donald J. Trump" = "Donald Trump").
+func (f *finder) nameKey(m nameMatch) string {
+	var parts []string
+	for p := m.first; p <= m.last; p++ {
+		t := f.toks[p]
+		if isInitial(t) || isSuffix(t) {
+			continue
+		}
+		parts = append(parts, strings.ToLower(t.Text))
+	}
+	return strings.Join(parts, " ")
+}
+
+// surnameOf returns the last name word with any particles before it
+// ("von der Leyen", "bin Salman").
+func (f *finder) surnameOf(m nameMatch) string {
+	e := m.last
+	for e > m.first && isSuffix(f.toks[e]) {
+		e--
+	}
+	s := e
+	for s-1 > m.first && isParticle(f.toks[s-1]) {
+		s--
+	}
+	return f.text[f.toks[s].Start:f.toks[e].End]
+}
+
+// personGender guesses a gender from the honorific or the first name.
+func (f *finder) personGender(m nameMatch) string {
+	if g := lex.honorifics[m.Honorific]; g == "m" || g == "f" {
+		return g
+	}
+	for p := m.first; p <= m.last; p++ {
+		t := f.toks[p]
+		if isParticle(t) || isInitial(t) {
+			continue
+		}
+		return lex.firstNames[strings.ToLower(t.Text)]
+	}
+	return ""
+}
+
+func addRoles(p *Person, roles []Role) {
+	for _, r := range roles {
+		dup := false
+		for _, have := range p.Roles {
+			if strings.EqualFold(have.Text, r.Text) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			p.Roles = append(p.Roles, r)
+		}
+	}
+}
+
+// link groups name matches into people: full-name repeats, then
+// title+surname matches ("President Trump"), then bare surnames, then
+// pronouns.
+func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person {
+	var people []*Person
+	byKey := map[string]*Person{}
+	covered := map[int]bool{} // token indices inside a mention
+	cover := func(m nameMatch) {
+		for p := m.first; p <= m.last; p++ {
+			covered[p] = true
+		}
+	}
+	for _, m := range matches {
+		if m.core < 2 {
+			continue
+		}
+		key := f.nameKey(m)
+		p := byKey[key]
+		if p == nil {
+			p = &Person{Name: m.Name, Honorific: m.Honorific, Surname: f.surnameOf(m), Gender: f.personGender(m)}
+			byKey[key] = p
+			people = append(people, p)
+		}
+		if p.Honorific == "" {
+			p.Honorific = m.Honorific
+		}
+		p.Mentions = append(p.Mentions, Mention{Start: m.Start, End: m.End, Kind: FullName})
+		addRoles(p, m.roles)
+		cover(m)
+	}
+	// lastMention returns the offset of p's latest mention before off, or -1.
+	lastMention := func(p *Person, off int) int {
+		best := -1
+		for _, mn := range p.Mentions {
+			if mn.Start < off && mn.Start > best {
+				best = mn.Start
+			}
+		}
+		return best
+	}
+	bySurname := func(name string, off int) *Person {
+		var best *Person
+		bestAt := -2
+		for _, p := range people {
+			if !strings.EqualFold(p.Surname, name) {
+				continue
+			}
+			at := lastMention(p, off)
+			if best == nil || at > bestAt {
+				best, bestAt = p, at
+			}
+		}
+		return best
+	}
+	for _, m := range matches {
+		if m.core >= 2 {
+			continue
+		}
+		p := bySurname(m.Name, m.Start)
+		if p == nil {
+			key := strings.ToLower(m.Name)
+			p = byKey[key]
+			if p == nil {
+				p = &Person{Name: m.Name, Honorific: m.Honorific, Surname: m.Name, Gender: f.personGender(m)}
+				byKey[key] = p
+				people = append(people, p)
+				p.Mentions = append(p.Mentions, Mention{Start: m.Start, End: m.End, Kind: FullName})
+				addRoles(p, m.roles)
+				cover(m)
+				continue
+			}
+		}
+		if p.Honorific == "" {
+			p.Honorific = m.Honorific
+		}
+		if p.Gender == "" {
+			p.Gender = f.personGender(m)
+		}
+		p.Mentions = append(p.Mentions, Mention{Start: m.Start, End: m.End, Kind: Surname})
+		addRoles(p, m.roles)
+		cover(m)
+	}
+	f.linkSurnames(people, covered, lastMention)
+	for _, p := range people {
+		sort.Slice(p.Mentions, func(i, j int) bool { return p.Mentions[i].Start < p.Mentions[j].Start })
+	}
+	f.linkPronouns(people, paragraphOf)
+	sort.SliceStable(people, func(i, j int) bool { return people[i].FirstFull().Start < people[j].FirstFull().Start })
+	return people
+}
+
+// linkSurnames adds bare surname mentions ("Leavitt said") after a
+// person's first full mention.
+func (f *finder) linkSurnames(people []*Person, covered map[int]bool, lastMention func(*Person, int) int) {
+	if len(people) == 0 {
+		return
+	}
+	surnames := map[string][]*Person{}
+	for _, p := range people {
+		if strings.Contains(p.Surname, " ") || len(p.Mentions) == 0 {
+			continue
+		}
+		surnames[p.Surname] = append(surnames[p.Surname], p)
+	}
+	for i, t := range f.toks {
+		if t.Kind != wordToken || covered[i] || !t.capitalised() {
+			continue
+		}
+		cands := surnames[t.Text]
+		if len(cands) == 0 {
+			cands = surnames[strings.ToLower(t.Text[:1])+t.Text[1:]] // "Al-Rashid" opening a sentence
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		// A surname inside a longer capitalised name is someone else
+		// ("Trump Tower", "Ivanka Trump").
+		if i > 0 && !t.LineBreak && f.toks[i-1].Kind == wordToken && f.toks[i-1].capitalised() && !(f.lineStart[i-1] && lex.common[f.lower(i-1)]) {
+			if _, hon := lex.honorifics[f.toks[i-1].Text]; !hon && !IsRoleWord(f.toks[i-1].Text) {
+				continue
+			}
+		}
+		if i+1 < len(f.toks) && !f.toks[i+1].LineBreak && f.toks[i+1].Kind == wordToken && f.toks[i+1].capitalised() {
+			continue
+		}
+		var best *Person
+		bestAt := -1
+		for _, p := range cands {
+			if p.FirstFull().Start >= t.Start {
+				continue
+			}
+			if at := lastMention(p, t.Start); at > bestAt {
+				best, bestAt = p, at
+			}
+		}
+		if best != nil {
+			best.Mentions = append(best.Mentions, Mention{Start: t.Start, End: t.End, Kind: Surname})
+			covered[i] = true
+			if r, ok := f.appositive(i); ok {
+				addRoles(best, []Role{r}) // "Boehler, who was a lead negotiator"
+			}
+		}
+	}
+}
+
+// linkPronouns joins he/she/his/her outside quotations to the most recently
+// mentioned person of a compatible gender within the last three paragraphs.
+func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
+	if len(people) == 0 {
+		return
+	}
+	type event struct {
+		at     int
+		person *Person
+	}
+	inQuote := f.quoteMask()
+	quoted := map[int]bool{} // mention starts inside quotations
+	for i, t := range f.toks {
+		if inQuote[i] {
+			quoted[t.Start] = true
+		}
+	}
+	// A person named only inside a quotation is talked about, not the one
+	// a later "he said" refers to.
+	var events []event
+	for _, p := range people {
+		for _, m := range p.Mentions {
+			if !quoted[m.Start] {
+				events = append(events, event{m.Start, p})
+			}
+		}
+	}
+	sort.Slice(events, func(i, j int) bool { return events[i].at < events[j].at })
+	var recent []event // mentions seen so far, in text order
+	next := 0
+	for i, t := range f.toks {
+		for next < len(events) && events[next].at < t.Start {
+			recent = append(recent, events[next])
+			next++
+		}
+		if t.Kind != wordToken || inQuote[i] {
+			continue
+		}
+		g, ok := lex.pronouns[strings.ToLower(t.Text)]
+		if !ok {
+			continue
+		}
+		para := paragraphOf(t.Start)
+		for k := len(recent) - 1; k >= 0; k-- {
+			e := recent[k]
+			if para-paragraphOf(e.at) > 2 {
+				break
+			}
+			if e.person.Gender != "" && e.person.Gender != g {
+				continue
+			}
+			if e.person.Gender == "" {
+				e.person.Gender = g
+			}
+			e.person.Mentions = append(e.person.Mentions, Mention{Start: t.Start, End: t.End, Kind: Pronoun})
+			recent = append(recent, event{t.Start, e.person})
+			break
+		}
+	}
+	for _, p := range people {
+		sort.Slice(p.Mentions, func(i, j int) bool { return p.Mentions[i].Start < p.Mentions[j].Start })
+	}
+}
+
+// quoteMask marks tokens inside double quotation marks; an unclosed quote
+// ends at the line break.
+func (f *finder) quoteMask() []bool {
+	out := make([]bool, len(f.toks))
+	in := false
+	for i, t := range f.toks {
+		if t.LineBreak {
+			in = false
+		}
+		switch t.Text {
+		case "“":
+			in = true
+			continue
+		case "”":
+			in = false
+			continue
+		case "\"":
+			// A straight mark after a space and before a word opens; any
+			// other closes, so a quotation left unclosed by the writer
+			// ("…portfolio. "Our…") does not invert the rest.
+			in = i+1 < len(f.toks) && f.toks[i+1].Start == t.End && (i == 0 || f.toks[i-1].End < t.Start || f.toks[i-1].Text == "(")
+			continue
+		}
+		out[i] = in
+	}
+	return out
+}

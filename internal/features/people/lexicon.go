@@ -1,0 +1,210 @@
+package people
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// lexicon holds the word lists the name finder reads; see data/README.md
+// for where each list came from.
+type lexicon struct {
+	firstNames  map[string]string // lower-case first name -> "m" or "f"
+	surnames    map[string]bool
+	common      map[string]bool // words news writes in lower case
+	nonNames    map[string]bool
+	honorifics  map[string]string // as written -> gender ("m", "f", "-")
+	pronouns    map[string]string
+	roleHeads   map[string]bool
+	roleMods    map[string]bool
+	orgWords    map[string]bool
+	speechVerbs map[string]bool
+	particles   map[string]bool
+	generic     map[string]bool  // generic acronyms ("NGO")
+	places      map[string]place // as written -> place
+	orgs        map[string]bool  // named organisations, as written
+	maxGazWords int              // longest gazetteer entry in words
+}
+
+type place struct {
+	Canonical string
+	Kind      string // country, region, city, state
+}
+
+var lex = mustLoadLexicon()
+
+func mustLoadLexicon() *lexicon {
+	l, err := loadLexicon()
+	if err != nil {
+		// The data is embedded at build time, so this is a programming error.
+		panic(err)
+	}
+	return l
+}
+
+func loadLexicon() (*lexicon, error) {
+	l := &lexicon{
+		firstNames: map[string]string{}, surnames: map[string]bool{}, common: map[string]bool{},
+		nonNames: map[string]bool{}, honorifics: map[string]string{}, pronouns: map[string]string{},
+		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, orgWords: map[string]bool{},
+		places: map[string]place{}, orgs: map[string]bool{},
+		speechVerbs: map[string]bool{}, particles: map[string]bool{}, generic: map[string]bool{},
+	}
+	err := eachLine("data/firstnames.txt", func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want name<TAB>gender")
+		}
+		l.firstNames[f[0]] = f[1]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	words := func(file string, into map[string]bool) error {
+		return eachLine(file, func(f []string) error {
+			for _, w := range strings.Fields(strings.Join(f, " ")) {
+				into[w] = true
+			}
+			return nil
+		})
+	}
+	for file, m := range map[string]map[string]bool{
+		"data/surnames.txt": l.surnames, "data/common_words.txt": l.common,
+		"data/nonnames.txt": l.nonNames, "data/orgwords.txt": l.orgWords,
+		"data/speech_verbs.txt": l.speechVerbs, "data/particles.txt": l.particles,
+		"data/generic_acronyms.txt": l.generic,
+	} {
+		if err := words(file, m); err != nil {
+			return nil, err
+		}
+	}
+	gendered := func(file string, into map[string]string) error {
+		return eachLine(file, func(f []string) error {
+			if len(f) != 2 {
+				return fmt.Errorf("want word<TAB>gender")
+			}
+			into[f[0]] = f[1]
+			return nil
+		})
+	}
+	if err := gendered("data/honorifics.txt", l.honorifics); err != nil {
+		return nil, err
+	}
+	if err := gendered("data/pronouns.txt", l.pronouns); err != nil {
+		return nil, err
+	}
+	err = eachLine("data/roles.txt", func(f []string) error {
+		ws := strings.Fields(strings.Join(f, " "))
+		if len(ws) < 2 || ws[0] != "head" && ws[0] != "mod" {
+			return fmt.Errorf("want head|mod words...")
+		}
+		into := l.roleMods
+		if ws[0] == "head" {
+			into = l.roleHeads
+		}
+		for _, w := range ws[1:] {
+			into[w] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("data/places.txt", func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want kind<TAB>names")
+		}
+		names := strings.Split(f[1], "|")
+		for _, n := range names {
+			l.places[n] = place{Canonical: names[0], Kind: f[0]}
+			l.noteGaz(n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("data/orgs.txt", func(f []string) error {
+		for _, n := range strings.Split(strings.Join(f, " "), "|") {
+			l.orgs[n] = true
+			l.noteGaz(n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (l *lexicon) noteGaz(name string) {
+	if n := len(strings.Fields(name)); n > l.maxGazWords {
+		l.maxGazWords = n
+	}
+}
+
+// eachLine calls fn with the tab-separated fields of every non-comment line.
+func eachLine(file string, fn func(fields []string) error) error {
+	b, err := dataFS.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", file, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// IsOrganisationOrPlace reports whether name (as written) is a gazetteer
+// place, demonym or organisation, or contains a word that makes a
+// capitalised run an organisation ("State Department").
+func IsOrganisationOrPlace(name string) bool {
+	if _, ok := lex.places[name]; ok {
+		return true
+	}
+	if lex.orgs[name] {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		if lex.orgWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// PlaceKind returns "country", "region", "city" or "state" for a gazetteer
+// place (demonyms count as their country) and its canonical name.
+func PlaceKind(name string) (kind, canonical string) {
+	p, ok := lex.places[name]
+	if !ok {
+		return "", ""
+	}
+	return p.Kind, p.Canonical
+}
+
+// IsRoleWord reports whether w (any case) names or qualifies a role.
+func IsRoleWord(w string) bool {
+	lw := strings.ToLower(w)
+	return lex.roleHeads[lw] || lex.roleMods[lw]
+}
+
+// IsRoleHead reports whether w (any case) names a role on its own.
+func IsRoleHead(w string) bool { return lex.roleHeads[strings.ToLower(w)] }
+
+// IsCommonWord reports whether news writes w (lower case) as an ordinary
+// word, so a capitalised w opening a sentence is not a name.
+func IsCommonWord(w string) bool { return lex.common[w] || lex.nonNames[w] }

@@ -1,0 +1,303 @@
+package people
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// finder holds one document's tokens while names are found.
+type finder struct {
+	text      string
+	toks      []token
+	lineStart []bool // token i starts a sentence or a line
+	gaz       Gazetteer
+	allowed   map[string]bool
+}
+
+// nameMatch is one capitalised run judged to name a person.
+type nameMatch struct {
+	first, last int // token indices of the name, inclusive
+	Start, End  int // span of the name (honorific and title excluded)
+	Name        string
+	Honorific   string
+	core        int // name words, not counting particles, initials, suffixes
+	roles       []Role
+}
+
+func (f *finder) lower(i int) string { return strings.ToLower(f.toks[i].Text) }
+
+func isParticle(t token) bool { return t.Kind == wordToken && lex.particles[t.Text] }
+
+// isGluedParticle reports whether t is a particle glued to a name ("al-Sisi").
+func isGluedParticle(t token) bool {
+	for _, p := range []string{"al-", "el-", "bin-", "ben-", "abu-"} {
+		if strings.HasPrefix(t.Text, p) && len(t.Text) > len(p) {
+			r, _ := utf8.DecodeRuneInString(t.Text[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// postNominals are letters written after a name ("Peter Ainsworth MP").
+var postNominals = map[string]bool{"MP": true, "MEP": true, "MSP": true, "AM": true, "QC": true, "KC": true, "OBE": true, "MBE": true, "CBE": true}
+
+func isSuffix(t token) bool {
+	switch t.Text {
+	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+		return true
+	}
+	return false
+}
+
+func isInitial(t token) bool {
+	return len(t.Text) == 2 && t.Text[1] == '.' && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// inRun reports whether token i can be part of a capitalised name run.
+func (f *finder) inRun(i int) bool {
+	t := f.toks[i]
+	if t.Kind != wordToken || hasDigit(t.Text) {
+		return false
+	}
+	if isParticle(t) || isGluedParticle(t) {
+		return true
+	}
+	if i := strings.LastIndexAny(t.Text, "-‑"); i > 0 && i+1 < len(t.Text) {
+		// "Santa Monica-based", "Jackson-style": a modifier, not a name.
+		if r, _ := utf8.DecodeRuneInString(t.Text[i+1:]); unicode.IsLower(r) {
+			return false
+		}
+	}
+	if !t.capitalised() {
+		return false
+	}
+	if _, hon := lex.honorifics[t.Text]; hon {
+		return true
+	}
+	return !lex.nonNames[strings.ToLower(t.Text)]
+}
+
+// findNames returns every person-name match in text order.
+func (f *finder) findNames() []nameMatch {
+	var out []nameMatch
+	n := len(f.toks)
+	for i := 0; i < n; {
+		if !f.inRun(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && f.inRun(j) && !f.toks[j].LineBreak {
+			j++
+		}
+		out = append(out, f.analyzeRun(i, j)...)
+		i = j
+	}
+	return out
+}
+
+// gazAt returns how many tokens from k (before limit) form a gazetteer
+// place or organisation, longest first, or 0.
+func (f *finder) gazAt(k, limit int) int {
+	for n := lex.maxGazWords; n >= 1; n-- {
+		if k+n > limit {
+			continue
+		}
+		s := f.text[f.toks[k].Start:f.toks[k+n-1].End]
+		if strings.ContainsAny(s, "\n,") {
+			continue
+		}
+		if _, ok := lex.places[s]; ok {
+			return n
+		}
+		if lex.orgs[s] {
+			return n
+		}
+	}
+	return 0
+}
+
+// gazEndingAt returns the start token of the longest gazetteer entry ending
+// at token e, or -1.
+func (f *finder) gazEndingAt(e int) int {
+	for n := lex.maxGazWords; n >= 1; n-- {
+		s := e - n + 1
+		if s < 0 {
+			continue
+		}
+		if f.gazAt(s, e+1) == n {
+			return s
+		}
+	}
+	return -1
+}
+
+// analyzeRun splits the run toks[a:b] into an optional title prefix and a
+// name, and keeps it if the evidence says it is a person.
+func (f *finder) analyzeRun(a, b int) []nameMatch {
+	for a < b && (isParticle(f.toks[a])) {
+		a++
+	}
+	for b > a && (isParticle(f.toks[b-1]) || postNominals[f.toks[b-1].Text]) {
+		b-- // "Peter Ainsworth MP": the letters after a name are not the name
+	}
+	// A common word capitalised only because it starts the sentence.
+	for a < b && f.lineStart[a] && lex.common[f.lower(a)] && lex.firstNames[f.lower(a)] == "" {
+		if _, hon := lex.honorifics[f.toks[a].Text]; hon {
+			break
+		}
+		a++
+	}
+	// "Commenting Mr Macklin", "Goalscorer Jimmy Floyd Hasselbaink": an
+	// unknown capitalised word opening the sentence before a name.
+	if a >= b {
+		return nil
+	}
+	if _, hon := lex.honorifics[f.toks[a].Text]; !hon && a+2 < b && f.lineStart[a] && lex.firstNames[f.lower(a)] == "" && !IsRoleWord(f.toks[a].Text) && f.gazAt(a, b) == 0 {
+		if _, hon := lex.honorifics[f.toks[a+1].Text]; hon || lex.firstNames[f.lower(a+1)] != "" {
+			a++
+		}
+	}
+	if a >= b {
+		return nil
+	}
+	k := a
+	// "Environmental Audit Committee Peter Ainsworth", "Armed Forces
+	// Minister Adam Ingram": an organisation named before the name (its
+	// last word an organisation word) is part of the title.
+	for p := b - 3; p >= a; p-- {
+		if lex.orgWords[f.toks[p].Text] && !IsRoleWord(f.toks[p].Text) {
+			k = p + 1
+			break
+		}
+	}
+	hon, honAt := "", -1
+	hasRole := false
+	for k < b {
+		if g := f.gazAt(k, b); g > 0 && k+g < b {
+			k += g
+			continue
+		}
+		t := f.toks[k]
+		if _, ok := lex.honorifics[t.Text]; ok && k+1 < b {
+			hon, honAt = t.Text, k
+			k++
+			continue
+		}
+		if IsRoleWord(t.Text) && k+1 < b {
+			if IsRoleHead(t.Text) {
+				hasRole = true
+			}
+			k++
+			continue
+		}
+		break
+	}
+	// "Israel Katz", "Jordan Henderson": a place-like first word that is also
+	// a first name, with no title before it.
+	if k > a && !hasRole && hon == "" && lex.firstNames[f.lower(a)] != "" && b-a >= 2 && f.nameOverridesPlace(a) {
+		k = a
+	}
+	if honAt != k-1 {
+		hon = ""
+	}
+	end := b - 1
+	m := nameMatch{first: k, last: end}
+	var coreToks []int
+	for p := k; p <= end; p++ {
+		t := f.toks[p]
+		switch {
+		case isParticle(t), isInitial(t), isSuffix(t):
+			continue
+		case p > k && p < end && lex.particles[strings.ToLower(t.Text)]:
+			continue // "Fathi Bin Shatwan", "Rafael Van der Vaart"
+		case lex.orgWords[t.Text]:
+			return nil // "Palestinian Authority", "Truth Social"
+		case t.allCaps():
+			return nil // acronyms are organisations
+		}
+		if g := f.gazAt(p, end+1); g > 0 {
+			// A place inside the name: only a first name followed by more
+			// name words overrides it ("George Washington", "Israel Katz");
+			// an organisation never does ("Laura Kuenssberg Labour").
+			firstName := lex.firstNames[f.lower(k)] != ""
+			asSurname := p == k+1 && p+g-1 == end // "Bobby Charlton", "George Washington"
+			asFirst := p == k && p+g-1 < end && f.nameOverridesPlace(p)
+			if !firstName || !asSurname && !asFirst {
+				return nil
+			}
+		}
+		coreToks = append(coreToks, p)
+	}
+	for i, p := range coreToks {
+		w := f.lower(p)
+		nameLike := !lex.common[w] || lex.firstNames[w] != "" && i < len(coreToks)-1 || lex.surnames[w] && i > 0 || lex.surnames[w] && len(coreToks) == 1
+		if !nameLike {
+			return nil // "Hostage Affairs", "Officials Say"
+		}
+	}
+	m.core = len(coreToks)
+	if m.core == 0 || m.core > 4 {
+		return nil
+	}
+	m.Start, m.End = f.toks[k].Start, f.toks[end].End
+	m.Name = f.text[m.Start:m.End]
+	m.Honorific = hon
+	if hon != "" {
+		m.Honorific = hon
+	}
+	left, hasLeft := f.leftRole(k, hon != "")
+	app, hasApp := f.appositive(end)
+	context := hon != "" || hasRole || hasLeft || hasApp || f.speechVerbNear(k, end) ||
+		f.gaz != nil && f.gaz.IsKnownPerson(m.Name) || f.allowed[m.Name]
+	if m.core == 1 {
+		t := f.toks[coreToks[0]]
+		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(t.Text) || lex.common[strings.ToLower(t.Text)] {
+			return nil
+		}
+	} else if !context {
+		firstW := f.lower(coreToks[0])
+		lastW := f.lower(coreToks[len(coreToks)-1])
+		byFirst := lex.firstNames[firstW] != "" && !lex.common[lastW]
+		bySurname := lex.surnames[lastW] && !lex.common[firstW] && !lex.common[lastW]
+		if !byFirst && !bySurname {
+			return nil
+		}
+	}
+	if hasLeft {
+		m.roles = append(m.roles, left)
+	}
+	if hasApp {
+		m.roles = append(m.roles, app)
+	}
+	return []nameMatch{m}
+}
+
+// nameOverridesPlace reports whether the gazetteer entry at token p may be
+// read as a name word: a place written as its own name (not a demonym like
+// "Irish"), never an organisation ("Tory").
+func (f *finder) nameOverridesPlace(p int) bool {
+	t := f.toks[p]
+	pl, ok := lex.places[t.Text]
+	return ok && (pl.Kind != "country" || pl.Canonical == t.Text) && !lex.orgs[t.Text]
+}
+
+// speechVerbNear reports whether a common reporting verb directly follows
+// or precedes the name ("Tsvangirai said", "said Morgan Tsvangirai").
+func (f *finder) speechVerbNear(first, last int) bool {
+	if last+1 < len(f.toks) && lex.speechVerbs[f.lower(last+1)] {
+		return true
+	}
+	return first > 0 && lex.speechVerbs[f.lower(first-1)]
+}

@@ -1,0 +1,262 @@
+package people
+
+import "strings"
+
+// functionMods are role-vocabulary words that may sit inside a role
+// ("special envoy for hostage affairs") but never start or end one.
+var functionMods = map[string]bool{"the": true, "of": true, "for": true, "to": true, "be": true, "on": true, "a": true, "an": true}
+
+// appositiveStops end an appositive role phrase before a clause that is
+// not part of the role ("during Trump's first term").
+var appositiveStops = map[string]bool{
+	"during": true, "since": true, "after": true, "before": true, "when": true, "until": true,
+	"while": true, "because": true, "who": true, "which": true, "and": true, "but": true,
+}
+
+// lowerOnlyHeads name a role only when written in lower case before a
+// name ("rock star Ozzy Osbourne"); capitalised they start titles of works
+// ("Star Wars").
+var lowerOnlyHeads = map[string]bool{"star": true, "model": true, "legend": true, "great": true, "veteran": true, "winger": true}
+
+// leftRole reads a role written before the name at token first: a title
+// ("Prime Minister Keir Starmer", "US envoy Steve Witkoff") or a possessive
+// ("Canada's prime minister, Mark Carney").
+func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
+	p := first - 1
+	if honorific {
+		p--
+	}
+	if p < 0 || f.toks[p+1].LineBreak {
+		return Role{}, false
+	}
+	comma := false
+	if f.toks[p].Text == "," {
+		comma = true
+		p--
+	}
+	end := p
+	hasHead, possessive := false, false
+	possessor := ""
+	for p >= 0 {
+		t := f.toks[p]
+		if p < end && f.toks[p+1].LineBreak {
+			break
+		}
+		if t.Kind == possessiveToken {
+			q := p - 1
+			if q < 0 || !f.toks[q].capitalised() {
+				break
+			}
+			s := f.gazEndingAt(q)
+			if s < 0 {
+				s = q
+			}
+			possessor = f.text[f.toks[s].Start:f.toks[q].End]
+			possessive = true
+			p = s - 1
+			break
+		}
+		if t.Kind == wordToken && (IsRoleWord(t.Text) || lowerOnlyHeads[t.Text]) {
+			if IsRoleHead(t.Text) || lowerOnlyHeads[t.Text] {
+				hasHead = true
+			}
+			p--
+			continue
+		}
+		if s := f.gazEndingAt(p); s >= 0 {
+			p = s - 1
+			continue
+		}
+		break
+	}
+	start := p + 1
+	sawThe := start <= end && f.lower(start) == "the"
+	for start <= end && f.toks[start].Kind == wordToken && functionMods[f.lower(start)] {
+		start++
+	}
+	for end >= start && f.toks[end].Kind == wordToken && functionMods[f.lower(end)] {
+		end--
+	}
+	if !hasHead || start > end || comma && !possessive && !sawThe {
+		return Role{}, false
+	}
+	r := Role{
+		Text:  f.text[f.toks[start].Start:f.toks[end].End],
+		Form:  PreNameTitle,
+		Start: f.toks[start].Start, End: f.toks[end].End,
+	}
+	if possessive {
+		r.Form = Possessive
+	}
+	r.Affiliation, r.Possessor = f.affiliation(start, end, false)
+	_ = possessor
+	return r, true
+}
+
+// appositive reads a role written after the name ending at token last:
+// "Karoline Leavitt, the White House press secretary,", "Dr. Rachel
+// Goodman, a Middle East policy expert", "Boehler, who was a lead
+// negotiator".
+func (f *finder) appositive(last int) (Role, bool) {
+	n := len(f.toks)
+	p := last + 1
+	if p+1 >= n || f.toks[p].Text != "," || f.toks[p+1].LineBreak {
+		return Role{}, false
+	}
+	p++
+	if f.lower(p) == "who" {
+		p++
+		switch {
+		case p < n && (f.lower(p) == "is" || f.lower(p) == "was" || f.lower(p) == "became"):
+			p++
+			if p < n && f.lower(p) == "also" {
+				p++
+			}
+		case p+1 < n && f.lower(p) == "serves" && f.lower(p+1) == "as":
+			p += 2
+		default:
+			return Role{}, false
+		}
+	}
+	if p >= n {
+		return Role{}, false
+	}
+	start := p
+	first := f.toks[p]
+	indefinite := first.Text == "a" || first.Text == "an"
+	determiner := indefinite || first.Text == "the"
+	possessiveStart := p+1 < n && f.toks[p+1].Kind == possessiveToken
+	if !determiner && !possessiveStart && !IsRoleWord(first.Text) && f.gazAt(p, n) == 0 {
+		return Role{}, false
+	}
+	q := p
+	hasHead := false
+	for q < n && q-p < 18 {
+		t := f.toks[q]
+		if q > p && t.LineBreak {
+			break
+		}
+		if t.Kind == punctToken && !strings.ContainsAny(t.Text, "&/") {
+			break
+		}
+		lw := strings.ToLower(t.Text)
+		if t.Kind == wordToken && q > p && (appositiveStops[lw] || lex.speechVerbs[lw]) {
+			break
+		}
+		if t.Kind == wordToken && IsRoleHead(t.Text) {
+			hasHead = true
+		}
+		q++
+	}
+	end := q - 1
+	if determiner {
+		start++
+	}
+	for end >= start && f.toks[end].Kind == wordToken && functionMods[f.lower(end)] {
+		end--
+	}
+	if !hasHead || end < start {
+		return Role{}, false
+	}
+	r := Role{
+		Text:  f.text[f.toks[start].Start:f.toks[end].End],
+		Form:  Appositive,
+		Start: f.toks[start].Start, End: f.toks[end].End,
+	}
+	r.Affiliation, r.Possessor = f.affiliation(start, end, indefinite)
+	return r, true
+}
+
+// prepositions after which a capitalised run is the organisation a role
+// belongs to ("spokesman for Acme", "professor at Tufts").
+var affiliationPreps = map[string]bool{"for": true, "of": true, "at": true, "with": true, "from": true}
+
+// affiliation returns the named organisation, country or institution in the
+// role tokens [a, b] ("White House", "Israel"), "" when the role names none
+// ("a leading NGO", "a Middle East policy expert"), and a person who owns
+// the role ("Trump" in "Trump's nominee").
+func (f *finder) affiliation(a, b int, indefinite bool) (affiliation, possessor string) {
+	afterPrep := func(p int) bool {
+		q := p - 1
+		if q >= a && f.lower(q) == "the" {
+			q--
+		}
+		return q >= a && affiliationPreps[f.lower(q)]
+	}
+	for p := a; p <= b; p++ {
+		t := f.toks[p]
+		if t.Kind != wordToken || !t.capitalised() {
+			continue
+		}
+		if q := f.orgRunAt(p, b); q >= p {
+			// "European Commission", "Foreign Ministry", "Georgetown University"
+			return f.text[t.Start:f.toks[q].End], possessor
+		}
+		if g := f.gazAt(p, b+1); g > 0 {
+			name := f.text[t.Start:f.toks[p+g-1].End]
+			if pl, ok := lex.places[name]; ok {
+				switch {
+				case pl.Kind == "region":
+				case pl.Kind == "country" && (!indefinite || afterPrep(p)):
+					return pl.Canonical, possessor
+				case pl.Kind != "country" && (!indefinite || afterPrep(p)):
+					return name, possessor
+				}
+			} else {
+				return name, possessor
+			}
+			p += g - 1
+			continue
+		}
+		// a capitalised run (role words allowed inside)
+		q := p
+		for q+1 <= b && f.toks[q+1].Kind == wordToken && (f.toks[q+1].capitalised() || f.lower(q+1) == "of" && q+2 <= b && f.toks[q+2].capitalised()) {
+			q++
+		}
+		run := f.text[t.Start:f.toks[q].End]
+		if q+1 <= b && f.toks[q+1].Kind == possessiveToken {
+			if possessor == "" {
+				possessor = run
+			}
+			p = q + 1
+			continue
+		}
+		orgLike := false
+		allRoles := true
+		for r := p; r <= q; r++ {
+			w := f.toks[r].Text
+			if lex.orgWords[w] && !IsRoleWord(w) {
+				orgLike = true
+			}
+			if !IsRoleWord(w) {
+				allRoles = false
+			}
+		}
+		switch {
+		case orgLike:
+			return run, possessor
+		case p == q && t.allCaps() && !lex.generic[t.Text] && !IsRoleWord(t.Text):
+			return run, possessor
+		case afterPrep(p) && !allRoles:
+			return run, possessor
+		}
+		p = q
+	}
+	return "", possessor
+}
+
+// orgRunAt returns the last token of a capitalised run starting at p (up to
+// b) that ends in an organisation word ("European Commission"), or -1.
+func (f *finder) orgRunAt(p, b int) int {
+	last := -1
+	for q := p; q <= b; q++ {
+		t := f.toks[q]
+		if t.Kind != wordToken || !t.capitalised() || q > p && f.toks[q].LineBreak {
+			break
+		}
+		if lex.orgWords[t.Text] && !IsRoleWord(t.Text) {
+			last = q
+		}
+	}
+	return last
+}
