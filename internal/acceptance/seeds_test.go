@@ -80,9 +80,10 @@ func scoreSeeds(t *testing.T) map[string]*analysis.Result {
 		t.Fatal(err)
 	}
 	scorer := score.Default()
+	env := testEnv(t)
 	rep := &collect{docs: map[string]*analysis.Result{}}
 	_, err = pipeline.Run(context.Background(), []string{path}, ingest.Options{}, pipeline.Options{
-		Analyzers: analyzers, Env: testEnv(t), Checks: features.NewCorpusChecks(), Scorer: scorer,
+		Analyzers: analyzers, Env: env, Checks: features.NewCorpusChecks(env), Scorer: scorer,
 		Policy: config.NewPolicy(nil, scorer.DefaultThresholds()), KeepText: true,
 	}, rep)
 	if err != nil {

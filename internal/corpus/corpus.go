@@ -16,6 +16,16 @@ type Amendment struct {
 	// Entities replace the article's entities of the same Name (status
 	// upgrades such as unverifiable → corroborated).
 	Entities []analysis.Entity
+	// Withdraw removes findings the batch has settled (an unverifiable
+	// source that another article corroborates).
+	Withdraw []Withdrawal
+}
+
+// Withdrawal names a finding to remove: the finding of Rule whose span
+// contains offset At.
+type Withdrawal struct {
+	Rule string
+	At   int
 }
 
 // Check is one batch-wide check. The driver calls Observe once per article
@@ -32,6 +42,15 @@ type Check interface {
 
 // Apply merges amendment a into res.
 func Apply(res *analysis.Result, a Amendment) {
+	if len(a.Withdraw) > 0 {
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if !withdrawn(f, a.Withdraw) {
+				kept = append(kept, f)
+			}
+		}
+		res.Findings = kept
+	}
 	res.Findings = append(res.Findings, a.Findings...)
 	for _, e := range a.Entities {
 		replaced := false
@@ -47,4 +66,13 @@ func Apply(res *analysis.Result, a Amendment) {
 		}
 	}
 	analysis.SortFindings(res.Findings)
+}
+
+func withdrawn(f analysis.Finding, ws []Withdrawal) bool {
+	for _, w := range ws {
+		if f.Rule == w.Rule && w.At >= f.Start && w.At < max(f.End, f.Start+1) {
+			return true
+		}
+	}
+	return false
 }

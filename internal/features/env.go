@@ -1,12 +1,17 @@
 package features
 
 import (
+	"fmt"
+
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/features/people"
+	"github.com/copydesk/copydesk/internal/kb"
 )
 
 // EnvOptions say which run-wide resources to load.
 type EnvOptions struct {
-	// KnowledgeBases are extra knowledge-base files (--kb, config kb:).
+	// KnowledgeBases are extra knowledge-base files (--kb, config kb:)
+	// merged over the embedded default.
 	KnowledgeBases []string
 	// AllowedPeople are names the house trusts (config allow.people).
 	AllowedPeople []string
@@ -19,5 +24,20 @@ func NewEnv(opts EnvOptions) (*analysis.Env, string, error) {
 	for _, p := range opts.AllowedPeople {
 		env.AllowedPeople[p] = true
 	}
-	return env, "", nil
+	k, err := kb.Default()
+	if err != nil {
+		return nil, "", fmt.Errorf("embedded knowledge base: %w", err)
+	}
+	for _, p := range opts.KnowledgeBases {
+		extra, err := kb.Load(p)
+		if err != nil {
+			return nil, "", fmt.Errorf("knowledge base %s: %w", p, err)
+		}
+		if k, err = k.Merge(extra); err != nil {
+			return nil, "", fmt.Errorf("knowledge base %s: %w", p, err)
+		}
+	}
+	env.Values[kb.EnvKey] = k
+	env.Values[people.GazetteerKey] = k
+	return env, k.AsOf.String(), nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/copydesk/copydesk/internal/features/people"
 	"github.com/copydesk/copydesk/internal/features/style"
 	"github.com/copydesk/copydesk/internal/features/templated"
+	"github.com/copydesk/copydesk/internal/kb"
 )
 
 // Analyzers returns every per-article analyzer.
@@ -25,12 +26,17 @@ func Analyzers() []*analysis.Analyzer {
 	}
 }
 
-// NewCorpusChecks returns fresh batch checks for one run.
-func NewCorpusChecks() []corpus.Check {
+// NewCorpusChecks returns fresh batch checks for one run, reading the
+// knowledge base from env (nil: the embedded default).
+func NewCorpusChecks(env *analysis.Env) []corpus.Check {
+	var k *kb.KB
+	if v, ok := env.Value(kb.EnvKey).(*kb.KB); ok {
+		k = v
+	}
 	return []corpus.Check{
 		boilerplate.NewRepeatedLines(),
 		templated.NewSharedSentences(),
-		fabrication.NewBatch(nil),
+		fabrication.NewBatch(k),
 	}
 }
 
@@ -40,7 +46,7 @@ func Rules() *analysis.RuleIndex {
 	for _, a := range Analyzers() {
 		rules = append(rules, a.Rules...)
 	}
-	for _, c := range NewCorpusChecks() {
+	for _, c := range NewCorpusChecks(nil) {
 		rules = append(rules, c.Rules()...)
 	}
 	return analysis.NewRuleIndex(rules)

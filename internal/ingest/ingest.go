@@ -2,6 +2,59 @@
 // documents: plain text, Markdown with front matter, HTML, JSON Lines and
 // RSS/Atom feeds. An input that cannot be read becomes an Article with Err
 // set, so the caller reports it and goes on with the rest.
+//
+// # Which files are read
+//
+// A file named explicitly (or matched by a glob) is always read: its format
+// comes from Options.Format, else its extension, else its first 8 KiB.
+// A directory is walked recursively in lexical order, skipping hidden files
+// and directories (names starting with "."); the walk takes files with a
+// known extension (.txt .text .md .markdown .html .htm .xhtml .jsonl .ndjson
+// .rss .atom .xml) and files with no extension whose first 8 KiB look like
+// text. Other files (images, .json, source code, …) are skipped, and a
+// directory with nothing to read is itself an error Article, so no input
+// disappears silently.
+//
+// # Identity and positions
+//
+// ID is the path; path#N for the Nth line of a JSON Lines input or the Nth
+// item of a feed (position-based, so it is unique and stable even when
+// guids repeat; a feed item's guid is kept in Doc.Extra["guid"]); a JSON
+// Lines "id" field (string or number) wins, also for a line that parsed but
+// is not an article, whose message then names path#N. Stdin is named
+// "stdin".
+//
+// Plain text and Markdown keep the input bytes as Doc.Text (the title line
+// too), so Position maps to the input's line and column; Markdown front
+// matter is skipped by setting Doc.BaseLine. JSONL sets BaseLine to the
+// line number. HTML and feed text is extracted, one paragraph per line, and
+// positions refer to that extracted text.
+//
+// # Limits and bad input
+//
+// Every failure message starts with the input's name. An input is refused
+// when it is binary (a NUL byte, UTF-16, or over 10% control characters in
+// its first 8 KiB), not valid UTF-8 (the byte offset is given), empty or
+// whitespace only, larger than Options.MaxBytes (64 MiB by default), or, for
+// text and Markdown, has a line longer than MaxLineBytes (1 MiB: no article
+// has such a paragraph; it is a data dump, not an article). JSON Lines are
+// streamed a line at a time, so a JSONL input has no total size cap; each
+// line is capped at MaxBytes and a bad line is an error for that line only.
+// HTML and feeds may be minified onto one line, so for them the limit is a
+// run of MaxLineBytes with no markup. HTML with invalid UTF-8 is decoded
+// when it declares another charset. An unparseable date leaves Doc.Date
+// zero and adds a note to Article.Notes; so does unreadable front matter.
+//
+// # HTML
+//
+// go-readability picks the main text; metadata comes from <meta>
+// (article:published_time, author, og:site_name…), JSON-LD (headline,
+// datePublished, author, publisher) and <time>. Every visible text block of
+// the page that the extractor left out is page chrome: it follows the main
+// text, one block per page region (the outermost landmark — nav, header,
+// footer, aside, form, section, or a box whose class or id says share,
+// related, comments, cookie… — that holds no main text), each after a blank
+// line and marked document.RegionChrome.
 package ingest
 
 import (
@@ -18,6 +71,9 @@ type Article struct {
 	Path string
 	Doc  *document.Document // nil when Err is set
 	Err  error
+	// Notes are things the reader could not use but did not fail on (an
+	// unparseable date, malformed front matter); the article is still read.
+	Notes []string
 }
 
 // Options control reading.
@@ -30,6 +86,28 @@ type Options struct {
 	// MaxBytes caps one input file (0: the default, 64 MiB).
 	MaxBytes int64
 }
+
+// DefaultMaxBytes is the size cap of one input when Options.MaxBytes is 0.
+const DefaultMaxBytes = 64 << 20
+
+// MaxLineBytes is the longest line a text or Markdown input may have.
+const MaxLineBytes = 1 << 20
+
+// StdinName is the ID and Path of articles read from "-".
+const StdinName = "stdin"
+
+// Formats lists the values Options.Format accepts, for flag help and
+// completion.
+var Formats = []string{FormatText, FormatMarkdown, FormatHTML, FormatJSONL, FormatFeed}
+
+// The input formats.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+	FormatHTML     = "html"
+	FormatJSONL    = "jsonl"
+	FormatFeed     = "feed"
+)
 
 // Read expands specs (paths, directories walked recursively, globs, "-")
 // and calls emit for every article in input order. It returns early only

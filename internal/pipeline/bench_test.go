@@ -49,7 +49,7 @@ func BenchmarkBatch(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		_, err := pipeline.Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: bytes.NewReader(buf.Bytes())}, pipeline.Options{
-			Jobs: 1, Analyzers: analyzers, Env: env, Checks: features.NewCorpusChecks(), Scorer: scorer,
+			Jobs: 1, Analyzers: analyzers, Env: env, Checks: features.NewCorpusChecks(env), Scorer: scorer,
 			Policy: config.NewPolicy(nil, scorer.DefaultThresholds()),
 		}, discard{})
 		if err != nil {

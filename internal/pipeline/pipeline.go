@@ -208,9 +208,7 @@ func analyse(a ingest.Article, opts Options) (*analysis.Result, *ingestDoc) {
 	if err != nil {
 		return &analysis.Result{ID: doc.ID, Path: doc.Path, Title: doc.Title, Error: err.Error(), Findings: []analysis.Finding{}, Entities: []analysis.Entity{}}, nil
 	}
-	if !doc.HasDate() {
-		res.Notes = append(res.Notes, "no date: checks that need the article's date (office holders at the time, anachronisms) were skipped; pass --date to run them")
-	}
+	res.Notes = append(res.Notes, a.Notes...)
 	return res, &ingestDoc{doc}
 }
 

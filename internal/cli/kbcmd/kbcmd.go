@@ -1,9 +1,8 @@
-// Package kbcmd implements `copydesk kb` (placeholder: being built).
+// Package kbcmd implements `copydesk kb`: build the embedded knowledge
+// base, describe a knowledge base, and import Wikidata or tabular data.
 package kbcmd
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
 
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
@@ -11,12 +10,18 @@ import (
 
 // NewCmd returns the `kb` command.
 func NewCmd(ios *cliutil.IOStreams) *cobra.Command {
-	return &cobra.Command{
-		Use:    "kb",
-		Short:  "not yet implemented",
-		Hidden: true,
-		RunE: func(*cobra.Command, []string) error {
-			return errors.New("kb: not yet implemented")
-		},
+	cmd := &cobra.Command{
+		Use:   "kb",
+		Short: "Build, inspect and import the knowledge base of office holders",
+		Long: `The knowledge base lists who held which office, when, and where each fact
+came from. copydesk checks the people an article names against it.
+
+  copydesk kb info                         counts and the date it is current to
+  copydesk kb build                        rebuild the embedded default
+  copydesk kb import --format F FILE -o O  convert Wikidata/CSV/JSONL to a KB file
+
+Add a knowledge base at run time with --kb FILE.`,
 	}
+	cmd.AddCommand(newBuildCmd(ios, nil), newInfoCmd(ios, nil), newImportCmd(ios, nil))
+	return cmd
 }

@@ -182,7 +182,7 @@ func Run(ctx context.Context, opts *Options) error {
 		KeepFeatures: opts.Features, Progress: progress.update,
 	}
 	if !opts.NoCorpus {
-		popts.Checks = features.NewCorpusChecks()
+		popts.Checks = features.NewCorpusChecks(env)
 	}
 	stdin := opts.IO.In
 	if stdin == nil {

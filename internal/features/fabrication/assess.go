@@ -1,0 +1,343 @@
+package fabrication
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/features/people"
+	"github.com/copydesk/copydesk/internal/kb"
+)
+
+// checker holds what one run over one article needs.
+type checker struct {
+	pass *analysis.Pass
+	kb   *kb.KB
+	lx   *lexicon
+	date kb.Date // zero when the article has none
+}
+
+// Assessment is the status of one person with the finding, if any, it
+// calls for.
+type Assessment struct {
+	Person *people.Person
+	Entity analysis.Entity
+	// Rule is the finding to report ("" for none), over [Start, End).
+	Rule       string
+	Start, End int
+	Message    string
+	// Office is the office the person's role resolved to, when one did.
+	Office    *kb.Office
+	OutOfTerm bool
+}
+
+func (c *checker) assess(p *people.Person) Assessment {
+	a := Assessment{Person: p, Entity: analysis.Entity{Name: p.Name, Status: analysis.Unknown, Mentions: len(p.Mentions)}}
+	if len(p.Mentions) > 0 {
+		a.Entity.Start, a.Entity.End = p.Mentions[0].Start, p.Mentions[0].End
+	}
+	if len(p.Roles) > 0 {
+		a.Entity.Role, a.Entity.Affiliation = p.Roles[0].Text, p.Roles[0].Affiliation
+	}
+	if c.allowed(p.Name) {
+		a.Entity.Evidence = "on the house allowlist (allowlist.people): not checked"
+		return a
+	}
+	var held, other, notHolder *roleCheck
+	for i := range p.Roles {
+		r := &p.Roles[i]
+		ref := c.kb.ParseRole(r.Text, r.Affiliation)
+		chk := c.kb.CheckRole(p.Name, ref, c.date)
+		rc := &roleCheck{role: r, ref: ref, chk: chk}
+		if chk.Office != nil && a.Office == nil {
+			a.Office = chk.Office
+		}
+		switch chk.Verdict {
+		case kb.Held:
+			if held == nil {
+				held = rc
+			}
+		case kb.HeldOtherTime:
+			if other == nil {
+				other = rc
+			}
+		case kb.NotHolder:
+			if notHolder == nil {
+				notHolder = rc
+			}
+		}
+	}
+	switch {
+	case held != nil:
+		c.verified(&a, held, "")
+	case other != nil:
+		c.heldOtherTime(&a, other)
+	case notHolder != nil && c.presentsAsCurrent(notHolder.role.Start, p):
+		c.contradicted(&a, notHolder)
+	case notHolder != nil:
+		// "as Canadian Prime Minister Pierre Trudeau did in 1970": a
+		// historical holder the sources may predate. Never an accusation.
+		c.unchecked(&a)
+	default:
+		c.unchecked(&a)
+	}
+	return a
+}
+
+type roleCheck struct {
+	role *people.Role
+	ref  kb.RoleRef
+	chk  kb.Check
+}
+
+func (c *checker) allowed(name string) bool {
+	env := c.pass.Env
+	if env == nil || len(env.AllowedPeople) == 0 {
+		return false
+	}
+	if env.AllowedPeople[name] {
+		return true
+	}
+	for n := range env.AllowedPeople {
+		if kb.NormalizeName(n) == kb.NormalizeName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) verified(a *Assessment, rc *roleCheck, note string) {
+	a.Entity.Status = analysis.Verified
+	a.Office = rc.chk.Office
+	a.Entity.Role = rc.role.Text
+	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s, %s %s (%s)%s",
+		rc.chk.Terms[0].Name, rc.chk.Office.Title(), terms(rc.chk.Terms), sources(rc.chk.Terms), note)
+}
+
+// heldOtherTime handles a real holder named outside their term: history
+// ("former", past framing) is fine; presented as current it is an
+// anachronism and the person is contradicted in that role.
+func (c *checker) heldOtherTime(a *Assessment, rc *roleCheck) {
+	ref := rc.ref
+	if ref.Past || ref.Future || ref.Acting {
+		c.verified(a, rc, "; the article marks the role as "+roleFrame(ref))
+		return
+	}
+	if !c.presentsAsCurrent(rc.role.Start, a.Person) {
+		c.verified(a, rc, "; named in a sentence about the past")
+		return
+	}
+	a.Entity.Status = analysis.Contradicted
+	a.Entity.Role = rc.role.Text
+	a.OutOfTerm = true
+	a.Rule = RuleOutOfTerm
+	a.Start, a.End = c.span(a.Person, rc.role)
+	t := rc.chk.Terms[0]
+	a.Message = fmt.Sprintf("%s named as %s on %s, outside their term %s", a.Person.Name, rc.role.Text, c.date, terms(rc.chk.Terms))
+	then := holdersThen(rc.chk.Holders, c.date)
+	if len(rc.chk.Holders) == 0 {
+		then = c.possibleHolders(rc.chk.Office, a.Person.Name)
+	}
+	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s held %s %s (%s); %s",
+		t.Name, rc.chk.Office.Title(), terms(rc.chk.Terms), sources(rc.chk.Terms), then)
+}
+
+func (c *checker) contradicted(a *Assessment, rc *roleCheck) {
+	a.Entity.Status = analysis.Contradicted
+	a.Entity.Role = rc.role.Text
+	a.Rule = RuleContradictedRole
+	a.Start, a.End = c.span(a.Person, rc.role)
+	o := rc.chk.Office
+	if c.date.IsZero() {
+		a.Message = fmt.Sprintf("%s named as %s, but never held that office", a.Person.Name, rc.role.Text)
+		a.Entity.Evidence = fmt.Sprintf("knowledge base lists every %s since %s (%s); %s is not among them",
+			o.Title(), firstStart(o), sources(o.Records()), a.Person.Name)
+		return
+	}
+	a.Message = fmt.Sprintf("%s named as %s on %s, but the office was held by %s", a.Person.Name, rc.role.Text, c.date, names(rc.chk.Holders))
+	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s; %s never held %s", holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title())
+}
+
+// unchecked settles a person no role of whom the KB could check.
+func (c *checker) unchecked(a *Assessment) {
+	p := a.Person
+	if recs := c.kb.PersonRecords(p.Name); len(recs) > 0 && len(strings.Fields(p.Name)) > 1 {
+		var now []*kb.Record
+		for _, r := range recs {
+			if c.date.IsZero() || heldAround(r, c.date) {
+				now = append(now, r)
+			}
+		}
+		if len(now) > 0 && len(p.Roles) == 0 {
+			a.Entity.Status = analysis.Verified
+			a.Entity.Evidence = fmt.Sprintf("knowledge base knows %s: %s", now[0].Name, recordSummary(now, 3))
+			return
+		}
+		a.Entity.Evidence = fmt.Sprintf("knowledge base knows %s (%s), but not in the role the article gives", recs[0].Name, recordSummary(recs, 3))
+		return
+	}
+	if why, ok := c.uncheckable(p); ok {
+		a.Entity.Status = analysis.Unverifiable
+		a.Rule = RuleUnverifiable
+		a.Start, a.End = c.span(p, firstRole(p))
+		a.Message = fmt.Sprintf("%s is cited as %s with nothing a reader could check", p.Name, why)
+		a.Entity.Evidence = fmt.Sprintf("not in the knowledge base; the article names no institution, employer or place for %q", why)
+		return
+	}
+	if len(p.Roles) > 0 {
+		a.Entity.Evidence = "not in the knowledge base; described checkably (" + describeRole(p.Roles[0]) + ")"
+	} else {
+		a.Entity.Evidence = "not in the knowledge base; no role given"
+	}
+}
+
+func heldAround(r *kb.Record, d kb.Date) bool {
+	return (r.Start.IsZero() || !r.Start.First().After(d.Last())) && (r.End.IsZero() || !r.End.Last().Before(d.First()))
+}
+
+func firstRole(p *people.Person) *people.Role {
+	if len(p.Roles) == 0 {
+		return nil
+	}
+	return &p.Roles[0]
+}
+
+func describeRole(r people.Role) string {
+	if r.Affiliation != "" && !strings.Contains(r.Text, r.Affiliation) {
+		return r.Text + ", " + r.Affiliation
+	}
+	return r.Text
+}
+
+// span is the stretch to highlight: the first full mention, with its role
+// when the two are close.
+func (c *checker) span(p *people.Person, r *people.Role) (int, int) {
+	if len(p.Mentions) == 0 {
+		if r != nil {
+			return r.Start, r.End
+		}
+		return 0, 0
+	}
+	s, e := p.Mentions[0].Start, p.Mentions[0].End
+	if r != nil && r.End > r.Start {
+		if rs, re := min(s, r.Start), max(e, r.End); re-rs <= 200 {
+			return rs, re
+		}
+	}
+	return s, e
+}
+
+func (c *checker) report(a Assessment) {
+	c.pass.AddEntity(a.Entity)
+	if a.Rule == "" {
+		return
+	}
+	f := c.pass.Report(a.Rule, a.Start, a.End, a.Message)
+	f.Evidence = a.Entity.Evidence
+}
+
+func roleFrame(ref kb.RoleRef) string {
+	switch {
+	case ref.Past:
+		return "past"
+	case ref.Future:
+		return "future (nominee, incoming, -elect)"
+	}
+	return "acting"
+}
+
+func terms(rs []*kb.Record) string {
+	var parts []string
+	for _, r := range rs {
+		parts = append(parts, term(r))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func term(r *kb.Record) string {
+	start, end := r.Start.String(), r.End.String()
+	if start == "" {
+		start = "?"
+	}
+	if end == "" {
+		if r.Checked.IsZero() {
+			return "from " + start + " (no end recorded)"
+		}
+		return fmt.Sprintf("from %s (no end recorded; checked %s)", start, r.Checked)
+	}
+	return start + " to " + end
+}
+
+func sources(rs []*kb.Record) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rs {
+		if !seen[r.Source] {
+			seen[r.Source] = true
+			out = append(out, "source: "+r.Source)
+		}
+		if len(out) == 2 {
+			break
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+func names(rs []*kb.Record) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rs {
+		if !seen[r.Name] {
+			seen[r.Name] = true
+			out = append(out, r.Name)
+		}
+	}
+	return strings.Join(out, " and ")
+}
+
+func holdersThen(rs []*kb.Record, d kb.Date) string {
+	if len(rs) == 0 {
+		return fmt.Sprintf("no holder on %s is recorded", d)
+	}
+	var parts []string
+	for _, r := range rs {
+		parts = append(parts, fmt.Sprintf("%s held the office on %s (%s; source: %s)", r.Name, d, term(r), r.Source))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// possibleHolders names who the KB has in office at the date when it
+// cannot be sure (the date is past its currency date).
+func (c *checker) possibleHolders(o *kb.Office, except string) string {
+	var out []string
+	for _, r := range o.Records() {
+		if heldAround(r, c.date) && !c.kb.SameName(r.Name, except) {
+			out = append(out, fmt.Sprintf("%s (%s; source: %s)", r.Name, term(r), r.Source))
+		}
+	}
+	if len(out) == 0 {
+		return fmt.Sprintf("no holder on %s is recorded (knowledge current to %s)", c.date, c.kb.AsOf)
+	}
+	return fmt.Sprintf("on %s the knowledge base records %s; it is current to %s", c.date, strings.Join(out, " and "), c.kb.AsOf)
+}
+
+func firstStart(o *kb.Office) string {
+	for _, r := range o.Records() {
+		if !r.Start.IsZero() {
+			return r.Start.String()
+		}
+	}
+	return "?"
+}
+
+func recordSummary(rs []*kb.Record, n int) string {
+	var parts []string
+	for i, r := range rs {
+		if i == n {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %s", r.Role, term(r)))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,99 @@
+package fabrication
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+type batchDoc struct{ source, date, text string }
+
+// runBatch analyses docs in order, feeds them to a fresh Batch and applies
+// every amendment (batch mode), returning the final results.
+func runBatch(t *testing.T, docs []batchDoc) []*analysis.Result {
+	t.Helper()
+	b := NewBatch(nil)
+	env := defaultEnv(t)
+	as, _ := analysis.Order([]*analysis.Analyzer{Analyzer})
+	var results []*analysis.Result
+	for i, d := range docs {
+		doc := document.New(string(rune('a'+i)), d.text)
+		doc.Source = d.source
+		doc.Date, _ = time.Parse("2006-01-02", d.date)
+		res, err := analysis.Run(doc, as, env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, res)
+		for _, a := range b.Observe(i, doc, res) {
+			corpus.Apply(results[a.Doc], a)
+		}
+	}
+	for _, a := range b.Finish() {
+		corpus.Apply(results[a.Doc], a)
+	}
+	return results
+}
+
+func TestBatchCorroborates(t *testing.T) {
+	rs := runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "Talks resumed on Tuesday.\n\nNadia Okafor, a regional security analyst, said the talks were a pragmatic step.\n"},
+		{"paper-b", "2025-03-06", "Officials met again.\n\n“It was expected,” said Nadia Okafor, a security analyst.\n"},
+		{"wire-a", "2025-03-06", "More talks.\n\nNadia Okafor, a security analyst, said little had changed.\n"},
+	})
+	for i, res := range rs {
+		e := entity(res, "Nadia Okafor")
+		if e == nil {
+			t.Fatalf("article %d: Nadia Okafor not found (%v)", i, names_(res))
+		}
+		if e.Status != analysis.Corroborated {
+			t.Errorf("article %d: status %s (%s), want corroborated", i, e.Status, e.Evidence)
+		}
+		for _, f := range res.Findings {
+			if f.Rule == RuleUnverifiable {
+				t.Errorf("article %d: unverifiable finding not withdrawn: %s", i, f.Message)
+			}
+		}
+	}
+}
+
+func TestBatchConflict(t *testing.T) {
+	rs := runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "White House Press Secretary Karoline Leavitt said on Tuesday that talks would continue.\n"},
+		{"site-b", "2025-03-06", "White House Press Secretary James Corbin said on Wednesday that talks would continue.\n"},
+	})
+	for i, res := range rs {
+		var conflict *analysis.Finding
+		for j := range res.Findings {
+			if res.Findings[j].Rule == RuleBatchConflict {
+				conflict = &res.Findings[j]
+			}
+		}
+		if conflict == nil {
+			t.Fatalf("article %d: no %s finding: %v", i, RuleBatchConflict, res.Findings)
+		}
+		if !strings.Contains(conflict.Evidence, "knowledge base verifies Karoline Leavitt") {
+			t.Errorf("article %d: evidence %q", i, conflict.Evidence)
+		}
+	}
+	if e := entity(rs[0], "Karoline Leavitt"); e == nil || e.Status != analysis.Verified {
+		t.Errorf("Leavitt: %+v", e)
+	}
+	if e := entity(rs[1], "James Corbin"); e == nil || e.Status != analysis.Contradicted {
+		t.Errorf("Corbin: %+v", e)
+	}
+}
+
+func TestAllowlist(t *testing.T) {
+	env := defaultEnv(t)
+	env.AllowedPeople = map[string]bool{"Rachel Goodman": true}
+	res := analyze(t, "allow", "Talks resumed.\n\nDr. Rachel Goodman, a Middle East policy expert, said it was a shift.\n", "2025-03-05", env)
+	e := entity(res, "Rachel Goodman")
+	if e == nil || e.Status != analysis.Unknown || len(res.Findings) != 0 {
+		t.Errorf("allowlisted person: %+v, findings %v", e, res.Findings)
+	}
+}

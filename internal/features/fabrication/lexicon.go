@@ -1,0 +1,58 @@
+package fabrication
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/goccy/go-yaml"
+)
+
+//go:embed data/words.yaml
+var wordsYAML []byte
+
+type words struct {
+	AuthorityHeads []string `yaml:"authority_heads"`
+	VagueOrg       []string `yaml:"vague_org"`
+	Regions        []string `yaml:"regions"`
+	GenericCaps    []string `yaml:"generic_caps"`
+	PastMarkers    []string `yaml:"past_markers"`
+	PresentVerbs   []string `yaml:"present_verbs"`
+	Adverbs        []string `yaml:"adverbs"`
+	Calendar       []string `yaml:"calendar"`
+	Openers        []string `yaml:"sentence_openers"`
+}
+
+type lexicon struct {
+	authority, vagueOrg, regions, genericCaps, present, adverbs, calendar, openers map[string]bool
+	pastMarkers                                                                    []string
+}
+
+var (
+	lexOnce sync.Once
+	lexVal  *lexicon
+	lexErr  error
+)
+
+func getLexicon() (*lexicon, error) {
+	lexOnce.Do(func() {
+		var w words
+		if err := yaml.Unmarshal(wordsYAML, &w); err != nil {
+			lexErr = fmt.Errorf("fabrication words.yaml: %w", err)
+			return
+		}
+		set := func(ws []string) map[string]bool {
+			m := make(map[string]bool, len(ws))
+			for _, x := range ws {
+				m[x] = true
+			}
+			return m
+		}
+		lexVal = &lexicon{
+			authority: set(w.AuthorityHeads), vagueOrg: set(w.VagueOrg), regions: set(w.Regions),
+			genericCaps: set(w.GenericCaps), present: set(w.PresentVerbs), adverbs: set(w.Adverbs), calendar: set(w.Calendar), openers: set(w.Openers),
+			pastMarkers: w.PastMarkers,
+		}
+	})
+	return lexVal, lexErr
+}

@@ -1,0 +1,80 @@
+package fabrication
+
+import "github.com/copydesk/copydesk/internal/analysis"
+
+// Rule IDs. They never change once released.
+const (
+	RuleContradictedRole = "FB001"
+	RuleOutOfTerm        = "FB002"
+	RuleAdministration   = "FB003"
+	RuleUnverifiable     = "FB004"
+	RuleBatchConflict    = "FB005"
+)
+
+const since = "0.1.0"
+
+var rules = []analysis.Rule{
+	{
+		ID: RuleContradictedRole, Dimension: analysis.Fabrication, Severity: analysis.Error, Since: since,
+		Title: "person named in an office the knowledge base says someone else held",
+		Doc: `The article gives a person an office (a title, an appositive, a possessive)
+that the knowledge base knows, with its country or organisation, and the
+knowledge base records someone else in it at the article's date while this
+person never held it. Invented officials are a hallmark of generated news.
+The evidence names who held the office then and the source of that record.
+Check the name; if the knowledge base is out of date, add the change with
+--kb or to the overlay.`,
+		Example: `White House Press Secretary James Corbin said ... (2025: the office was held by Karoline Leavitt)`,
+	},
+	{
+		ID: RuleOutOfTerm, Dimension: analysis.Fabrication, Severity: analysis.Error, Since: since,
+		Title: "office holder presented as current outside their term",
+		Doc: `A real office holder is named with the office as if they held it at the
+article's date, but their term ended before (or began after) it, and the
+sentence reads as current, not historical. Generated text recycles stale
+facts. The evidence gives the term dates and who held the office then.`,
+		Example: `German Chancellor Olaf Scholz said on Tuesday ... (September 2025: Friedrich Merz was chancellor)`,
+	},
+	{
+		ID: RuleAdministration, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: since,
+		Title: "administration or government named in the present tense after it ended",
+		Doc: `"The Biden administration has emphasized ..." in an article dated after the
+administration ended: the text presents a past government as acting now.
+The evidence gives the leader's term dates and who held the office at the
+article's date. Sentences framed as history ("under the Biden
+administration", "the former ...") are not reported.`,
+		Example: `Moreover, the Biden administration has emphasized the urgent need ... (dated March 2025)`,
+	},
+	{
+		ID: RuleUnverifiable, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: since,
+		Title: "named source with nothing that could be checked",
+		Doc: `A person is quoted or cited as an authority (expert, analyst, spokesperson,
+official...) with no institution, employer or place that a reader could
+check ("Dr. Rachel Goodman, a Middle East policy expert"; "a spokesperson
+for a leading NGO"), and neither the knowledge base nor another article in
+the batch knows them. Real reporting says where a source works. Ask the
+writer for the affiliation, or drop the quote.`,
+		Example: `Amira Nasser, a spokesperson for a leading NGO, stated ...`,
+	},
+	{
+		ID: RuleBatchConflict, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: since,
+		Title: "articles in the batch name different holders of one office at one time",
+		Doc: `Two articles dated within a week of each other name different people as
+holder of the same single-holder office. It is reported on both; the
+knowledge base, or else the better-sourced article, decides which person is
+marked contradicted.`,
+		Example: `article A: "White House Press Secretary Karoline Leavitt"; article B, same week: "White House Press Secretary James Corbin"`,
+	},
+}
+
+// articleRules are the rules the per-article analyzer reports; the batch
+// check (Batch) owns RuleBatchConflict, so each ID is registered once.
+func articleRules() []analysis.Rule {
+	var out []analysis.Rule
+	for _, r := range rules {
+		if r.ID != RuleBatchConflict {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,260 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// readJSONL streams a JSON Lines input one line at a time: memory holds
+// one line (up to maxLine bytes), however long the input. Each non-blank
+// line is one Article; a bad line is an Article with Err and reading goes
+// on.
+func readJSONL(ctx context.Context, name string, r *bufio.Reader, maxLine int64, emit func(Article) error) error {
+	var (
+		lineNo   int
+		offset   int64
+		articles int
+	)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, n, tooLong, err := readLine(r, maxLine)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return emit(failed(name, "read error after line %d: %v", lineNo, pathError(err)))
+		}
+		if n == 0 && errors.Is(err, io.EOF) {
+			break
+		}
+		lineNo++
+		start := offset
+		offset += n
+		if !tooLong && len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		articles++
+		id := fmt.Sprintf("%s#%d", name, lineNo)
+		var a Article
+		if tooLong {
+			a = failed(id, "line is over the %s limit for one article", byteSize(maxLine))
+		} else {
+			a = jsonLine(name, id, lineNo, start, line)
+		}
+		a.Path = name
+		if err := emit(a); err != nil {
+			return err
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+	}
+	if articles == 0 {
+		return emit(failed(name, "no JSON lines, only blank lines"))
+	}
+	return nil
+}
+
+// readLine reads up to and including '\n'. A line longer than max is
+// consumed without being kept (tooLong); n counts every byte consumed.
+func readLine(r *bufio.Reader, max int64) (line []byte, n int64, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		n += int64(len(chunk))
+		if !tooLong {
+			if n > max {
+				tooLong, buf = true, nil
+			} else if buf == nil && err == nil {
+				// The common case: the whole line fits the reader's buffer.
+				return bytes.TrimRight(chunk, "\r\n"), n, false, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), n, tooLong, err
+	}
+}
+
+// jsonFields are the keys copydesk reads; in each list the first present
+// wins and the others pass through to Extra.
+var (
+	jsonText   = []string{"text", "body", "content"}
+	jsonByline = []string{"byline", "author"}
+	jsonURL    = []string{"url"}
+)
+
+// jsonLine decodes one JSON Lines article. start is the line's byte offset
+// in the input, for error messages.
+func jsonLine(name, id string, lineNo int, start int64, line []byte) Article {
+	if i := invalidUTF8At(line); i >= 0 {
+		return failed(id, "not valid UTF-8 (first bad byte at offset %d of the input)", start+int64(i))
+	}
+	members, err := scanObject(line)
+	if errors.Is(err, errNotObject) {
+		return failed(id, "malformed JSON line: not a JSON object")
+	}
+	if err != nil {
+		return failed(id, "malformed JSON line: %v", err)
+	}
+	fields := make(map[string]json.RawMessage, len(members))
+	for _, m := range members {
+		fields[m.key] = m.raw // a repeated key: the last wins, as in encoding/json
+	}
+	a := Article{ID: id}
+	if raw, ok := fields["id"]; ok {
+		// An id that is an object or array is not an id; it passes through.
+		if s := jsonScalar(raw); s != "" {
+			a.ID = s
+			delete(fields, "id")
+		}
+	}
+	// A line that parsed but is not an article keeps the line's own id,
+	// so the report lines up with the user's ids; the message names the
+	// line.
+	text, key, err := jsonStringField(fields, jsonText...)
+	switch {
+	case err != nil:
+		return withID(failed(id, "%v", err), a.ID)
+	case key == "":
+		return withID(failed(id, "no text field (want \"text\", \"body\" or \"content\")"), a.ID)
+	case strings.TrimFunc(text, unicode.IsSpace) == "":
+		return withID(failed(id, "%q is empty, no article", key), a.ID)
+	}
+	doc := newDoc(a.ID, text)
+	doc.BaseLine = lineNo
+	note := func(s string) { a.Notes = append(a.Notes, s) }
+	doc.Title = jsonOptional(fields, note, "title")
+	doc.URL = jsonOptional(fields, note, jsonURL...)
+	doc.Source = jsonOptional(fields, note, "source")
+	doc.Byline = jsonPeople(fields, note, jsonByline...)
+	if raw, ok := fields["date"]; ok {
+		delete(fields, "date")
+		s := jsonScalar(raw)
+		if t, ok := parseDate(s); ok {
+			doc.Date = t
+		} else if s != "" {
+			note(fmt.Sprintf("date %s not understood; the article has no date", raw))
+		}
+	}
+	if len(fields) > 0 {
+		doc.Extra = make(map[string]any, len(fields))
+		for k, raw := range fields {
+			doc.Extra[k] = jsonValue(raw)
+		}
+	}
+	a.Doc = doc
+	return a
+}
+
+func withID(a Article, id string) Article {
+	a.ID = id
+	return a
+}
+
+// jsonStringField takes the first of keys that is present; it must be a
+// string. key is "" when none is present.
+func jsonStringField(fields map[string]json.RawMessage, keys ...string) (s, key string, err error) {
+	for _, k := range keys {
+		raw, ok := fields[k]
+		if !ok || string(raw) == "null" {
+			continue
+		}
+		if len(raw) == 0 || raw[0] != '"' {
+			return "", k, fmt.Errorf("%q is not a string", k)
+		}
+		s, err := unquoteJSON(raw)
+		if err != nil {
+			return "", k, fmt.Errorf("%q: %v", k, err)
+		}
+		delete(fields, k)
+		return s, k, nil
+	}
+	return "", "", nil
+}
+
+// jsonOptional reads an optional string field; a field of another type is
+// left in place (it passes through to Extra) with a note.
+func jsonOptional(fields map[string]json.RawMessage, note func(string), keys ...string) string {
+	s, key, err := jsonStringField(fields, keys...)
+	if err != nil {
+		note(fmt.Sprintf("field %q ignored: not a string", key))
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+// jsonPeople reads a byline given as a string, an object with a name, or
+// an array of either.
+func jsonPeople(fields map[string]json.RawMessage, note func(string), keys ...string) string {
+	for _, k := range keys {
+		raw, ok := fields[k]
+		if !ok {
+			continue
+		}
+		var v any
+		if err := json.Unmarshal(raw, &v); err == nil {
+			if s := personNames(v); s != "" {
+				delete(fields, k)
+				return s
+			}
+		}
+		if string(raw) != "null" && string(raw) != `""` {
+			note(fmt.Sprintf("field %q ignored: not a name", k))
+		}
+	}
+	return ""
+}
+
+// jsonScalar is a string's value or a number's or bool's literal text; ""
+// for null, objects and arrays.
+func jsonScalar(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return ""
+	}
+	switch raw[0] {
+	case '"':
+		s, _ := unquoteJSON(raw)
+		return strings.TrimSpace(s)
+	case '{', '[', 'n':
+		return ""
+	}
+	return string(raw)
+}
+
+// jsonValue decodes a pass-through field; numbers stay json.Number so they
+// are written back exactly as read.
+func jsonValue(raw json.RawMessage) any {
+	switch raw[0] {
+	case '"':
+		if s, err := unquoteJSON(raw); err == nil {
+			return s
+		}
+	case 't':
+		return true
+	case 'f':
+		return false
+	case 'n':
+		return nil
+	case '{', '[':
+	default:
+		return json.Number(raw)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return raw
+	}
+	return v
+}

@@ -1,0 +1,140 @@
+package kb
+
+import (
+	"strings"
+	"testing"
+)
+
+func mustDefault(t *testing.T) *KB {
+	t.Helper()
+	k, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+func day(t *testing.T, s string) Date {
+	t.Helper()
+	d, err := ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCheckRole(t *testing.T) {
+	k := mustDefault(t)
+	tests := []struct {
+		role, name, date string
+		want             Verdict
+		holder           string // someone among the holders at the date
+	}{
+		{"White House Press Secretary", "James Corbin", "2025-03-05", NotHolder, "Karoline Leavitt"},
+		{"White House press secretary", "Karoline Leavitt", "2025-03-05", Held, ""},
+		{"the White House press secretary", "Karine Jean-Pierre", "2023-06-01", Held, ""},
+		{"press secretary", "James Corbin", "2025-03-05", Undetermined, ""},
+		{"Israeli Prime Minister", "Benjamin Netanyahu", "2025-03-05", Held, ""},
+		{"Israel's prime minister", "Naftali Bennett", "2024-02-01", HeldOtherTime, "Benjamin Netanyahu"},
+		{"German Chancellor", "Olaf Scholz", "2025-09-10", HeldOtherTime, "Friedrich Merz"},
+		{"German Chancellor", "Friedrich Merz", "2025-09-10", Held, ""},
+		{"Prime Minister", "Keir Starmer", "2025-06-01", Held, ""},
+		{"British Prime Minister", "Rishi Sunak", "2025-06-01", HeldOtherTime, "Keir Starmer"},
+		{"Canada's prime minister", "Justin Trudeau", "2025-06-01", HeldOtherTime, "Mark Carney"},
+		{"prime minister of Canada", "Pierre Poilievre", "2025-06-01", NotHolder, "Mark Carney"},
+		{"Canadian PM", "Mark Carney", "2025-06-01", Held, ""},
+		{"U.S. envoy", "Steve Witkoff", "2025-03-05", Held, ""},
+		{"Trump's nominee to be special envoy for hostage affairs", "Adam Boehler", "2025-03-05", Held, ""},
+		{"President", "Donald Trump", "2025-03-05", Held, ""},
+		{"President", "Biden", "2025-03-05", HeldOtherTime, "Donald Trump"},
+		{"U.S. Secretary of State", "Antony Blinken", "2025-04-01", HeldOtherTime, "Marco Rubio"},
+		{"NATO Secretary General", "Jens Stoltenberg", "2025-02-01", HeldOtherTime, "Mark Rutte"},
+		{"deputy press secretary", "James Corbin", "2025-03-05", NoOffice, ""},
+		{"White House spokesman", "James Corbin", "2025-03-05", NoOffice, ""},
+		{"former White House press secretary", "Jen Psaki", "2025-03-05", HeldOtherTime, ""},
+		{"White House Press Secretary", "James Corbin", "", Undetermined, ""},
+		{"former White House press secretary", "Marlin Fitzwater", "2025-03-05", Undetermined, ""},
+		{"incoming White House press secretary", "Jane Newname", "2025-01-10", Undetermined, ""},
+		{"acting national security adviser", "Jane Newname", "2025-06-01", Undetermined, ""},
+		{"former U.S. President", "John Smithers", "2025-03-05", NotHolder, ""},
+		{"U.S. President", "John Smithers", "", NotHolder, ""},
+		{"U.S. President", "Barack Obama", "", Held, ""},
+		{"Japanese Prime Minister", "Sanae Takaichi", "2025-11-01", Held, ""},
+	}
+	for _, tc := range tests {
+		var d Date
+		if tc.date != "" {
+			d = day(t, tc.date)
+		}
+		ref := k.ParseRole(tc.role, "")
+		got := k.CheckRole(tc.name, ref, d)
+		if got.Verdict != tc.want {
+			t.Errorf("%q %q at %q: verdict %d, want %d (offices %d, contextual %v)", tc.role, tc.name, tc.date, got.Verdict, tc.want, len(ref.Offices), ref.Contextual)
+			continue
+		}
+		if tc.holder != "" {
+			var names []string
+			for _, h := range got.Holders {
+				names = append(names, h.Name)
+			}
+			if !strings.Contains(strings.Join(names, "|"), tc.holder) {
+				t.Errorf("%q %q at %q: holders %v, want %s", tc.role, tc.name, tc.date, names, tc.holder)
+			}
+		}
+	}
+}
+
+func TestParseRoleFlags(t *testing.T) {
+	k := mustDefault(t)
+	if r := k.ParseRole("former U.S. President", ""); !r.Past || r.Unique() == nil {
+		t.Errorf("former U.S. President: %+v", r)
+	}
+	if r := k.ParseRole("then-Vice President", ""); !r.Past {
+		t.Errorf("then-Vice President: %+v", r)
+	}
+	if r := k.ParseRole("President-elect", ""); !r.Future {
+		t.Errorf("President-elect: %+v", r)
+	}
+	if r := k.ParseRole("acting national security adviser", ""); !r.Acting || len(r.Offices) == 0 {
+		t.Errorf("acting national security adviser: %+v", r)
+	}
+}
+
+func TestSameName(t *testing.T) {
+	k := mustDefault(t)
+	for _, p := range [][2]string{{"Joe Biden", "Joseph R. Biden Jr."}, {"Bill Clinton", "William Jefferson Clinton"}, {"Steve Witkoff", "Steven C. Witkoff"}, {"Netanyahu", "Benjamin Netanyahu"}, {"Antonio Costa", "António Costa"}} {
+		if !k.SameName(p[0], p[1]) {
+			t.Errorf("SameName(%q, %q) = false", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{{"James Corbin", "Karoline Leavitt"}, {"Hunter Biden", "Joe Biden"}} {
+		if k.SameName(p[0], p[1]) {
+			t.Errorf("SameName(%q, %q) = true", p[0], p[1])
+		}
+	}
+	if !k.IsKnownPerson("Karoline Leavitt") || k.IsKnownPerson("Rachel Goodman") {
+		t.Error("IsKnownPerson")
+	}
+}
+
+func TestInternationalOffices(t *testing.T) {
+	k := mustDefault(t)
+	for _, tc := range []struct{ role, name, date string }{
+		{"UN Secretary-General", "Antonio Guterres", "2024-05-01"},
+		{"WHO Director-General", "Tedros Adhanom Ghebreyesus", "2023-01-10"},
+		{"IMF Managing Director", "Kristalina Georgieva", "2025-04-01"},
+		{"Fed Chair", "Jerome Powell", "2024-09-18"},
+		{"Federal Reserve Chairman", "Jerome Powell", "2024-09-18"},
+		{"World Bank President", "Ajay Banga", "2024-10-01"},
+		{"European Council President", "Antonio Costa", "2025-02-01"},
+	} {
+		chk := k.CheckRole(tc.name, k.ParseRole(tc.role, ""), day(t, tc.date))
+		if chk.Verdict != Held {
+			t.Errorf("%s %s at %s: verdict %d, want Held", tc.role, tc.name, tc.date, chk.Verdict)
+		}
+	}
+	chk := k.CheckRole("Charles Michel", k.ParseRole("European Council President", ""), day(t, "2025-02-01"))
+	if chk.Verdict != HeldOtherTime || len(chk.Holders) == 0 || chk.Holders[0].Name != "António Costa" {
+		t.Errorf("Michel in 2025: %+v", chk)
+	}
+}

@@ -1,0 +1,178 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+)
+
+// RoleRef is what a role as written in an article ("Israeli Prime
+// Minister", "Canada's prime minister", "former U.S. envoy") refers to.
+type RoleRef struct {
+	Text string
+	// Offices are the offices the words can name. With Contextual set the
+	// country or organisation was given (or the words name one office on
+	// their own), so a single office here is the office the article means.
+	Offices    []*Office
+	Contextual bool
+	Past       bool // "former", "then-", "ex-"
+	Future     bool // "incoming", "-elect", "nominee"
+	Acting     bool // "acting", "interim", "caretaker"
+}
+
+// Unique returns the one office the role names with context, or nil.
+func (r RoleRef) Unique() *Office {
+	if r.Contextual && len(r.Offices) == 1 {
+		return r.Offices[0]
+	}
+	return nil
+}
+
+var (
+	determiners  = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
+	connectors   = map[string]bool{"of": true, "for": true, "to": true, "in": true}
+	pastWords    = map[string]bool{"former": true, "ex": true, "then": true, "late": true, "erstwhile": true, "onetime": true, "previous": true, "retired": true, "past": true}
+	futureWords  = map[string]bool{"incoming": true, "designate": true, "elect": true, "nominee": true, "nominated": true, "presumptive": true, "future": true, "pick": true, "choice": true, "candidate": true, "designated": true, "proposed": true}
+	actingWords  = map[string]bool{"acting": true, "interim": true, "caretaker": true, "temporary": true}
+	neutralWords = map[string]bool{"current": true, "new": true, "newly": true, "sitting": true, "incumbent": true, "longtime": true, "veteran": true, "embattled": true, "outgoing": true, "appointed": true, "serving": true, "now": true}
+)
+
+// normRole folds role text for matching: lower case, no diacritics,
+// "U.S." → "us", possessive "'s" dropped, hyphens and punctuation → spaces.
+func normRole(s string) string {
+	s = fold(s)
+	s = strings.NewReplacer("’", "'", ".", "", "'s ", " ", "s' ", "s ").Replace(s + " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// ParseRole resolves role text (and the affiliation the people analyzer
+// found for it, if any) to the offices it can name.
+func (k *KB) ParseRole(text, affiliation string) RoleRef {
+	ref := RoleRef{Text: text}
+	toks := strings.Fields(normRole(text))
+	// "Trump's nominee to be special envoy": everything up to a
+	// nomination word describes the nominator, not the office.
+	for i, t := range toks {
+		if t == "nominee" || t == "pick" || t == "choice" || t == "candidate" {
+			ref.Future = true
+			rest := toks[i+1:]
+			for len(rest) > 0 && (rest[0] == "to" || rest[0] == "be" || rest[0] == "for" || rest[0] == "as") {
+				rest = rest[1:]
+			}
+			toks = rest
+			break
+		}
+	}
+	if len(toks) == 0 {
+		return ref
+	}
+	var ctx context
+	for n := len(toks); n >= 1; n-- {
+		for i := 0; i+n <= len(toks); i++ {
+			phrase := strings.Join(toks[i:i+n], " ")
+			offices := k.byAlias[phrase]
+			if len(offices) == 0 {
+				continue
+			}
+			c, flags, ok := k.consume(append(append([]string{}, toks[:i]...), toks[i+n:]...))
+			if !ok {
+				continue
+			}
+			ctx = c
+			ref.Past, ref.Future, ref.Acting = ref.Past || flags.past, ref.Future || flags.future, flags.acting
+			if a := normRole(affiliation); a != "" && ctx == (context{}) {
+				if ac, ok := k.lex.contexts[a]; ok {
+					ctx = ac
+				}
+			}
+			selfNamed := false
+			for _, o := range offices {
+				if !matchesContext(o, ctx) {
+					continue
+				}
+				ref.Offices = append(ref.Offices, o)
+				if o.names[phrase] {
+					selfNamed = true
+				}
+			}
+			ref.Contextual = ctx != (context{}) || selfNamed
+			if selfNamed && ctx == (context{}) {
+				// The words name one office on their own: keep only those.
+				var named []*Office
+				for _, o := range ref.Offices {
+					if o.names[phrase] {
+						named = append(named, o)
+					}
+				}
+				ref.Offices = named
+			}
+			return ref
+		}
+	}
+	return ref
+}
+
+func matchesContext(o *Office, c context) bool {
+	if c.org != "" {
+		if o.Organization == c.org {
+			return true
+		}
+		// "White House" also says "United States" for national offices.
+		return o.Organization == "" && c.country != "" && o.Country == c.country && o.Country != ""
+	}
+	if c.country != "" {
+		return o.Country == c.country
+	}
+	return true
+}
+
+type roleFlags struct{ past, future, acting bool }
+
+// consume checks that the words around an office alias only give context
+// (countries, organisations), modifiers or connectors; anything else
+// ("deputy", "spokesman") means the text names some other role.
+func (k *KB) consume(toks []string) (context, roleFlags, bool) {
+	var ctx context
+	var f roleFlags
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		matched := false
+		for n := min(k.lex.maxCtxLen, len(toks)-i); n >= 1; n-- {
+			if c, ok := k.lex.contexts[strings.Join(toks[i:i+n], " ")]; ok {
+				if ctx.country != "" && c.country != "" && c.country != ctx.country {
+					return ctx, f, false // two countries: not one office
+				}
+				if c.country != "" {
+					ctx.country = c.country
+				}
+				if c.org != "" {
+					ctx.org = c.org
+				}
+				i += n
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		switch {
+		case determiners[t] || connectors[t] || neutralWords[t] || t == "s" || t == "be":
+		case pastWords[t]:
+			f.past = true
+		case futureWords[t]:
+			f.future = true
+		case actingWords[t]:
+			f.acting = true
+		default:
+			return ctx, f, false
+		}
+		i++
+	}
+	return ctx, f, true
+}
