@@ -174,3 +174,12 @@ func names(es []analysis.Entity) []string {
 	}
 	return out
 }
+
+type ordered struct{ docs []*analysis.Result }
+
+func (o *ordered) Start(report.RunInfo) error { return nil }
+func (o *ordered) Document(r *analysis.Result) error {
+	o.docs = append(o.docs, r)
+	return nil
+}
+func (o *ordered) Finish(report.Summary) error { return nil }

@@ -20,14 +20,28 @@ func NormalizeName(s string) string {
 	return strings.Join(toks, " ")
 }
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
+// fold lower-cases s and strips diacritics. A transform chain keeps state
+// and is not safe for concurrent use, so each call builds its own; ASCII
+// names (most of them) skip the transform entirely.
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(stripMarks, s)
 	if err != nil {
 		out = s
 	}
 	return strings.ToLower(out)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func nameTokens(s string) []string {

@@ -131,7 +131,7 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 			delete(pending, next)
 			if cur.doc != nil {
 				for _, c := range opts.Checks {
-					for _, a := range c.Observe(next, cur.doc.doc, cur.res) {
+					for _, a := range observe(c, next, cur.doc.doc, cur.res) {
 						switch {
 						case a.Doc == next:
 							corpus.Apply(cur.res, a)
@@ -161,7 +161,7 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 	}
 	if !opts.Streaming {
 		for _, c := range opts.Checks {
-			for _, a := range c.Finish() {
+			for _, a := range finish(c) {
 				if a.Doc >= 0 && a.Doc < len(held) {
 					corpus.Apply(held[a.Doc], a)
 				}
@@ -237,4 +237,25 @@ func count(sum *report.Summary, res *analysis.Result) {
 	default:
 		sum.Passed++
 	}
+}
+
+// observe runs a corpus check on one article; a panicking check loses its
+// evidence for that article (and says so) rather than stopping the batch.
+func observe(c corpus.Check, idx int, doc *document.Document, res *analysis.Result) (out []corpus.Amendment) {
+	defer func() {
+		if r := recover(); r != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("batch check %s failed on this article (internal error: %v); its evidence is missing", c.Name(), r))
+			out = nil
+		}
+	}()
+	return c.Observe(idx, doc, res)
+}
+
+func finish(c corpus.Check) (out []corpus.Amendment) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = nil
+		}
+	}()
+	return c.Finish()
 }

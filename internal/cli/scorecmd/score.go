@@ -83,6 +83,11 @@ other input is still scored and reported).`,
 			if !slices.Contains(formatNames, opts.Format) {
 				return cliutil.UsageError(fmt.Errorf("unknown --format %q (want %s)", opts.Format, strings.Join(formatNames, ", ")))
 			}
+			inFormat, err := ingest.ParseFormat(opts.InputFormat)
+			if err != nil {
+				return cliutil.UsageError(fmt.Errorf("--input-format: %w", err))
+			}
+			opts.InputFormat = inFormat
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}

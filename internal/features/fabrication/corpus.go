@@ -181,8 +181,8 @@ func (b *Batch) conflicts(k *kb.KB, s *sighting, get func(int) *corpus.Amendment
 		loser := b.decide(o, s)
 		for _, pair := range [][2]*sighting{{s, o}, {o, s}} {
 			me, other := pair[0], pair[1]
-			f := b.finding(me, fmt.Sprintf("%s is named as %s here, but article %d (%s) names %s in that office at the same time",
-				me.entity.Name, s.office.Title(), other.doc+1, orDash(other.source), other.entity.Name))
+			f := b.finding(me, fmt.Sprintf("%s is named as %s here, but article %d%s names %s in that office at the same time",
+				me.entity.Name, s.office.Title(), other.doc+1, sourceNote(other.source), other.entity.Name))
 			a := get(me.doc)
 			if loser == me && me.entity.Status != analysis.Contradicted {
 				me.entity.Status = analysis.Contradicted
@@ -195,6 +195,9 @@ func (b *Batch) conflicts(k *kb.KB, s *sighting, get func(int) *corpus.Amendment
 			case loser == me:
 				f.Evidence = "this article's side is contradicted: " + decidedBy(other)
 			default:
+				// This side is right: keep the cross-reference for the
+				// editor, but it is no evidence against this article.
+				f.Severity = analysis.Info
 				f.Evidence = "the other article's side is contradicted: " + decidedBy(me)
 			}
 			a.Findings = append(a.Findings, f)
@@ -233,6 +236,15 @@ func (b *Batch) finding(s *sighting, msg string) analysis.Finding {
 	r := b.rule()
 	return analysis.Finding{Rule: r.ID, Dimension: r.Dimension, Severity: r.Severity, Message: msg,
 		Text: s.text, Start: s.start, End: s.end, Line: s.line, Column: s.col}
+}
+
+// sourceNote names the other article's source in parentheses, or nothing
+// when the input gave none.
+func sourceNote(source string) string {
+	if source == "" {
+		return ""
+	}
+	return " (" + source + ")"
 }
 
 func orDash(s string) string {
