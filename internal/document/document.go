@@ -5,6 +5,7 @@ package document
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -129,12 +130,16 @@ func (d *Document) Position(offset int) (line, column int) {
 }
 
 func (d *Document) indexLines() {
-	d.lineStarts = []int{0}
-	for i := 0; i < len(d.Text); i++ {
-		if d.Text[i] == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
+	starts := make([]int, 1, strings.Count(d.Text, "\n")+1)
+	for i := 0; ; {
+		k := strings.IndexByte(d.Text[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k + 1
+		starts = append(starts, i)
 	}
+	d.lineStarts = starts
 }
 
 // Lines returns every line of Text without its line terminator.

@@ -76,6 +76,13 @@ type KB struct {
 	byAlias  map[string][]*Office
 	byName   map[string][]*Record // normalised full names and aliases
 	bySurame map[string][]*Record
+	// maxAliasWords is the most words an office alias has: ParseRole
+	// looks up no longer phrase.
+	maxAliasWords int
+	// nameToks holds each record's name and aliases split by nameTokens,
+	// so matching an article's name against an office's holders does not
+	// re-split the same KB names for every article.
+	nameToks map[*Record][][]string
 }
 
 // New indexes records. AsOf defaults to the latest Checked date.
@@ -104,10 +111,14 @@ func (k *KB) index() {
 	k.byAlias = map[string][]*Office{}
 	k.byName = map[string][]*Record{}
 	k.bySurame = map[string][]*Record{}
+	k.nameToks = make(map[*Record][][]string, len(k.records))
 	sort.SliceStable(k.records, func(i, j int) bool {
 		return k.records[i].Start.First().Before(k.records[j].Start.First())
 	})
 	latest := Date{}
+	// Offices in the order their first record comes, so byAlias lists
+	// them in the same order on every run (map order is random).
+	var ordered []*Office
 	for i := range k.records {
 		r := &k.records[i]
 		latest = Max(latest, r.Checked)
@@ -133,26 +144,33 @@ func (k *KB) index() {
 				}
 			}
 			k.offices[key] = o
+			ordered = append(ordered, o)
 		}
 		for _, a := range r.RoleAliases {
 			o.aliases[normRole(a)] = true
 		}
 		o.records = append(o.records, r)
+		toks := make([][]string, 0, 1+len(r.Aliases))
 		for _, n := range append([]string{r.Name}, r.Aliases...) {
-			nn := NormalizeName(n)
+			t := nameTokens(n)
+			toks = append(toks, t)
+			nn := strings.Join(t, " ")
 			if nn == "" {
 				continue
 			}
 			k.byName[nn] = appendUnique(k.byName[nn], r)
-			s := Surname(n)
+			s := t[len(t)-1]
 			k.bySurame[s] = appendUnique(k.bySurame[s], r)
 		}
+		k.nameToks[r] = toks
 	}
-	for _, o := range k.offices {
+	for _, o := range ordered {
 		for a := range o.aliases {
+			k.maxAliasWords = max(k.maxAliasWords, strings.Count(a, " ")+1)
 			k.byAlias[a] = append(k.byAlias[a], o)
 		}
 		for a := range o.names {
+			k.maxAliasWords = max(k.maxAliasWords, strings.Count(a, " ")+1)
 			if !o.aliases[a] {
 				k.byAlias[a] = append(k.byAlias[a], o)
 			}
@@ -196,21 +214,32 @@ func (k *KB) IsKnownPerson(name string) bool {
 // PersonRecords returns the records of everyone the name can denote
 // (full-name match, or same surname with a compatible given name).
 func (k *KB) PersonRecords(name string) []*Record {
+	toks := nameTokens(name)
+	surname := ""
+	if len(toks) > 0 {
+		surname = toks[len(toks)-1]
+	}
 	var out []*Record
-	for _, r := range k.bySurame[Surname(name)] {
-		if k.matchesRecord(name, r) {
+	for _, r := range k.bySurame[surname] {
+		if k.matchesRecord(toks, r) {
 			out = append(out, r)
 		}
 	}
 	return out
 }
 
-func (k *KB) matchesRecord(name string, r *Record) bool {
-	if k.SameName(name, r.Name) {
-		return true
+// matchesRecord reports whether a name (split by nameTokens) is the
+// SameName as the record's name or one of its aliases.
+func (k *KB) matchesRecord(name []string, r *Record) bool {
+	rt, ok := k.nameToks[r]
+	if !ok { // a record not indexed by this KB
+		rt = make([][]string, 0, 1+len(r.Aliases))
+		for _, n := range append([]string{r.Name}, r.Aliases...) {
+			rt = append(rt, nameTokens(n))
+		}
 	}
-	for _, a := range r.Aliases {
-		if k.SameName(name, a) {
+	for _, t := range rt {
+		if k.lex.sameNameTokens(name, t) {
 			return true
 		}
 	}

@@ -2,7 +2,9 @@ package kb
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -20,15 +22,23 @@ func NormalizeName(s string) string {
 	return strings.Join(toks, " ")
 }
 
-// fold lower-cases s and strips diacritics. A transform chain keeps state
-// and is not safe for concurrent use, so each call builds its own; ASCII
-// names (most of them) skip the transform entirely.
+// markStrippers pools the diacritic-stripping transform chains: a chain
+// keeps state and is not safe for concurrent use, but one goroutine at a
+// time may reuse it (transform.String resets it first), and building one
+// per call dominated the cost of folding non-ASCII names.
+var markStrippers = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+// fold lower-cases s and strips diacritics. ASCII names (most of them)
+// skip the transform entirely.
 func fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
-	stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(stripMarks, s)
+	t := markStrippers.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s)
+	markStrippers.Put(t)
 	if err != nil {
 		out = s
 	}
@@ -44,20 +54,45 @@ func isASCII(s string) bool {
 	return true
 }
 
+// stripNamePunct drops full stops, turns commas into spaces and curly
+// apostrophes (’) into straight ones: what
+// strings.NewReplacer(".", "", "’", "'", ",", " ") does, without building
+// a replacer per call.
+func stripNamePunct(s string) string {
+	if strings.IndexByte(s, '.') < 0 && strings.IndexByte(s, ',') < 0 && !strings.Contains(s, "’") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+		case c == ',':
+			b = append(b, ' ')
+		case c == 0xE2 && strings.HasPrefix(s[i:], "’"):
+			b = append(b, '\'')
+			i += len("’") - 1
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func nameSeparator(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-')
+}
+
 func nameTokens(s string) []string {
-	s = fold(s)
-	s = strings.NewReplacer(".", "", "’", "'", ",", " ").Replace(s)
-	raw := strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-')
-	})
-	var toks []string
+	s = stripNamePunct(fold(s))
+	raw := strings.FieldsFunc(s, nameSeparator)
+	toks := make([]string, 0, len(raw))
 	for i, t := range raw {
 		t = strings.Trim(t, "'-")
 		if t == "" || nameSuffixes[t] && i > 0 {
 			continue
 		}
 		// A lone initial between first and last name carries no identity.
-		if len([]rune(t)) == 1 && i > 0 && i < len(raw)-1 {
+		if utf8.RuneCountInString(t) == 1 && i > 0 && i < len(raw)-1 {
 			continue
 		}
 		toks = append(toks, t)
@@ -81,11 +116,15 @@ func Surname(name string) string {
 func (k *KB) SameName(a, b string) bool { return k.lex.sameName(a, b) }
 
 func (lx *lexicon) sameName(a, b string) bool {
-	ta, tb := nameTokens(a), nameTokens(b)
+	return lx.sameNameTokens(nameTokens(a), nameTokens(b))
+}
+
+// sameNameTokens is sameName over names already split by nameTokens.
+func (lx *lexicon) sameNameTokens(ta, tb []string) bool {
 	if len(ta) == 0 || len(tb) == 0 {
 		return false
 	}
-	if strings.Join(ta, " ") == strings.Join(tb, " ") {
+	if equalTokens(ta, tb) {
 		return true
 	}
 	if ta[len(ta)-1] != tb[len(tb)-1] {
@@ -97,6 +136,20 @@ func (lx *lexicon) sameName(a, b string) bool {
 	return lx.sameGiven(ta[0], tb[0])
 }
 
+// equalTokens compares token lists; tokens hold no spaces, so this is
+// comparing the names joined with spaces.
+func equalTokens(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func (lx *lexicon) sameGiven(a, b string) bool {
 	if a == b || strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
 		return true
@@ -105,3 +158,20 @@ func (lx *lexicon) sameGiven(a, b string) bool {
 	gb, okB := lx.nickGroup[b]
 	return okA && okB && ga == gb
 }
+
+// Name is a written name split once for comparison, for callers that
+// compare the same name many times (the batch check compares each person
+// with everyone named before).
+type Name struct{ words []string }
+
+// ParseName splits a written name as NormalizeName and SameName do.
+func ParseName(s string) Name { return Name{nameTokens(s)} }
+
+// Normalized is NormalizeName of the written name.
+func (n Name) Normalized() string { return strings.Join(n.words, " ") }
+
+// Words is how many words the normalised name has.
+func (n Name) Words() int { return len(n.words) }
+
+// SameParsedName is SameName for names already parsed.
+func (k *KB) SameParsedName(a, b Name) bool { return k.lex.sameNameTokens(a.words, b.words) }

@@ -69,6 +69,11 @@ func (k *KB) HoldersAt(o *Office, d Date) []*Record {
 
 // TermsOf returns name's terms in office o.
 func (k *KB) TermsOf(name string, o *Office) []*Record {
+	return k.termsOf(nameTokens(name), o)
+}
+
+// termsOf is TermsOf for a name already split by nameTokens.
+func (k *KB) termsOf(name []string, o *Office) []*Record {
 	var out []*Record
 	for _, r := range o.records {
 		if k.matchesRecord(name, r) {
@@ -86,8 +91,9 @@ func (k *KB) CheckRole(name string, ref RoleRef, date Date) Check {
 	}
 	var other *Check
 	heldSomewhere := 0
+	toks := nameTokens(name)
 	for _, o := range ref.Offices {
-		terms := k.TermsOf(name, o)
+		terms := k.termsOf(toks, o)
 		if len(terms) == 0 {
 			continue
 		}

@@ -3,6 +3,7 @@ package kb
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // RoleRef is what a role as written in an article ("Israeli Prime
@@ -39,22 +40,68 @@ var (
 // normRole folds role text for matching: lower case, no diacritics,
 // "U.S." → "us", possessive "'s" dropped, hyphens and punctuation → spaces.
 func normRole(s string) string {
-	s = fold(s)
-	s = strings.NewReplacer("’", "'", ".", "", "'s ", " ", "s' ", "s ").Replace(s + " ")
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
+	s = replaceRolePunct(fold(s) + " ")
+	// Every rune that is not a letter or digit separates words; the words
+	// are joined by single spaces.
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false
+	for _, r := range s {
+		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if gap && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			gap = false
+			b.WriteRune(r)
+			continue
 		}
-		return ' '
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		gap = true
+	}
+	return b.String()
+}
+
+// replaceRolePunct does, in one left-to-right pass without overlaps, what
+// strings.NewReplacer("’", "'", ".", "", "'s ", " ", "s' ", "s ") does
+// (a "’s " becomes "'s ", not " ": the replacer never rescans its output),
+// without building a replacer per call.
+func replaceRolePunct(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == 0xE2 && strings.HasPrefix(s[i:], "’"):
+			b = append(b, '\'')
+			i += len("’")
+		case c == '.':
+			i++
+		case c == '\'' && strings.HasPrefix(s[i:], "'s "):
+			b = append(b, ' ')
+			i += 3
+		case c == 's' && strings.HasPrefix(s[i:], "s' "):
+			b = append(b, 's', ' ')
+			i += 3
+		default:
+			b = append(b, c)
+			i++
+		}
+	}
+	return string(b)
 }
 
 // ParseRole resolves role text (and the affiliation the people analyzer
 // found for it, if any) to the offices it can name.
 func (k *KB) ParseRole(text, affiliation string) RoleRef {
 	ref := RoleRef{Text: text}
-	toks := strings.Fields(normRole(text))
+	norm := normRole(text)
+	toks := strings.Fields(norm)
+	// tokStart[i] is where toks[i] starts in norm, whose words are
+	// separated by single spaces: a phrase of toks is a slice of norm.
+	tokStart := make([]int, len(toks)+1)
+	for i, at := 0, 0; i < len(toks); i++ {
+		tokStart[i] = at
+		at += len(toks[i]) + 1
+	}
+	tokStart[len(toks)] = len(norm) + 1
 	// "Trump's nominee to be special envoy": everything up to a
 	// nomination word describes the nominator, not the office.
 	for i, t := range toks {
@@ -64,6 +111,7 @@ func (k *KB) ParseRole(text, affiliation string) RoleRef {
 			for len(rest) > 0 && (rest[0] == "to" || rest[0] == "be" || rest[0] == "for" || rest[0] == "as") {
 				rest = rest[1:]
 			}
+			tokStart = tokStart[len(toks)-len(rest):]
 			toks = rest
 			break
 		}
@@ -72,9 +120,9 @@ func (k *KB) ParseRole(text, affiliation string) RoleRef {
 		return ref
 	}
 	var ctx context
-	for n := len(toks); n >= 1; n-- {
+	for n := min(len(toks), k.maxAliasWords); n >= 1; n-- {
 		for i := 0; i+n <= len(toks); i++ {
-			phrase := strings.Join(toks[i:i+n], " ")
+			phrase := norm[tokStart[i] : tokStart[i+n]-1] // toks[i:i+n] joined by spaces
 			offices := k.byAlias[phrase]
 			if len(offices) == 0 {
 				continue

@@ -1,6 +1,8 @@
 package scorecmd
 
 import (
+	"fmt"
+
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/config"
 	"github.com/copydesk/copydesk/internal/features"
@@ -13,6 +15,15 @@ func buildEnv(opts *Options, cfg *config.Config) (*analysis.Env, string, error) 
 	return features.NewEnv(features.EnvOptions{KnowledgeBases: opts.KB, AllowedPeople: cfg.Allow.People})
 }
 
+// loadScorer returns the model at path (from `copydesk train`), or the
+// embedded fitted model when path is "".
 func loadScorer(path string) (score.Scorer, error) {
-	return score.Default(), nil
+	if path == "" {
+		return score.Default(), nil
+	}
+	m, err := score.Load(path)
+	if err != nil {
+		return nil, fmt.Errorf("--model %s: %w", path, err)
+	}
+	return m, nil
 }

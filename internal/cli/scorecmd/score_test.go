@@ -172,3 +172,23 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 }
+
+func TestModelFlag(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "model.json")
+	labelled := filepath.Join(testutil.RepoRoot(), "internal", "engine", "testdata", "labelled.jsonl")
+	if _, stderr, code := run(t, "", "", "train", labelled, "-o", model); code != 0 {
+		t.Fatalf("train: exit %d: %s", code, stderr)
+	}
+	out, stderr, code := run(t, "", "", "score", "--model", model, "--format", "json", "--fail-on", "never", seed("002"))
+	if code != 0 {
+		t.Fatalf("score --model: exit %d: %s", code, stderr)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Documents) != 1 || rep.Documents[0].Verdict == "" {
+		t.Fatalf("scored with own model: %v %s", err, out)
+	}
+	if _, _, code := run(t, "", "", "score", "--model", filepath.Join(dir, "none.json"), seed("002")); code != cliutil.ExitUsage {
+		t.Errorf("missing model: exit %d, want 2", code)
+	}
+}

@@ -1,9 +1,11 @@
 package attribution
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -27,6 +29,7 @@ func (a *articleAttribution) unsourcedFigureFindings(doc *document.Document, w *
 		sourced[doc.ParagraphAt(q.Start)] = true
 	}
 	end := doc.MainEnd()
+	var fold []byte // superlativeKeyword's scratch
 	for _, s := range doc.Sentences() {
 		if s.Start >= end {
 			break
@@ -43,7 +46,7 @@ func (a *articleAttribution) unsourcedFigureFindings(doc *document.Document, w *
 		if strings.ContainsAny(text, "0123456789") {
 			loc = figureRE.FindStringIndex(text)
 		}
-		if loc == nil && mayHaveSuperlative(text) {
+		if loc == nil && mayHaveSuperlative(text) && superlativeKeyword(text, &fold) {
 			loc = superlativeRE.FindStringIndex(text)
 		}
 		if loc == nil {
@@ -58,4 +61,52 @@ func (a *articleAttribution) unsourcedFigureFindings(doc *document.Document, w *
 // mayHaveSuperlative is a cheap test before the superlative expression.
 func mayHaveSuperlative(s string) bool {
 	return strings.Contains(s, "the ") || strings.Contains(s, "The ") || strings.Contains(s, "ecord") || strings.Contains(s, "ll-time")
+}
+
+// superlativeKeywords are literals superlativeRE cannot match without: each
+// alternative contains one.
+var superlativeKeywords = [][]byte{[]byte("largest"), []byte("biggest"), []byte("highest"), []byte("lowest"),
+	[]byte("worst"), []byte("deadliest"), []byte("fastest"), []byte("greatest"), []byte("most "), []byte("record"),
+	[]byte("all-time")}
+
+// superlativeKeyword is false only when superlativeRE cannot match s, so
+// the expression (whose backtracking dominated this analyzer) runs only on
+// the few sentences that might hold a superlative. Under (?i) the
+// expression's letters also match their case-fold partners: ASCII capitals,
+// the long s U+017F for "s" and the Kelvin sign U+212A for "k"; s is folded
+// the same way (other runes to NUL) before the literal search. buf is
+// reused scratch.
+func superlativeKeyword(s string, buf *[]byte) bool {
+	b := (*buf)[:0]
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case 'A' <= r && r <= 'Z':
+			b = append(b, byte(r)+'a'-'A')
+		case r < 0x80:
+			b = append(b, byte(r))
+		case r == 0x17F:
+			b = append(b, 's')
+		case r == 0x212A:
+			b = append(b, 'k')
+		default:
+			b = append(b, 0)
+		}
+	}
+	*buf = b
+	for _, k := range superlativeKeywords {
+		if bytes.Contains(b, k) {
+			return true
+		}
+	}
+	return false
 }

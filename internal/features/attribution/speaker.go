@@ -118,11 +118,10 @@ func transcriptSpeaker(doc *document.Document, pr *people.Result, q quoteSpan) (
 		return Speaker{}, false, false
 	}
 	if label == "A" {
-		intro := strings.ToLower(doc.Text[:q.Start])
-		if !strings.Contains(intro, "interview") {
+		if !lowerContainsInterview(doc.Text[:q.Start]) {
 			return Speaker{}, false, false
 		}
-		if p := pr.LastBefore(q.Start); p != nil && strings.Contains(intro, "interview") {
+		if p := pr.LastBefore(q.Start); p != nil {
 			return Speaker{Person: p, Named: true, Key: "person:" + p.Name, Text: label, Start: q.Start, End: q.Start + len(label)}, true, true
 		}
 		return Speaker{}, false, false
@@ -149,4 +148,45 @@ func endsSentenceBefore(text string, q quoteSpan, next int) bool {
 	}
 	r := text[next]
 	return r >= 'A' && r <= 'Z'
+}
+
+// lowerContainsInterview is strings.Contains(strings.ToLower(s),
+// "interview") without lower-casing the whole text before every answer
+// line of a transcript. strings.ToLower maps rune by rune, and the only
+// non-ASCII runes it maps into ASCII are U+0130 (to "i") and the Kelvin
+// sign U+212A (to "k"), so folding those and ASCII capitals and matching
+// rune by rune finds exactly the same occurrences.
+func lowerContainsInterview(s string) bool {
+	const want = "interview"
+	var last [len(want)]byte // the last runes folded, as a ring
+	n := 0
+	for _, r := range s { // invalid bytes decode to U+FFFD, as in ToLower
+		var c byte
+		switch {
+		case 'A' <= r && r <= 'Z':
+			c = byte(r) + 'a' - 'A'
+		case r < 0x80:
+			c = byte(r)
+		case r == 0x130:
+			c = 'i'
+		case r == 0x212A:
+			c = 'k'
+		}
+		last[n%len(want)] = c
+		n++
+		if c != 'w' || n < len(want) {
+			continue
+		}
+		ok := true
+		for j := 0; j < len(want); j++ {
+			if last[(n-len(want)+j)%len(want)] != want[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

@@ -13,23 +13,49 @@ import (
 type words struct {
 	text  string
 	spans []document.Span
+	// lows memoises lower(i): the clause grammar asks for the same word's
+	// lower-case form many times. "" means not yet computed (a word is
+	// never empty).
+	lows    []string
+	lowText string // text with ASCII capitals lower-cased
 }
 
 func newWords(doc *document.Document) *words {
 	end := doc.MainEnd()
 	w := &words{text: doc.Text[:end]}
-	for _, s := range doc.Words() {
-		if s.End > end {
-			break
+	ws := doc.Words()
+	// Words are in text order: keep those up to the first ending past the
+	// main text. The slice is capped so an append could never write into
+	// the document's cache.
+	k := sort.Search(len(ws), func(i int) bool { return ws[i].End > end })
+	w.spans = ws[:k:k]
+	w.lows = make([]string, k)
+	// One ASCII-lower-cased copy of the text serves every ASCII word's
+	// lower(i), where strings.ToLower would allocate per capitalised word.
+	low := make([]byte, len(w.text))
+	for i := 0; i < len(w.text); i++ {
+		c := w.text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		w.spans = append(w.spans, s)
+		low[i] = c
 	}
+	w.lowText = string(low)
 	return w
 }
 
-func (w *words) n() int                { return len(w.spans) }
-func (w *words) word(i int) string     { return w.text[w.spans[i].Start:w.spans[i].End] }
-func (w *words) lower(i int) string    { return strings.ToLower(w.word(i)) }
+func (w *words) n() int            { return len(w.spans) }
+func (w *words) word(i int) string { return w.text[w.spans[i].Start:w.spans[i].End] }
+func (w *words) lower(i int) string {
+	if w.lows[i] == "" {
+		if word := w.word(i); isASCII(word) {
+			w.lows[i] = w.lowText[w.spans[i].Start:w.spans[i].End] // strings.ToLower is byte-wise on ASCII
+		} else {
+			w.lows[i] = strings.ToLower(word)
+		}
+	}
+	return w.lows[i]
+}
 func (w *words) start(i int) int       { return w.spans[i].Start }
 func (w *words) end(i int) int         { return w.spans[i].End }
 func (w *words) slice(a, b int) string { return w.text[w.spans[a].Start:w.spans[b].End] }
@@ -68,3 +94,12 @@ func possessive(s string) bool { return bare(s) != s }
 
 // clauseBreak reports whether punctuation in gap separates clauses.
 func clauseBreak(gap string) bool { return strings.ContainsAny(gap, ",;:.!?\"“”()[]—–|\n") }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

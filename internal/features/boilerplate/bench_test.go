@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/benchcorpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
@@ -51,5 +52,25 @@ func BenchmarkPhraseScan(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		r.lex.matchPhrases(doc)
+	}
+}
+
+// BenchmarkBoilerplateGenerated runs the analyzer over a 600-word article
+// generated as BenchmarkBatch generates its batch.
+func BenchmarkBoilerplateGenerated(b *testing.B) {
+	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchcorpus.Generate(sents, 1, 600, 1)[0].Text
+	as := []*analysis.Analyzer{Analyzer}
+	if _, err := loadResources(); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := analysis.Run(document.New("bench", text), as, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -142,6 +142,15 @@ var (
 	timestampRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\s*(?:am|pm)\b|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|^(?:updated|published|posted|last updated|modified)\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b`)
 	urlRe       = regexp.MustCompile(`(?i)https?://|www\.|\b[\w.+-]+@[\w-]+\.\w+|(?:^|\s)@\w{2,}|\.(?:com|org|net|co\.uk)\b`)
 	labelRe     = regexp.MustCompile(`^[\p{Lu}][\p{L}]*(?: [\p{L}]+)?\s*:`)
+	// timestampRe's alternatives one by one, each behind a literal it
+	// cannot match without (see timestamp): most lines carry none.
+	timestampParts = [...]*regexp.Regexp{
+		regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\s*(?:am|pm)\b`),
+		regexp.MustCompile(`(?i)\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b`),
+		regexp.MustCompile(`(?i)^(?:updated|published|posted|last updated|modified)\b`),
+		regexp.MustCompile(`(?i)\b\d{4}-\d{2}-\d{2}\b`),
+		regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b`),
+	}
 	// datelineRe and wireCreditRe recognise real wire copy ("WASHINGTON
 	// (Reuters) -", "Reporting by …; Editing by …"), never boilerplate.
 	datelineRe   = regexp.MustCompile(`^\p{Lu}[\p{L} .,'0-9-]{1,40}\((?:AP|Reuters|AFP|Bloomberg|UPI|dpa|PA|CNN|Xinhua|IANS|PTI)\)\s*[-–—]|^\p{Lu}{2,}[\p{Lu} .,'-]*\s[-–—]\s`)
@@ -155,10 +164,11 @@ func extractLineFeatures(line string, idx, n int, v *lineVocab) (lineFeatures, l
 	var x lineFeatures
 	body := strings.TrimLeft(line, "#*_>•·-–— ")
 	// Long lines are prose: count words cheaply and stop before any regexp.
-	if len(body) > maxClassifiedBytes || len(strings.Fields(body)) > 2*maxClassifiedWords {
+	if len(body) > maxClassifiedBytes || countFields(body) > 2*maxClassifiedWords {
 		return x, lineInfo{words: maxClassifiedWords + 1}
 	}
-	words := document.WordSpans(body, 0, len(body), nil)
+	var spans [2*maxClassifiedWords + 2]document.Span
+	words := document.WordSpans(body, 0, len(body), spans[:0])
 	nw := len(words)
 	if nw == 0 || nw > maxClassifiedWords {
 		return x, lineInfo{words: nw}
@@ -195,11 +205,11 @@ func extractLineFeatures(line string, idx, n int, v *lineVocab) (lineFeatures, l
 		x[4] = float64(weak) / float64(nw)
 	}
 	digits := strings.ContainsAny(body, "0123456789")
-	if digits && countRe.MatchString(body) {
+	if digits && mayCount(body) && countRe.MatchString(body) {
 		x[5] = 1
 	}
 	if (digits || strings.Contains(body, "pdated") || strings.Contains(body, "ublished") || strings.Contains(body, "osted") ||
-		strings.Contains(body, "odified")) && timestampRe.MatchString(body) {
+		strings.Contains(body, "odified")) && timestamp(body) {
 		x[6] = 1
 	}
 	if countSeparators(body) >= 2 {
@@ -238,4 +248,103 @@ func countSeparators(s string) int {
 		n += strings.Count(s, sep)
 	}
 	return n
+}
+
+// countFields is len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n, in := 0, false
+	if foldedASCII(s) {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == ' ' || '\t' <= c && c <= '\r' {
+				in = false
+			} else if !in {
+				in, n = true, n+1
+			}
+		}
+		return n
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in, n = true, n+1
+		}
+	}
+	return n
+}
+
+// foldedASCII reports whether s is all ASCII, in which case a
+// case-insensitive expression can only match where an ASCII-case-folded
+// literal search finds its letters (outside ASCII, (?i) also folds "k" to
+// the Kelvin sign and "s" to the long s, so non-ASCII text is always
+// handed to the expression).
+func foldedASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether ASCII s contains the lower-case ASCII word w,
+// ignoring case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAnyFold(s string, ws ...string) bool {
+	for _, w := range ws {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayCount is false only when countRe cannot match s: each of its
+// alternatives needs a listed widget noun, a "/" or a "(".
+func mayCount(s string) bool {
+	return !foldedASCII(s) || strings.ContainsAny(s, "/(") ||
+		containsAnyFold(s, "comment", "repl", "share", "view", "like", "vote", "rating", "review", "star", "min", "follower")
+}
+
+// timestamp is timestampRe.MatchString(s), trying each alternative only
+// when s holds a literal the alternative needs.
+func timestamp(s string) bool {
+	ascii := foldedASCII(s)
+	first := byte(0)
+	if s != "" {
+		first = s[0] | 0x20 // ASCII lower case for letters
+	}
+	need := [len(timestampParts)]bool{
+		strings.IndexByte(s, ':') >= 0,
+		!ascii || containsFold(s, "ago"),
+		!ascii || first == 'u' || first == 'p' || first == 'l' || first == 'm',
+		strings.IndexByte(s, '-') >= 0,
+		strings.IndexByte(s, ',') >= 0 && (!ascii ||
+			containsAnyFold(s, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+	}
+	for i, re := range timestampParts {
+		if need[i] && re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }

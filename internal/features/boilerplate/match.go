@@ -3,7 +3,6 @@ package boilerplate
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,19 +14,29 @@ import (
 // start alike. Longer lines are checked for an opening label only.
 const maxWholeLineBytes = 240
 
+// lineHead is the part of a line the line patterns look at: all of it, or
+// the first maxWholeLineBytes (cut at a character boundary) of a long line,
+// which can only match by its opening (labels, prefixes).
+func lineHead(line string) string {
+	if len(line) <= maxWholeLineBytes {
+		return line
+	}
+	cut := maxWholeLineBytes
+	for cut > 0 && !utf8.RuneStart(line[cut]) {
+		cut--
+	}
+	return line[:cut]
+}
+
 // matchLine checks one line against the line, label and prefix patterns.
 func (lx *lexicon) matchLine(l textLine) (candidate, bool) {
-	// A long line can only match by its opening (labels, prefixes), so
-	// only its head is normalised.
-	head, long := l.text, false
-	if len(head) > maxWholeLineBytes {
-		cut := maxWholeLineBytes
-		for cut > 0 && !utf8.RuneStart(head[cut]) {
-			cut--
-		}
-		head, long = head[:cut], true
-	}
-	norm := normalizeLine(head)
+	return lx.matchNormLine(l, normalizeLine(lineHead(l.text)))
+}
+
+// matchNormLine is matchLine given norm, normalizeLine(lineHead(l.text)),
+// which scanDocument computes once per line and reuses.
+func (lx *lexicon) matchNormLine(l textLine, norm string) (candidate, bool) {
+	long := len(l.text) > maxWholeLineBytes
 	if norm == "" {
 		return candidate{}, false
 	}
@@ -117,20 +126,13 @@ func boundaryAfter(s string, i int, pat string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// lowerBufs recycles the ASCII-lower-cased copies phrase matching scans.
-var lowerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
-
 // matchPhrases finds listed phrases anywhere in doc with one Aho–Corasick
-// pass over an ASCII-lower-cased copy (same byte offsets as Text), and
+// pass (ASCII case folded in the automaton, so offsets are Text's), and
 // widens each to its sentence so the editor sees what to cut.
 func (lx *lexicon) matchPhrases(doc *document.Document) []candidate {
-	bp := lowerBufs.Get().(*[]byte)
-	buf := asciiLower((*bp)[:0], doc.Text)
-	defer func() { *bp = buf[:0]; lowerBufs.Put(bp) }()
 	var out []candidate
 	text := doc.Text
-	lx.trie.Walk(buf, func(end, n, pat int64) bool {
-		s, e := int(end-n+1), int(end+1)
+	lx.matcher.Each(text, func(s, e, pat int) bool {
 		p := lx.phrases[pat]
 		if !wordBoundary(text, s, e) {
 			return true
@@ -141,17 +143,6 @@ func (lx *lexicon) matchPhrases(doc *document.Document) []candidate {
 		return true
 	})
 	return out
-}
-
-func asciiLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 // wordBoundary reports whether text[s:e] neither starts nor ends inside a word.

@@ -5,8 +5,10 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
+	cdlexicon "github.com/copydesk/copydesk/internal/lexicon"
 )
 
 //go:embed data/patterns.tsv data/widget_words.txt data/verb_cues.txt data/line_model.tsv
@@ -35,7 +37,7 @@ type lexicon struct {
 	labels   map[string]string // label → rule
 	prefixes []pattern         // checked against a line's start
 	phrases  []pattern         // index = Aho–Corasick pattern number
-	trie     *ahocorasick.Trie
+	matcher  *cdlexicon.ByteMatcher
 	maxLabel int // longest label in words
 }
 
@@ -79,7 +81,7 @@ func parsePatterns(src string) ([]pattern, error) {
 
 func compileLexicon(ps []pattern) *lexicon {
 	lx := &lexicon{lines: map[string]string{}, labels: map[string]string{}}
-	b := ahocorasick.NewTrieBuilder()
+	var texts []string
 	for _, p := range ps {
 		switch p.kind {
 		case kindLine:
@@ -100,11 +102,11 @@ func compileLexicon(ps []pattern) *lexicon {
 			}
 			for _, v := range variants {
 				lx.phrases = append(lx.phrases, pattern{rule: p.rule, kind: kindPhrase, text: v})
-				b.AddString(v)
+				texts = append(texts, v)
 			}
 		}
 	}
-	lx.trie = b.Build()
+	lx.matcher = cdlexicon.CompileBytes(texts)
 	return lx
 }
 
@@ -138,20 +140,63 @@ func wordSet(name string) (map[string]bool, error) {
 	return out, nil
 }
 
-var lineReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
-
 // normalizeLine lower-cases a line, straightens quotes and dashes, strips
 // markdown markers around it and trailing ":.!?" and collapses spaces, so
 // "## **Did You Know?**" and "Did you know" compare equal.
+//
+// It is one pass over the runes, equal to
+//
+//	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ").Replace(s)
+//	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+//
+// followed by the trims below (TestNormalizeLineMatchesReference holds it
+// to that), without the three intermediate strings: it runs on every line
+// of every article.
 func normalizeLine(s string) string {
-	s = lineReplacer.Replace(s)
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	s = strings.TrimLeft(s, "#*_>•·|=~ ")
-	if strings.HasPrefix(s, "- ") || s == "-" {
-		s = strings.TrimLeft(s, "- ")
+	var stack [256]byte
+	b := stack[:0]
+	space := false // a space is owed before the next character
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				space = len(b) > 0
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space {
+				b, space = append(b, ' '), false
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch r {
+		case '’', '‘':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		}
+		if unicode.IsSpace(r) { // no-break space included
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b, space = append(b, ' '), false
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r)) // invalid bytes become U+FFFD, as strings.ToLower makes them
 	}
-	s = strings.TrimRight(s, "*_:.!? ")
-	return s
+	out := strings.TrimLeft(string(b), "#*_>•·|=~ ")
+	if strings.HasPrefix(out, "- ") || out == "-" {
+		out = strings.TrimLeft(out, "- ")
+	}
+	return strings.TrimRight(out, "*_:.!? ")
 }
 
 // widgetWords reads data/widget_words.txt into its strong and weak sets.

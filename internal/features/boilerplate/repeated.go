@@ -2,7 +2,7 @@ package boilerplate
 
 import (
 	"fmt"
-	"hash/fnv"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/corpus"
@@ -66,9 +66,7 @@ func (c *RepeatedLines) Observe(idx int, doc *document.Document, res *analysis.R
 		if !ok {
 			continue
 		}
-		h := fnv.New64a()
-		h.Write([]byte(norm))
-		key := h.Sum64()
+		key := fnv64a(norm)
 		st := c.lines[key]
 		if st == nil {
 			st = &lineStat{last: -1}
@@ -108,6 +106,13 @@ func (c *RepeatedLines) Finish() []corpus.Amendment { return nil }
 // repeatKey normalises a line for the index, or says it should not be
 // indexed (too long, too few letters, a byline or dateline).
 func repeatKey(line string) (string, bool) {
+	// Normalising keeps every letter and digit (lower-casing maps word
+	// runes to word runes, checked over all of Unicode) and only ever
+	// replaces, collapses or trims the rest: the line has as many words
+	// as its normalised form, so long lines are dismissed unnormalised.
+	if wordsOver(line, repeatMaxWords) {
+		return "", false
+	}
 	norm := normalizeLine(line)
 	words := 0
 	inWord := false
@@ -144,4 +149,39 @@ func repeatFinding(r lineRef, text string, n int) analysis.Finding {
 		Evidence: fmt.Sprintf("shared by %d or more articles: template chrome", repeatMinArticles),
 		Text:     text, Start: r.start, End: r.end, Line: r.line, Column: r.col, OutsideMain: r.outsideMain,
 	}
+}
+
+// fnv64a is hash/fnv's 64-bit FNV-1a of s, without the hasher and the byte
+// copy per line.
+func fnv64a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// wordsOver reports whether s has more than max runs of letters and digits.
+func wordsOver(s string, max int) bool {
+	words, inWord := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var word bool
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			word = isWordRune(r)
+			i += n
+		}
+		if word && !inWord {
+			if words++; words > max {
+				return true
+			}
+		}
+		inWord = word
+	}
+	return false
 }

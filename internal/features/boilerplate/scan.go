@@ -57,8 +57,10 @@ func scanDocument(doc *document.Document, r *resources) *Scan {
 	}
 	title := normalizeLine(doc.Title)
 	matched := make([]bool, len(lines))
+	heads := make([]string, len(lines)) // normalised opening of each line
 	for i, l := range lines {
-		if c, ok := r.lex.matchLine(l); ok {
+		heads[i] = normalizeLine(lineHead(l.text))
+		if c, ok := r.lex.matchNormLine(l, heads[i]); ok {
 			sc.candidates = append(sc.candidates, c)
 			matched[i] = true
 		}
@@ -67,12 +69,12 @@ func scanDocument(doc *document.Document, r *resources) *Scan {
 	sc.candidates = append(sc.candidates, r.lex.matchPhrases(doc)...)
 	sc.candidates = append(sc.candidates, placeholders(doc.Text)...)
 
-	pos := map[int]int{} // line index → position among main lines
+	pos := make([]int, len(lines)) // line index → position among main lines
 	for p, i := range mainLines {
 		pos[i] = p
 	}
 	for i, l := range lines {
-		if matched[i] || (title != "" && normalizeLine(l.text) == title) {
+		if matched[i] || (title != "" && alnumAtMost(l.text, len(title)) && wholeNorm(l.text, heads[i]) == title) {
 			continue
 		}
 		p, n := pos[i], len(mainLines)
@@ -187,4 +189,29 @@ func isSpaceByteOrNBSP(text string, i int) bool {
 		return i+1 < len(text) && text[i+1] == 0xA0
 	}
 	return false
+}
+
+// wholeNorm is normalizeLine(line) given head, the normalised lineHead:
+// the same string unless the line was cut.
+func wholeNorm(line, head string) string {
+	if len(line) <= maxWholeLineBytes {
+		return head
+	}
+	return normalizeLine(line)
+}
+
+// alnumAtMost reports whether s has at most max ASCII letters and digits.
+// normalizeLine keeps each of them as one byte, so a line with more cannot
+// normalise to a string of max bytes: a long paragraph is never compared
+// with the headline by normalising it whole.
+func alnumAtMost(s string, max int) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' || '0' <= s[i] && s[i] <= '9' {
+			if n++; n > max {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -30,6 +30,7 @@ type sighting struct {
 	source     string
 	date       kb.Date
 	entity     analysis.Entity
+	head       string     // roleHead of the entity's role, worked out once
 	office     *kb.Office // unique office the role names, if any
 	current    bool       // role presented as current (not former/acting/incoming)
 	named      int        // the article's named sources: who is better sourced
@@ -89,7 +90,7 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 	}
 	for _, e := range res.Entities {
 		s := &sighting{doc: idx, source: source, date: date, entity: e, named: res.Sources.Named,
-			start: e.Start, end: e.End}
+			start: e.Start, end: e.End, head: roleHead(e.Role)}
 		if e.End > e.Start && e.End <= len(doc.Text) {
 			s.text = doc.Text[e.Start:e.End]
 			s.line, s.col = doc.Position(e.Start)
@@ -148,8 +149,7 @@ func compatibleRoles(k *kb.KB, a, b *sighting) bool {
 	if a.office != nil && a.office == b.office {
 		return true
 	}
-	ha, hb := roleHead(a.entity.Role), roleHead(b.entity.Role)
-	return ha == "" || hb == "" || ha == hb
+	return a.head == "" || b.head == "" || a.head == b.head
 }
 
 func roleHead(role string) string {

@@ -1,6 +1,8 @@
 package people
 
 import (
+	"sort"
+
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -55,14 +57,24 @@ func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Resul
 // markSentenceStarts flags tokens that open a sentence or a line, or follow
 // an opening quote, bracket, dash or colon there.
 func (f *finder) markSentenceStarts(doc *document.Document) {
-	starts := map[int]bool{}
-	for _, s := range doc.Sentences() {
-		starts[s.Start] = true
+	// Sentence starts in order, walked alongside the tokens.
+	sents := doc.Sentences()
+	starts := make([]int, len(sents))
+	for i, s := range sents {
+		starts[i] = s.Start
 	}
+	if !sort.IntsAreSorted(starts) {
+		sort.Ints(starts)
+	}
+	next := 0
 	f.lineStart = make([]bool, len(f.toks))
 	for i, t := range f.toks {
+		for next < len(starts) && starts[next] < t.Start {
+			next++
+		}
+		sentenceStart := next < len(starts) && starts[next] == t.Start
 		switch {
-		case i == 0 || t.LineBreak || starts[t.Start]:
+		case i == 0 || t.LineBreak || sentenceStart:
 			f.lineStart[i] = true
 		default:
 			prev := f.toks[i-1]

@@ -69,7 +69,7 @@ func addRoles(p *Person, roles []Role) {
 func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person {
 	var people []*Person
 	byKey := map[string]*Person{}
-	covered := map[int]bool{} // token indices inside a mention
+	covered := make([]bool, len(f.toks)) // token indices inside a mention
 	cover := func(m nameMatch) {
 		for p := m.first; p <= m.last; p++ {
 			covered[p] = true
@@ -156,23 +156,30 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 
 // linkSurnames adds bare surname mentions ("Leavitt said") after a
 // person's first full mention.
-func (f *finder) linkSurnames(people []*Person, covered map[int]bool, lastMention func(*Person, int) int) {
+func (f *finder) linkSurnames(people []*Person, covered []bool, lastMention func(*Person, int) int) {
 	if len(people) == 0 {
 		return
 	}
 	surnames := map[string][]*Person{}
+	// The second lookup below turns the first letter to lower case; the
+	// key it makes never starts with A-Z, so it can only find a surname
+	// that does not either ("al-Rashid").
+	lowerKeys := false
 	for _, p := range people {
 		if strings.Contains(p.Surname, " ") || len(p.Mentions) == 0 {
 			continue
 		}
 		surnames[p.Surname] = append(surnames[p.Surname], p)
+		if p.Surname == "" || p.Surname[0] < 'A' || p.Surname[0] > 'Z' {
+			lowerKeys = true
+		}
 	}
 	for i, t := range f.toks {
 		if t.Kind != wordToken || covered[i] || !t.capitalised() {
 			continue
 		}
 		cands := surnames[t.Text]
-		if len(cands) == 0 {
+		if len(cands) == 0 && lowerKeys {
 			cands = surnames[strings.ToLower(t.Text[:1])+t.Text[1:]] // "Al-Rashid" opening a sentence
 		}
 		if len(cands) == 0 {
@@ -219,18 +226,18 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 		person *Person
 	}
 	inQuote := f.quoteMask()
-	quoted := map[int]bool{} // mention starts inside quotations
-	for i, t := range f.toks {
-		if inQuote[i] {
-			quoted[t.Start] = true
-		}
+	// quoted reports whether a mention starting at off starts at a token
+	// inside quotations (tokens are in text order, one per start).
+	quoted := func(off int) bool {
+		i := sort.Search(len(f.toks), func(i int) bool { return f.toks[i].Start >= off })
+		return i < len(f.toks) && f.toks[i].Start == off && inQuote[i]
 	}
 	// A person named only inside a quotation is talked about, not the one
 	// a later "he said" refers to.
 	var events []event
 	for _, p := range people {
 		for _, m := range p.Mentions {
-			if !quoted[m.Start] {
+			if !quoted(m.Start) {
 				events = append(events, event{m.Start, p})
 			}
 		}
@@ -246,7 +253,10 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 		if t.Kind != wordToken || inQuote[i] {
 			continue
 		}
-		g, ok := lex.pronouns[strings.ToLower(t.Text)]
+		if !lex.pronounShape.mayHold(t.lower) {
+			continue
+		}
+		g, ok := lex.pronouns[t.lower]
 		if !ok {
 			continue
 		}

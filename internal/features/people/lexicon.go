@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed data/*.txt
@@ -28,6 +29,38 @@ type lexicon struct {
 	places      map[string]place // as written -> place
 	orgs        map[string]bool  // named organisations, as written
 	maxGazWords int              // longest gazetteer entry in words
+	// gazPrefixes holds every leading substring of every place and
+	// organisation name, so a lookup can stop as soon as the text read so
+	// far starts none.
+	gazPrefixes map[string]bool
+	// particleShape and pronounShape rule out most words without a map
+	// lookup (these run on every word of the article).
+	particleShape, pronounShape wordShape
+	roleWords                   map[string]bool // roleHeads and roleMods
+}
+
+// wordShape records the first bytes and the longest length of a small
+// word list: a word with another first byte or longer is not in it.
+type wordShape struct {
+	first  [256]bool
+	maxLen int
+}
+
+func shapeOf[V any](words map[string]V) wordShape {
+	var s wordShape
+	for w := range words {
+		if w == "" {
+			continue
+		}
+		s.first[w[0]] = true
+		s.maxLen = max(s.maxLen, len(w))
+	}
+	return s
+}
+
+// mayHold reports whether w could be in the list (false: it is not).
+func (s *wordShape) mayHold(w string) bool {
+	return w != "" && len(w) <= s.maxLen && s.first[w[0]]
 }
 
 type place struct {
@@ -138,6 +171,26 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.particleShape, l.pronounShape = shapeOf(l.particles), shapeOf(l.pronouns)
+	l.roleWords = map[string]bool{}
+	for w := range l.roleHeads {
+		l.roleWords[w] = true
+	}
+	for w := range l.roleMods {
+		l.roleWords[w] = true
+	}
+	l.gazPrefixes = map[string]bool{}
+	addPrefixes := func(name string) {
+		for i := 1; i <= len(name); i++ {
+			l.gazPrefixes[name[:i]] = true
+		}
+	}
+	for n := range l.places {
+		addPrefixes(n)
+	}
+	for n := range l.orgs {
+		addPrefixes(n)
+	}
 	return l, nil
 }
 
@@ -198,12 +251,31 @@ func PlaceKind(name string) (kind, canonical string) {
 
 // IsRoleWord reports whether w (any case) names or qualifies a role.
 func IsRoleWord(w string) bool {
-	lw := strings.ToLower(w)
-	return lex.roleHeads[lw] || lex.roleMods[lw]
+	return hasFolded(lex.roleWords, w)
 }
 
 // IsRoleHead reports whether w (any case) names a role on its own.
-func IsRoleHead(w string) bool { return lex.roleHeads[strings.ToLower(w)] }
+func IsRoleHead(w string) bool { return hasFolded(lex.roleHeads, w) }
+
+// hasFolded is set[strings.ToLower(w)] without allocating for short ASCII
+// words, the common case on hot paths.
+func hasFolded(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
 
 // IsCommonWord reports whether news writes w (lower case) as an ordinary
 // word, so a capitalised w opening a sentence is not a name.

@@ -25,12 +25,17 @@ type nameMatch struct {
 	roles       []Role
 }
 
-func (f *finder) lower(i int) string { return strings.ToLower(f.toks[i].Text) }
+func (f *finder) lower(i int) string { return f.toks[i].lower }
 
-func isParticle(t token) bool { return t.Kind == wordToken && lex.particles[t.Text] }
+func isParticle(t token) bool {
+	return t.Kind == wordToken && lex.particleShape.mayHold(t.Text) && lex.particles[t.Text]
+}
 
 // isGluedParticle reports whether t is a particle glued to a name ("al-Sisi").
 func isGluedParticle(t token) bool {
+	if len(t.Text) < 4 || t.Text[2] != '-' && t.Text[3] != '-' {
+		return false // every prefix below is two or three letters and "-"
+	}
 	for _, p := range []string{"al-", "el-", "bin-", "ben-", "abu-"} {
 		if strings.HasPrefix(t.Text, p) && len(t.Text) > len(p) {
 			r, _ := utf8.DecodeRuneInString(t.Text[len(p):])
@@ -67,7 +72,14 @@ func hasDigit(s string) bool {
 // inRun reports whether token i can be part of a capitalised name run.
 func (f *finder) inRun(i int) bool {
 	t := f.toks[i]
-	if t.Kind != wordToken || hasDigit(t.Text) {
+	if t.Kind != wordToken {
+		return false
+	}
+	if !t.capitalised() {
+		// Most words: in a run only as a particle ("von", "al-Sisi").
+		return (isParticle(t) || isGluedParticle(t)) && !hasDigit(t.Text)
+	}
+	if hasDigit(t.Text) {
 		return false
 	}
 	if isParticle(t) || isGluedParticle(t) {
@@ -85,20 +97,24 @@ func (f *finder) inRun(i int) bool {
 	if _, hon := lex.honorifics[t.Text]; hon {
 		return true
 	}
-	return !lex.nonNames[strings.ToLower(t.Text)]
+	return !lex.nonNames[t.lower]
 }
 
 // findNames returns every person-name match in text order.
 func (f *finder) findNames() []nameMatch {
 	var out []nameMatch
 	n := len(f.toks)
+	inRun := make([]bool, n)
+	for i := range inRun {
+		inRun[i] = f.inRun(i)
+	}
 	for i := 0; i < n; {
-		if !f.inRun(i) {
+		if !inRun[i] {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < n && f.inRun(j) && !f.toks[j].LineBreak {
+		for j < n && inRun[j] && !f.toks[j].LineBreak {
 			j++
 		}
 		out = append(out, f.analyzeRun(i, j)...)
@@ -110,22 +126,28 @@ func (f *finder) findNames() []nameMatch {
 // gazAt returns how many tokens from k (before limit) form a gazetteer
 // place or organisation, longest first, or 0.
 func (f *finder) gazAt(k, limit int) int {
-	for n := lex.maxGazWords; n >= 1; n-- {
-		if k+n > limit {
-			continue
+	// Shortest first, stopping when the text is no longer the start of
+	// any entry (or holds a line break or comma, which no longer text
+	// loses again); the last entry seen is the longest.
+	best := 0
+	start := f.toks[k].Start
+	for n := 1; n <= lex.maxGazWords && k+n <= limit; n++ {
+		s := f.text[start:f.toks[k+n-1].End]
+		if !lex.gazPrefixes[s] || strings.ContainsAny(s, "\n,") {
+			break
 		}
-		s := f.text[f.toks[k].Start:f.toks[k+n-1].End]
-		if strings.ContainsAny(s, "\n,") {
-			continue
-		}
-		if _, ok := lex.places[s]; ok {
-			return n
-		}
-		if lex.orgs[s] {
-			return n
+		if isGazEntry(s) {
+			best = n
 		}
 	}
-	return 0
+	return best
+}
+
+func isGazEntry(s string) bool {
+	if _, ok := lex.places[s]; ok {
+		return true
+	}
+	return lex.orgs[s]
 }
 
 // gazEndingAt returns the start token of the longest gazetteer entry ending
@@ -136,7 +158,7 @@ func (f *finder) gazEndingAt(e int) int {
 		if s < 0 {
 			continue
 		}
-		if f.gazAt(s, e+1) == n {
+		if text := f.text[f.toks[s].Start:f.toks[e].End]; isGazEntry(text) && !strings.ContainsAny(text, "\n,") {
 			return s
 		}
 	}
@@ -220,7 +242,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 		switch {
 		case isParticle(t), isInitial(t), isSuffix(t):
 			continue
-		case p > k && p < end && lex.particles[strings.ToLower(t.Text)]:
+		case p > k && p < end && lex.particleShape.mayHold(t.lower) && lex.particles[t.lower]:
 			continue // "Fathi Bin Shatwan", "Rafael Van der Vaart"
 		case lex.orgWords[t.Text]:
 			return nil // "Palestinian Authority", "Truth Social"
@@ -263,7 +285,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 		f.gaz != nil && f.gaz.IsKnownPerson(m.Name) || f.allowed[m.Name]
 	if m.core == 1 {
 		t := f.toks[coreToks[0]]
-		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(t.Text) || lex.common[strings.ToLower(t.Text)] {
+		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(t.Text) || lex.common[t.lower] {
 			return nil
 		}
 	} else if !context {

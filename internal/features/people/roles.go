@@ -139,7 +139,7 @@ func (f *finder) appositive(last int) (Role, bool) {
 		if t.Kind == punctToken && !strings.ContainsAny(t.Text, "&/") {
 			break
 		}
-		lw := strings.ToLower(t.Text)
+		lw := t.lower
 		if t.Kind == wordToken && q > p && (appositiveStops[lw] || lex.speechVerbs[lw]) {
 			break
 		}

@@ -19,6 +19,7 @@ const (
 type token struct {
 	Start, End int
 	Text       string
+	lower      string // Text in lower case, made once: the lists are keyed by it
 	Kind       tokenKind
 	// LineBreak is set when a line break separates this token from the
 	// previous one.
@@ -29,6 +30,9 @@ func (t token) isWord() bool { return t.Kind == wordToken }
 
 // capitalised reports whether the token starts with an upper-case letter.
 func (t token) capitalised() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
@@ -52,45 +56,103 @@ func (t token) allCaps() bool {
 // hyphens stay inside words ("al-Sisi", "O'Brien"); a possessive "'s" is
 // its own token; dotted abbreviations ("U.S.", "Dr.", "J.") keep their dots.
 func tokenize(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/5)
+	low, aligned := lowerAligned(text)
+	lowerOf := func(s, e int) string {
+		if aligned {
+			return low[s:e]
+		}
+		return strings.ToLower(text[s:e])
+	}
 	i := 0
 	lineBreak := false
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII: the same tests as below, without the tables.
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				if c == '\n' {
+					lineBreak = true
+				}
+				i++
+				continue
+			case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'):
+				out = append(out, token{Start: i, End: i + 1, Text: text[i : i+1], lower: text[i : i+1], Kind: punctToken, LineBreak: lineBreak})
+				lineBreak = false
+				i++
+				continue
+			}
+			goto word
+		}
+		if r, n := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
 			if r == '\n' {
 				lineBreak = true
 			}
 			i += n
 			continue
-		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			out = append(out, token{Start: i, End: i + n, Text: text[i : i+n], Kind: punctToken, LineBreak: lineBreak})
+		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			out = append(out, token{Start: i, End: i + n, Text: text[i : i+n], lower: lowerOf(i, i+n), Kind: punctToken, LineBreak: lineBreak})
 			lineBreak = false
 			i += n
 			continue
 		}
+	word:
 		s := i
 		i = scanWord(text, i)
 		// possessive
 		w := text[s:i]
 		kind := wordToken
 		if pe := possessiveSuffix(w); pe > 0 {
-			out = append(out, token{Start: s, End: s + pe, Text: w[:pe], Kind: wordToken, LineBreak: lineBreak})
+			out = append(out, token{Start: s, End: s + pe, Text: w[:pe], lower: lowerOf(s, s+pe), Kind: wordToken, LineBreak: lineBreak})
 			lineBreak = false
 			s += pe
 			kind = possessiveToken
 		}
-		out = append(out, token{Start: s, End: i, Text: text[s:i], Kind: kind, LineBreak: lineBreak})
+		out = append(out, token{Start: s, End: i, Text: text[s:i], lower: lowerOf(s, i), Kind: kind, LineBreak: lineBreak})
 		lineBreak = false
 	}
 	return out
+}
+
+// lowerAligned lower-cases the whole text at once, rune by rune as
+// strings.ToLower does, so each token's lower-case form is a slice of it
+// instead of an allocation of its own. It reports false when some rune
+// changes its encoded length (or the text is not valid UTF-8): then the
+// offsets no longer line up and tokens are lowered one by one.
+func lowerAligned(text string) (string, bool) {
+	b := make([]byte, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			return "", false
+		}
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != n {
+			return "", false
+		}
+		utf8.EncodeRune(b[i:], l)
+		i += n
+	}
+	return string(b), true
 }
 
 // scanWord returns the end of the word starting at i.
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
+		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			i += n
@@ -145,6 +207,9 @@ func isDottedWord(w, text string, dot int) bool {
 // possessiveSuffix returns the byte length of w before a final "'s"/"’s"
 // (or a bare apostrophe after s, "officials'"), or 0.
 func possessiveSuffix(w string) int {
+	if w == "" || w[len(w)-1] != 's' && w[len(w)-1] != 'S' {
+		return 0
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
 			return len(w) - len(suf)

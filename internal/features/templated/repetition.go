@@ -2,7 +2,6 @@ package templated
 
 import (
 	"fmt"
-	"hash/maphash"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/document"
@@ -21,11 +20,53 @@ type repetition struct {
 	wordShare         float64 // share of the article's words inside a repeated run
 }
 
-var repeatSeed = maphash.MakeSeed()
-
 // wordKey folds a word for repetition matching (case, curly apostrophes).
 func wordKey(w string) string {
 	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+}
+
+// asciiOnly reports whether w has no multi-byte characters, the common
+// case in which wordKey is plain ASCII lower-casing.
+func asciiOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// appendWordKey appends wordKey(w) to dst without building the string.
+func appendWordKey(dst []byte, w string) []byte {
+	if !asciiOnly(w) {
+		return append(dst, wordKey(w)...)
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// wordHash is fnv64(wordKey(w)), computed without building the key: the
+// per-word cost of repetition search and sentence signatures.
+func wordHash(w string) uint64 {
+	if !asciiOnly(w) {
+		return fnv64(wordKey(w))
+	}
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // findRepetition reports repeated sentences (TP007) and repeated runs of
@@ -38,56 +79,46 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	// Sentences, keyed by their words.
 	seen := map[string]int{} // key → start offset of first occurrence
 	inRepeatedSentence := map[int]bool{}
+	var key []byte
 	for _, s := range doc.Sentences() {
 		if s.Start >= mainEnd {
 			break
 		}
-		ws := document.WordSpans(doc.Text, s.Start, s.End, nil)
+		ws := doc.WordsIn(s)
 		if len(ws) < minRepeatedSentenceWords {
 			continue
 		}
-		key := sentenceKey(doc.Text, ws)
-		if first, ok := seen[key]; ok {
+		key = appendSentenceKey(key[:0], doc.Text, ws)
+		if first, ok := seen[string(key)]; ok {
 			line, _ := doc.Position(first)
 			c.add(ruleRepeatedSent, s.Start, s.End, "sentence repeated", fmt.Sprintf("first occurrence on line %d", line))
 			inRepeatedSentence[s.Start] = true
 			rep.sentences++
 			continue
 		}
-		seen[key] = s.Start
+		seen[string(key)] = s.Start
 	}
 
 	// Word n-grams: hash every run of ngramWords words; a run whose hash was
 	// seen at least ngramWords words earlier repeats. Consecutive repeating
 	// runs merge into one span.
 	words := doc.Words()
-	var keys []uint64
-	for _, w := range words {
-		if w.Start >= mainEnd {
-			break
-		}
-		keys = append(keys, maphash.String(repeatSeed, wordKey(doc.Text[w.Start:w.End])))
-	}
-	if len(keys) < ngramWords*2 {
+	nMain := doc.WordCount()
+	if nMain < ngramWords*2 {
 		return rep
 	}
-	firstAt := map[uint64]int{}
+	keys := make([]uint64, nMain)
+	for i, w := range words[:nMain] {
+		keys[i] = wordHash(doc.Text[w.Start:w.End])
+	}
+	firstAt := newFirstSeen(len(keys))
 	repeatedWords := make([]bool, len(keys))
 	firstOf := make([]int, len(keys)) // for a repeated run start, where it first appeared
-	var h maphash.Hash
+	var roll ngramRoller
 	for i := 0; i+ngramWords <= len(keys); i++ {
-		h.SetSeed(repeatSeed)
-		var b [8]byte
-		for _, k := range keys[i : i+ngramWords] {
-			for j := range b {
-				b[j] = byte(k >> (8 * j))
-			}
-			h.Write(b[:])
-		}
-		g := h.Sum64()
-		j, ok := firstAt[g]
+		g := roll.next(keys, i)
+		j, ok := firstAt.lookupOrAdd(g, i)
 		if !ok {
-			firstAt[g] = i
 			continue
 		}
 		if i-j < ngramWords || crossesParagraphs(doc, words[i].Start, words[i+ngramWords-1].End) {
@@ -128,13 +159,72 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	return rep
 }
 
-func sentenceKey(text string, ws []document.Span) string {
-	var b strings.Builder
+// appendSentenceKey appends a sentence's folded words, each followed by a
+// space, to dst.
+func appendSentenceKey(dst []byte, text string, ws []document.Span) []byte {
 	for _, w := range ws {
-		b.WriteString(wordKey(text[w.Start:w.End]))
-		b.WriteByte(' ')
+		dst = appendWordKey(dst, text[w.Start:w.End])
+		dst = append(dst, ' ')
 	}
-	return b.String()
+	return dst
+}
+
+// ngramRoller hashes every run of ngramWords word hashes in O(1) a run:
+// a polynomial rolling sum of the words' splitmix-scrambled hashes (mod
+// 2^64, odd multiplier), finished with one more splitmix. Only equality of
+// n-grams within one article matters.
+type ngramRoller struct {
+	sum, topPow uint64 // running sum; rollBase^(ngramWords-1)
+	started     bool
+}
+
+const rollBase = 0x9E3779B97F4A7C15 // odd: multiplication is a bijection mod 2^64
+
+// next returns the hash of keys[i:i+ngramWords]; calls must go i = 0, 1, 2…
+func (r *ngramRoller) next(keys []uint64, i int) uint64 {
+	if !r.started {
+		r.started, r.topPow = true, 1
+		for k := 0; k < ngramWords; k++ {
+			r.sum = r.sum*rollBase + splitmix(keys[k])
+			if k > 0 {
+				r.topPow *= rollBase
+			}
+		}
+	} else {
+		r.sum = (r.sum-splitmix(keys[i-1])*r.topPow)*rollBase + splitmix(keys[i+ngramWords-1])
+	}
+	return splitmix(r.sum)
+}
+
+// firstSeen maps an n-gram hash to the first word index it started at: an
+// open-addressed table sized once for the article (a Go map's growth and
+// hashing dominated the search).
+type firstSeen struct {
+	hashes []uint64
+	at     []int32 // index+1; 0 marks an empty slot
+	mask   uint64
+}
+
+func newFirstSeen(n int) *firstSeen {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &firstSeen{hashes: make([]uint64, size), at: make([]int32, size), mask: uint64(size - 1)}
+}
+
+// lookupOrAdd returns the index stored for g and true, or stores i for g
+// and returns false.
+func (f *firstSeen) lookupOrAdd(g uint64, i int) (int, bool) {
+	for slot := g & f.mask; ; slot = (slot + 1) & f.mask {
+		switch {
+		case f.at[slot] == 0:
+			f.hashes[slot], f.at[slot] = g, int32(i+1)
+			return 0, false
+		case f.hashes[slot] == g:
+			return int(f.at[slot]) - 1, true
+		}
+	}
 }
 
 func sentenceStartAt(doc *document.Document, off int) int {

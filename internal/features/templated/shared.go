@@ -93,10 +93,10 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 			break
 		}
 		text := doc.Text[sp.Start:sp.End]
-		if strings.ContainsAny(text, "\"“”") {
+		if hasQuoteMark(text) {
 			continue // the same quotation in two outlets is reporting, not a template
 		}
-		ws := document.WordSpans(doc.Text, sp.Start, sp.End, nil)
+		ws := doc.WordsIn(sp)
 		if len(ws) < minSharedWords {
 			continue
 		}
@@ -162,9 +162,13 @@ func (s *SharedSentences) signature(text string, ws []document.Span) [sigSize]ui
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	hashes := make([]uint64, len(ws))
-	for i, w := range ws {
-		hashes[i] = fnv64(wordKey(text[w.Start:w.End]))
+	var buf [64]uint64 // most sentences: no allocation
+	hashes := buf[:0]
+	if len(ws) > len(buf) {
+		hashes = make([]uint64, 0, len(ws))
+	}
+	for _, w := range ws {
+		hashes = append(hashes, wordHash(text[w.Start:w.End]))
 	}
 	for i := 0; i+shingleWords <= len(hashes); i++ {
 		h := splitmix(hashes[i]) ^ hashes[i+1]
@@ -222,4 +226,21 @@ func fnv64(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// hasQuoteMark is strings.ContainsAny(s, "\"“”") without decoding every
+// rune: a straight quote byte, or the three-byte sequences of “ (E2 80 9C)
+// and ” (E2 80 9D), which in UTF-8 can only start where a character does.
+func hasQuoteMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+				return true
+			}
+		}
+	}
+	return false
 }

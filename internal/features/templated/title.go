@@ -2,6 +2,7 @@ package templated
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/document"
@@ -30,6 +31,39 @@ func stem(w string) string {
 	return w
 }
 
+// stemKey is stem(w) packed into an integer (a stem is at most five bytes:
+// five byte lanes and its length), so indexing every body word allocates
+// nothing. ASCII words are folded in place; others go through stem.
+func stemKey(w string) uint64 {
+	var b [5]byte
+	n := 0
+	if asciiOnly(w) {
+		l := len(w)
+		if l >= 2 && w[l-2] == '\'' && (w[l-1] == 's' || w[l-1] == 'S') {
+			l -= 2 // TrimSuffix "'s" after folding
+		}
+		for n < l && n < len(b) {
+			c := w[n]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[n] = c
+			n++
+		}
+	} else {
+		n = copy(b[:], stem(w))
+	}
+	k := uint64(n) << 40
+	for i := 0; i < n; i++ {
+		k |= uint64(b[i]) << (8 * i)
+	}
+	return k
+}
+
+// minBodyStems is how many distinct word stems a body needs before its
+// headline is judged.
+const minBodyStems = 30
+
 // findTitleAbsent reports headline content words the body never uses and
 // returns the share of headline content words missing.
 func findTitleAbsent(c *collector, doc *document.Document) float64 {
@@ -37,38 +71,60 @@ func findTitleAbsent(c *collector, doc *document.Document) float64 {
 	if title == "" {
 		return 0
 	}
-	body := map[string]bool{}
-	mainEnd := doc.MainEnd()
-	bodyStart := 0
-	// When the text opens with the headline, the body starts after it.
-	if strings.HasPrefix(doc.Text, title) {
-		bodyStart = len(title)
+	// The headline's content words first, so one pass over the body can
+	// both look for them and count distinct body stems (only up to
+	// minBodyStems: more do not change the answer), with no set of every
+	// body word.
+	type titleWord struct {
+		word  string
+		stem  uint64
+		found bool
 	}
-	for _, w := range doc.Words() {
-		if w.Start >= bodyStart && w.Start < mainEnd {
-			body[stem(doc.Text[w.Start:w.End])] = true
-		}
-	}
-	if len(body) < 30 {
-		return 0 // too short a body to judge
-	}
-	var missing []string
-	content := 0
+	var content []titleWord
 	for _, w := range document.WordSpans(title, 0, len(title), nil) {
 		word := title[w.Start:w.End]
 		lw := wordKey(word)
 		if len(lw) < 4 || titleStopwords[lw] || strings.IndexFunc(lw, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
 			continue
 		}
-		content++
-		if !body[stem(word)] {
-			missing = append(missing, word)
+		content = append(content, titleWord{word: word, stem: stemKey(word)})
+	}
+	mainEnd := doc.MainEnd()
+	bodyStart := 0
+	// When the text opens with the headline, the body starts after it.
+	if strings.HasPrefix(doc.Text, title) {
+		bodyStart = len(title)
+	}
+	var distinct [minBodyStems]uint64
+	nDistinct := 0
+	for _, w := range doc.Words() {
+		if w.Start < bodyStart || w.Start >= mainEnd {
+			continue
+		}
+		k := stemKey(doc.Text[w.Start:w.End])
+		if nDistinct < minBodyStems && !slices.Contains(distinct[:nDistinct], k) {
+			distinct[nDistinct] = k
+			nDistinct++
+		}
+		for i := range content {
+			if content[i].stem == k {
+				content[i].found = true
+			}
 		}
 	}
-	if content == 0 {
+	if nDistinct < minBodyStems {
+		return 0 // too short a body to judge
+	}
+	var missing []string
+	for _, tw := range content {
+		if !tw.found {
+			missing = append(missing, tw.word)
+		}
+	}
+	if len(content) == 0 {
 		return 0
 	}
-	share := float64(len(missing)) / float64(content)
+	share := float64(len(missing)) / float64(len(content))
 	// Conservative: a headline may summarise in its own words; report only
 	// when at least half its content words and two of them are absent.
 	if len(missing) >= 2 && share >= 0.5 {

@@ -1,0 +1,82 @@
+package engine
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/score"
+	"github.com/copydesk/copydesk/internal/testutil"
+)
+
+// seedArticles reads testdata/seeds/cases.jsonl (text and date of the five
+// articles the project started from).
+func seedArticles(t *testing.T) []evalset.Article {
+	t.Helper()
+	f, err := os.Open(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "cases.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []evalset.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var a evalset.Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		a.Label = "machine"
+		out = append(out, a)
+	}
+	if len(out) != 5 {
+		t.Fatalf("want 5 seeds, got %d", len(out))
+	}
+	return out
+}
+
+// TestSeedsRankAndFail: 002 (real people, real quotes, only SEO chrome) is
+// the least suspicious of the five; 001 (three invented officials) has the
+// highest fabrication score; 000, 003 and 004 fail at the default
+// thresholds.
+func TestSeedsRankAndFail(t *testing.T) {
+	seeds := seedArticles(t)
+	env, err := NewEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := Analyze(context.Background(), seeds, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scorer := score.Default()
+	th := scorer.DefaultThresholds()
+	byID := map[string]*analysis.Result{}
+	for i, res := range results {
+		scorer.Score(res, th)
+		byID[seeds[i].ID[:3]] = res
+		if m, ok := scorer.(*score.Model); ok {
+			a := m.Assess(res, th.Fail)
+			t.Logf("%s fitted %.5f overall %.5f dims %v floored %v", seeds[i].ID[:3], a.Fitted, a.Overall, a.Dimensions, a.Floored)
+		}
+		t.Logf("%s overall %3d %-4s %+v", seeds[i].ID[:3], res.Score, res.Verdict, res.Dimensions)
+	}
+	for id, res := range byID {
+		if id != "002" && res.Score <= byID["002"].Score {
+			t.Errorf("seed %s overall %d is not above 002's %d", id, res.Score, byID["002"].Score)
+		}
+		if id != "001" && res.Dimensions.Fabrication >= byID["001"].Dimensions.Fabrication {
+			t.Errorf("seed %s fabrication %d is not below 001's %d", id, res.Dimensions.Fabrication, byID["001"].Dimensions.Fabrication)
+		}
+	}
+	for _, id := range []string{"000", "003", "004"} {
+		if byID[id].Verdict != analysis.VerdictFail {
+			t.Errorf("seed %s: verdict %s (score %d, fail at %d), want fail", id, byID[id].Verdict, byID[id].Score, th.Fail)
+		}
+	}
+}

@@ -1,0 +1,340 @@
+package score
+
+import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+)
+
+func TestEmbeddedModelLoadsWithProvenance(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatalf("embedded model: %v", err)
+	}
+	p := m.Provenance
+	if p.Data == "" || p.Split == "" || p.Articles == 0 || p.Human == 0 || p.Machine == 0 || p.Command == "" {
+		t.Errorf("model provenance incomplete: %+v", p)
+	}
+	th := m.DefaultThresholds()
+	if th.Warn < 1 || th.Fail > 100 || th.Fail < th.Warn {
+		t.Errorf("thresholds %+v", th)
+	}
+	if _, ok := Default().(*Model); !ok {
+		t.Error("Default() is not the fitted model")
+	}
+}
+
+func TestLoadRejectsBrokenFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"notjson.json": "{",
+		"format.json":  `{"format": 99}`,
+		"empty.json":   `{"format": 1}`,
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(path); err == nil {
+			t.Errorf("Load(%s) accepted a broken model", name)
+		}
+	}
+	if _, err := Load(filepath.Join(dir, "missing.json")); err == nil {
+		t.Error("Load of a missing file succeeded")
+	}
+}
+
+func TestModelRoundTripsThroughJSON(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "m.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := article("The minister said on Tuesday that the budget would be published in March.", nil)
+	res2 := article(res.Text, nil)
+	m.Score(res, m.DefaultThresholds())
+	m2.Score(res2, m2.DefaultThresholds())
+	if res.Score != res2.Score || res.Dimensions != res2.Dimensions {
+		t.Errorf("reloaded model scores differently: %d %+v vs %d %+v", res.Score, res.Dimensions, res2.Score, res2.Dimensions)
+	}
+}
+
+// article is an analysed-looking result with the given findings.
+func article(text string, fs []analysis.Finding) *analysis.Result {
+	return &analysis.Result{ID: "a", Text: text, Words: 300, Findings: fs, Features: map[string]float64{}}
+}
+
+func TestErrorFindingIsDecisiveEvenWhereDataHasNone(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := m.DefaultThresholds()
+	text := "The council met on Monday. Its chair, Ann Morley, said the vote would be held next week."
+
+	plain := article(text, nil)
+	m.Score(plain, th)
+
+	residue := article(text+"\nAs an AI language model, I cannot browse the internet.", []analysis.Finding{
+		{Rule: "BP900", Dimension: analysis.Boilerplate, Severity: analysis.Error},
+	})
+	m.Score(residue, th)
+	if residue.Dimensions.Boilerplate < m.Floors.ErrorFinding || residue.Verdict != analysis.VerdictFail || residue.Score < th.Fail {
+		t.Errorf("chatbot residue: boilerplate %d, overall %d, verdict %s; want >= %d and fail",
+			residue.Dimensions.Boilerplate, residue.Score, residue.Verdict, m.Floors.ErrorFinding)
+	}
+
+	invented := article(text, []analysis.Finding{{Rule: "FB900", Dimension: analysis.Fabrication, Severity: analysis.Error}})
+	m.Score(invented, th)
+	if invented.Dimensions.Fabrication < 90 || invented.Verdict != analysis.VerdictFail {
+		t.Errorf("error fabrication finding: fabrication %d verdict %s", invented.Dimensions.Fabrication, invented.Verdict)
+	}
+
+	contradicted := article(text, nil)
+	contradicted.Entities = []analysis.Entity{{Name: "Ann Morley", Role: "chair", Status: analysis.Contradicted}}
+	m.Score(contradicted, th)
+	if contradicted.Dimensions.Fabrication < m.Floors.Contradicted || contradicted.Verdict != analysis.VerdictFail {
+		t.Errorf("contradicted person: fabrication %d verdict %s", contradicted.Dimensions.Fabrication, contradicted.Verdict)
+	}
+	if plain.Verdict == analysis.VerdictFail && plain.Score >= residue.Score {
+		t.Errorf("plain article %d not below the one with residue %d", plain.Score, residue.Score)
+	}
+
+	// Warnings alone never trigger the floor.
+	warned := article(text, []analysis.Finding{{Rule: "TP900", Dimension: analysis.Templated, Severity: analysis.Warning}})
+	a := m.Assess(warned, th.Fail)
+	if len(a.Floored) != 0 {
+		t.Errorf("a warning was treated as decisive: %v", a.Floored)
+	}
+}
+
+func TestFailedResultIsLeftAlone(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &analysis.Result{ID: "x", Error: "unreadable"}
+	m.Score(res, m.DefaultThresholds())
+	if res.Score != 0 || res.Verdict != "" {
+		t.Errorf("failed result scored: %+v", res)
+	}
+}
+
+func TestFitLogisticRecoversKnownWeights(t *testing.T) {
+	// y ~ Bernoulli(σ(2·x1 − 1·x2 + 0.5)): the fit must find about those.
+	rng := rand.New(rand.NewPCG(1, 2))
+	var x [][]float64
+	var y []bool
+	for range 20000 {
+		x1, x2 := rng.NormFloat64(), rng.NormFloat64()
+		x = append(x, []float64{x1, x2})
+		y = append(y, rng.Float64() < sigmoid(2*x1-x2+0.5))
+	}
+	w, b, err := fitLogistic(x, y, 1e-6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(w[0]-2) > 0.15 || math.Abs(w[1]+1) > 0.1 || math.Abs(b-0.5) > 0.1 {
+		t.Errorf("w=%v b=%v, want about [2 -1] 0.5", w, b)
+	}
+	// Stronger regularisation shrinks the weights.
+	w2, _, _ := fitLogistic(x, y, 1)
+	if math.Abs(w2[0]) >= math.Abs(w[0]) {
+		t.Errorf("lambda=1 did not shrink: %v vs %v", w2, w)
+	}
+	if _, _, err := fitLogistic(x[:10], make([]bool, 10), 1); err == nil {
+		t.Error("fit with one label succeeded")
+	}
+}
+
+func TestPlattCalibratesMargins(t *testing.T) {
+	// Margins twice too confident: Platt should find a ≈ 0.5.
+	rng := rand.New(rand.NewPCG(3, 4))
+	var m []float64
+	var y []bool
+	for range 20000 {
+		z := 3 * rng.NormFloat64()
+		m = append(m, 2*z)
+		y = append(y, rng.Float64() < sigmoid(z))
+	}
+	a, c, err := fitPlatt(m, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(a-0.5) > 0.05 || math.Abs(c) > 0.1 {
+		t.Errorf("platt a=%v c=%v, want 0.5 and 0", a, c)
+	}
+}
+
+func TestThresholdFlagging(t *testing.T) {
+	// 100 human scores 0..99: at most 5% flagged means t = 95 (95..99).
+	var s []int
+	for i := range 100 {
+		s = append(s, i)
+	}
+	if got := thresholdFlagging(s, 0.05); got != 95 {
+		t.Errorf("5%% threshold = %d, want 95", got)
+	}
+	if got := thresholdFlagging(s, 0.01); got != 99 {
+		t.Errorf("1%% threshold = %d, want 99", got)
+	}
+}
+
+func TestFindingWeightsNeverLowerAScore(t *testing.T) {
+	// A rule that fires only on human articles (a quirk of one source) must
+	// not become evidence of human writing.
+	rng := rand.New(rand.NewPCG(5, 6))
+	var exs []Example
+	for i := range 400 {
+		machine := i%3 == 0
+		res := &analysis.Result{ID: string(rune('a'+i%26)) + string(rune('a'+i/26)), Words: 400, Features: map[string]float64{}}
+		res.Features["style.signal"] = rng.NormFloat64()
+		if machine {
+			res.Features["style.signal"] += 2
+		}
+		if !machine && i%2 == 0 {
+			res.Findings = append(res.Findings, analysis.Finding{Rule: "TP777", Dimension: analysis.Templated, Severity: analysis.Warning})
+		}
+		exs = append(exs, Example{ID: res.ID, Machine: machine, Result: res})
+	}
+	// An article an analyzer failed on is left out and counted.
+	exs = append(exs, Example{ID: "failed", Machine: false, Result: &analysis.Result{ID: "failed", Error: "analyzer x: boom"}})
+	m, err := Train(exs, DefaultTrainOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Provenance.Skipped != 1 || m.Provenance.Articles != 400 {
+		t.Errorf("skipped %d of %d articles, want 1 of 400 kept", m.Provenance.Skipped, m.Provenance.Articles)
+	}
+	for _, sub := range append([]*SubModel{&m.Overall}, m.Dimensions["templated"]) {
+		for i, f := range sub.Features {
+			if isFindingFeature(f) && sub.Weights[i] < 0 {
+				t.Errorf("finding feature %s has negative weight %v", f, sub.Weights[i])
+			}
+		}
+	}
+	if m.Metrics.AUROC < 0.85 {
+		t.Errorf("oof AUROC %v on an easy synthetic set", m.Metrics.AUROC)
+	}
+}
+
+func TestVectorDensities(t *testing.T) {
+	res := &analysis.Result{Words: 500, Features: map[string]float64{"templated.stock": 3, "bad": math.NaN()},
+		Findings: []analysis.Finding{
+			{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Warning},
+			{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Warning},
+		},
+		Sources:  analysis.Sources{Named: 5},
+		Entities: []analysis.Entity{{Status: analysis.Unverifiable}, {Status: analysis.Verified}},
+	}
+	v := Vector(res)
+	// 2 findings in 500 words = 4 per 1,000 words → log(5).
+	if got := v["rule.TP001"]; math.Abs(got-math.Log(5)) > 1e-9 {
+		t.Errorf("rule.TP001 = %v, want log 5", got)
+	}
+	if v["finding.templated.warning"] != v["rule.TP001"] || v["templated.stock"] != 3 {
+		t.Errorf("vector %v", v)
+	}
+	if _, ok := v["bad"]; ok {
+		t.Error("NaN feature kept")
+	}
+	if v["entities.unverifiable_share"] != 0.5 || v["sources.named"] != math.Log(11) {
+		t.Errorf("entities/sources: %v", v)
+	}
+	ruleDim := map[string]analysis.Dimension{"TP001": analysis.Templated}
+	for name, want := range map[string]analysis.Dimension{
+		"rule.TP001": analysis.Templated, "finding.attribution.error": analysis.Attribution,
+		"style.mattr": analysis.Templated, "lexical.profile": analysis.Templated,
+		"sources.vague": analysis.Attribution, "entities.unknown": analysis.Fabrication,
+		"boilerplate.lines": analysis.Boilerplate, "other": "",
+	} {
+		if got := dimensionOf(name, ruleDim); got != want {
+			t.Errorf("dimensionOf(%s) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestWarningsRaiseOnlyTheirDimension(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := m.DefaultThresholds()
+	text := "The council met on Monday. Its chair said the vote would be held next week."
+	var fs []analysis.Finding
+	for range 3 {
+		fs = append(fs, analysis.Finding{Rule: "BP901", Dimension: analysis.Boilerplate, Severity: analysis.Warning})
+	}
+	chrome := article(text, fs)
+	m.Score(chrome, th)
+	// Three warnings: 1 − 0.6³ = 0.784.
+	if chrome.Dimensions.Boilerplate < 78 || chrome.Dimensions.Boilerplate > m.Floors.WarningCap {
+		t.Errorf("boilerplate with 3 warnings = %d, want 78..%d", chrome.Dimensions.Boilerplate, m.Floors.WarningCap)
+	}
+	// The overall score is the blend of the fitted probability and the
+	// dimensions, never lifted to fail by warnings.
+	a := m.Assess(chrome, th.Fail)
+	mean := 0.0
+	for _, p := range a.Dimensions {
+		mean += p / 4
+	}
+	if len(a.Floored) != 0 || math.Abs(a.Overall-((1-m.Blend)*a.Fitted+m.Blend*mean)) > 1e-12 {
+		t.Errorf("warnings lifted the overall score: %+v", a)
+	}
+}
+
+func TestEmptyArticleScoresWithoutPanicking(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &analysis.Result{ID: "empty"}
+	m.Score(res, m.DefaultThresholds())
+	if res.Score < 0 || res.Score > 100 || res.Verdict == "" {
+		t.Errorf("empty article: %d %q", res.Score, res.Verdict)
+	}
+	// The interim scorer still works through the same helper.
+	if got := ContinuousScore(severityWeight{}, article("x", []analysis.Finding{{Dimension: analysis.Templated, Severity: analysis.Warning}}), Thresholds{Warn: 40, Fail: 70}); got != 12 {
+		t.Errorf("severity scorer continuous score = %v, want 12", got)
+	}
+}
+
+func TestLayoutSensitiveFindsFormattingFeatures(t *testing.T) {
+	var orig, flat []*analysis.Result
+	for i := range 50 {
+		o := &analysis.Result{Words: 400, Features: map[string]float64{
+			"style.para_len_mean": float64(40 + i%7), // moves when paragraphs are joined
+			"style.mattr":         0.7 + float64(i%5)/100,
+			"style.rare":          0,
+		}}
+		f := &analysis.Result{Words: 400, Features: map[string]float64{
+			"style.para_len_mean": 400,
+			"style.mattr":         o.Features["style.mattr"],
+			"style.rare":          0,
+		}}
+		if i == 0 { // one odd article out does not make a feature layout-driven
+			o.Features["style.rare"] = 1
+		}
+		orig, flat = append(orig, o), append(flat, f)
+	}
+	got := LayoutSensitive(orig, flat)
+	if len(got) != 1 || got[0] != "style.para_len_mean" {
+		t.Errorf("LayoutSensitive = %v, want [style.para_len_mean]", got)
+	}
+}
