@@ -3,8 +3,10 @@ package score
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +27,9 @@ type Lexical struct {
 	MinDocs int       `json:"min_docs"`
 	IDs     []uint32  `json:"ids"`     // sorted bucket ids with a weight
 	Weights []float64 `json:"weights"` // per id
+
+	indexOnce sync.Once
+	idx       *lexIndex // built by index()
 }
 
 const lexicalBuckets = 1 << 20
@@ -33,8 +38,23 @@ const lexicalBuckets = 1 << 20
 // sorted. Tokens are hashed as they are read (no strings are built), which
 // keeps scoring cheap beside the analyzers.
 func ngramIDs(text string, buckets int) []uint32 {
+	var w ngramWalker
+	ids := w.walk(text, buckets, nil)
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// ngramWalker hashes a text's tokens (words, and each punctuation mark or
+// symbol between them) into unigram and bigram bucket ids. It keeps its
+// word-span buffer between texts.
+type ngramWalker struct {
+	spans []document.Span
+}
+
+// walk appends to ids the bucket id of every unigram and bigram of text, in
+// text order, repeats included.
+func (g *ngramWalker) walk(text string, buckets int, ids []uint32) []uint32 {
 	mask := uint64(buckets - 1)
-	var ids []uint32
 	var prev uint64
 	first := true
 	emit := func(tok uint64) {
@@ -44,23 +64,41 @@ func ngramIDs(text string, buckets int) []uint32 {
 		}
 		prev, first = tok, false
 	}
-	last := 0
 	punct := func(s string) {
-		for _, r := range s {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiPunct[c] {
+					emit(hashRune(fnvOffset, rune(c)))
+				}
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsPunct(r) || unicode.IsSymbol(r) {
 				emit(hashRune(fnvOffset, straightQuote(r)))
 			}
+			i += n - 1
 		}
 	}
-	for _, w := range document.WordSpans(text, 0, len(text), nil) {
+	g.spans = document.WordSpans(text, 0, len(text), g.spans[:0])
+	last := 0
+	for _, w := range g.spans {
 		punct(text[last:w.Start])
 		emit(hashWord(text[w.Start:w.End]))
 		last = w.End
 	}
 	punct(text[last:])
-	slices.Sort(ids)
-	return slices.Compact(ids)
+	return ids
 }
+
+// asciiPunct marks the ASCII punctuation marks and symbols (unicode.IsPunct
+// or unicode.IsSymbol), so the common case needs no Unicode table look-up.
+var asciiPunct = func() (t [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = unicode.IsPunct(c) || unicode.IsSymbol(c)
+	}
+	return t
+}()
 
 const (
 	fnvOffset = 14695981039346656037
@@ -71,14 +109,20 @@ const (
 // (so "2019" and "2024" are one token) and curly apostrophes as straight.
 func hashWord(w string) uint64 {
 	h := uint64(fnvOffset)
-	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= '0' && r <= '9' {
-				r = '0'
-			} else if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf { // the common case, byte by byte
+			if c >= '0' && c <= '9' {
+				c = '0'
+			} else if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
 			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		switch {
 		case unicode.IsDigit(r):
 			r = '0'
 		case r == '’' || r == '‘':
@@ -197,10 +241,97 @@ func (lx *Lexical) Profile(ids []uint32) float64 {
 	return sum / math.Sqrt(float64(n))
 }
 
-// ProfileText is Profile over the n-grams of text.
+// ProfileText is Profile over the n-grams of text. It gives exactly
+// Profile(ngramIDs(text)) without sorting every n-gram: each is looked up
+// in constant time (lexIndex), the known ones are marked in a bit set, and
+// the weights are summed in id order, as Profile does.
 func (lx *Lexical) ProfileText(text string) float64 {
 	if lx == nil || len(lx.IDs) == 0 {
 		return 0
 	}
-	return lx.Profile(ngramIDs(text, lx.Buckets))
+	ix := lx.index()
+	if ix == nil {
+		return lx.Profile(ngramIDs(text, lx.Buckets))
+	}
+	sc := profilePool.Get().(*profileScratch)
+	defer profilePool.Put(sc)
+	if len(sc.seen) < (len(lx.IDs)+63)/64 {
+		sc.seen = make([]uint64, (len(lx.IDs)+63)/64)
+	}
+	seen := sc.seen[:(len(lx.IDs)+63)/64]
+	sc.ids = sc.walker.walk(text, lx.Buckets, sc.ids[:0])
+	for _, id := range sc.ids {
+		if k, ok := ix.lookup(id); ok {
+			seen[k>>6] |= 1 << (k & 63)
+		}
+	}
+	var sum float64
+	n := 0
+	for wi, word := range seen {
+		for word != 0 {
+			k := wi<<6 + bits.TrailingZeros64(word)
+			sum += lx.Weights[k]
+			n++
+			word &= word - 1
+		}
+		seen[wi] = 0
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / math.Sqrt(float64(n))
+}
+
+// profileScratch is one ProfileText call's working memory; scorers run on
+// many goroutines, so each call takes its own from the pool.
+type profileScratch struct {
+	walker ngramWalker
+	ids    []uint32
+	seen   []uint64
+}
+
+var profilePool = sync.Pool{New: func() any { return new(profileScratch) }}
+
+// lexIndex finds an n-gram's position among the profile's sorted ids in
+// constant time: a bit per bucket says whether it has a weight, and the
+// number of set bits before each 64-bit word gives the position (a rank
+// directory). For 2^20 buckets it takes 192 kB, built once per profile.
+type lexIndex struct {
+	bits []uint64
+	rank []uint32 // set bits before bits[i]
+}
+
+func (ix *lexIndex) lookup(id uint32) (int, bool) {
+	w := ix.bits[id>>6]
+	bit := uint64(1) << (id & 63)
+	if w&bit == 0 {
+		return 0, false
+	}
+	return int(ix.rank[id>>6]) + bits.OnesCount64(w&(bit-1)), true
+}
+
+// index returns the profile's look-up index, building it on first use; nil
+// when the ids do not allow one (unsorted, repeated or outside the hash
+// space: a hand-edited file), and ProfileText then searches as Profile does.
+func (lx *Lexical) index() *lexIndex {
+	lx.indexOnce.Do(func() {
+		if lx.Buckets <= 0 || lx.Buckets&(lx.Buckets-1) != 0 || len(lx.Weights) != len(lx.IDs) {
+			return
+		}
+		ix := &lexIndex{bits: make([]uint64, (lx.Buckets+63)/64)}
+		for i, id := range lx.IDs {
+			if int(id) >= lx.Buckets || i > 0 && id <= lx.IDs[i-1] {
+				return
+			}
+			ix.bits[id>>6] |= 1 << (id & 63)
+		}
+		ix.rank = make([]uint32, len(ix.bits))
+		var total uint32
+		for i, w := range ix.bits {
+			ix.rank[i] = total
+			total += uint32(bits.OnesCount64(w))
+		}
+		lx.idx = ix
+	})
+	return lx.idx
 }

@@ -74,6 +74,11 @@ type SubModel struct {
 	Lambda    float64   `json:"lambda"`
 	// OOFAUROC is the sub-model's out-of-fold AUROC on the training split.
 	OOFAUROC float64 `json:"oof_auroc"`
+
+	// cols[i] is Features[i]'s position in Model.Features (set by
+	// prepare), so scoring standardises each feature once for all five
+	// sub-models instead of looking it up by name in each.
+	cols []int
 }
 
 // ModelThresholds are the default verdict thresholds on the overall score.
@@ -119,8 +124,10 @@ func (m *Model) prepare() error {
 		return fmt.Errorf("model format %d, want %d", m.Format, modelFormat)
 	}
 	m.stats = make(map[string]FeatureStat, len(m.Features))
-	for _, f := range m.Features {
+	pos := make(map[string]int, len(m.Features))
+	for j, f := range m.Features {
 		m.stats[f.Name] = f
+		pos[f.Name] = j
 	}
 	check := func(name string, s *SubModel) error {
 		if s == nil {
@@ -129,10 +136,13 @@ func (m *Model) prepare() error {
 		if len(s.Weights) != len(s.Features) {
 			return fmt.Errorf("sub-model %s: %d weights for %d features", name, len(s.Weights), len(s.Features))
 		}
-		for _, f := range s.Features {
+		s.cols = make([]int, len(s.Features))
+		for i, f := range s.Features {
 			if _, ok := m.stats[f]; !ok {
 				return fmt.Errorf("sub-model %s: feature %s has no statistics", name, f)
 			}
+			// The last statistics of a repeated name win, as in m.stats.
+			s.cols[i] = pos[f]
 		}
 		return nil
 	}
@@ -176,6 +186,40 @@ type Assessment struct {
 func (m *Model) Assess(res *analysis.Result, failAt int) Assessment {
 	v := Vector(res)
 	v[lexicalFeature] = m.Lexical.ProfileText(res.Text)
+	if !m.indexed() {
+		return m.assessByName(v, res, failAt)
+	}
+	// Every feature standardised once; the sub-models read it by position.
+	var buf [128]float64
+	z := buf[:0]
+	for _, f := range m.Features {
+		z = append(z, standardise(v[f.Name], f))
+	}
+	dims := map[analysis.Dimension]float64{}
+	for _, d := range analysis.Dimensions {
+		dims[d] = m.Dimensions[string(d)].probAt(z)
+	}
+	a := m.combine(m.Overall.probAt(z), dims, res, float64(failAt)/100)
+	a.Top = m.Overall.topAt(z, 3)
+	a.Lexical = v[lexicalFeature]
+	return a
+}
+
+// indexed reports whether prepare gave every sub-model its columns.
+func (m *Model) indexed() bool {
+	if m.stats == nil || len(m.Overall.cols) != len(m.Overall.Features) {
+		return false
+	}
+	for _, d := range analysis.Dimensions {
+		if s := m.Dimensions[string(d)]; s == nil || len(s.cols) != len(s.Features) {
+			return false
+		}
+	}
+	return true
+}
+
+// assessByName is Assess for a model prepare has not indexed.
+func (m *Model) assessByName(v map[string]float64, res *analysis.Result, failAt int) Assessment {
 	dims := map[analysis.Dimension]float64{}
 	for _, d := range analysis.Dimensions {
 		dims[d] = m.Dimensions[string(d)].prob(v, m.stats)
@@ -284,6 +328,40 @@ func (s *SubModel) top(v map[string]float64, stats map[string]FeatureStat, n int
 	for i, name := range s.Features {
 		if c := s.Weights[i] * standardise(v[name], stats[name]); c > 0.25 {
 			cs = append(cs, contrib{name, c})
+		}
+	}
+	sort.Slice(cs, func(a, b int) bool { return cs[a].c > cs[b].c })
+	var out []string
+	for i := 0; i < len(cs) && i < n; i++ {
+		out = append(out, cs[i].name)
+	}
+	return out
+}
+
+// marginAt, probAt and topAt are margin, prob and top over the model's
+// standardised features z (by position, see cols): the same sums in the
+// same order.
+func (s *SubModel) marginAt(z []float64) float64 {
+	m := s.Intercept
+	for i, j := range s.cols {
+		m += s.Weights[i] * z[j]
+	}
+	return m
+}
+
+func (s *SubModel) probAt(z []float64) float64 {
+	return sigmoid(s.PlattA*s.marginAt(z) + s.PlattC)
+}
+
+func (s *SubModel) topAt(z []float64, n int) []string {
+	type contrib struct {
+		name string
+		c    float64
+	}
+	var cs []contrib
+	for i, j := range s.cols {
+		if c := s.Weights[i] * z[j]; c > 0.25 {
+			cs = append(cs, contrib{s.Features[i], c})
 		}
 	}
 	sort.Slice(cs, func(a, b int) bool { return cs[a].c > cs[b].c })

@@ -106,45 +106,55 @@ func (s Stats) Features() []Feature {
 }
 
 // Measure computes the statistics of doc's main text.
+//
+// It runs on every article of a batch, so it is written to allocate little:
+// each distinct word (lower-cased) is given a small integer once, and the
+// lexical-diversity measures count those integers in slices instead of
+// maps of strings. The numbers are exactly those of the straightforward
+// implementation the scoring model was fitted with (reference_test.go
+// keeps it, and TestMeasureMatchesReference compares the two).
 func Measure(doc *document.Document) Stats {
 	var st Stats
 	end := doc.MainEnd()
 	text := doc.Text[:end]
 
-	var words []string // lower-cased
+	sc := getScratch()
+	defer putScratch(sc)
+
+	mainWords := doc.Words()[:doc.WordCount()] // words are in text order
+
+	sc.reserve(len(mainWords))
 	var wordLetters float64
 	var longWords, funcWords, capitals, numbers, first, second int
 	prevEndsSentence := true
-	for _, w := range doc.Words() {
-		if w.Start >= end {
-			break
-		}
+	for _, w := range mainWords {
 		raw := doc.Text[w.Start:w.End]
-		lw := strings.ToLower(raw)
-		words = append(words, lw)
+		id := sc.intern(raw)
+		sc.ids = append(sc.ids, id)
+		kind := sc.kinds[id]
 		n := utf8.RuneCountInString(raw)
 		wordLetters += float64(n)
 		if n >= 7 {
 			longWords++
 		}
-		if functionWords[lw] {
+		if kind&kindFunction != 0 {
 			funcWords++
 		}
-		switch lw {
-		case "i", "we", "me", "us", "my", "our":
+		if kind&kindFirstPerson != 0 {
 			first++
-		case "you", "your":
+		}
+		if kind&kindSecondPerson != 0 {
 			second++
 		}
 		r, _ := utf8.DecodeRuneInString(raw)
-		if unicode.IsDigit(r) || strings.ContainsAny(raw, "0123456789") {
+		if unicode.IsDigit(r) || hasASCIIDigit(raw) {
 			numbers++
-		} else if unicode.IsUpper(r) && !prevEndsSentence && lw != "i" {
+		} else if unicode.IsUpper(r) && !prevEndsSentence && kind&kindI == 0 {
 			capitals++
 		}
 		prevEndsSentence = sentenceBreakBefore(text, w.End)
 	}
-	st.Words = len(words)
+	st.Words = len(sc.ids)
 	nw := float64(max(st.Words, 1))
 	per1k := func(k int) float64 { return 1000 * float64(k) / nw }
 	share := func(k, n int) float64 {
@@ -161,14 +171,24 @@ func Measure(doc *document.Document) Stats {
 	st.NumberPer1k = per1k(numbers)
 	st.FirstPersonPer = per1k(first)
 	st.SecondPerson = per1k(second)
-	st.MATTR = movingTTR(words, 50)
-	st.MTLD = mtld(words)
-	st.HapaxShare = hapaxShare(words)
+	types := len(sc.kinds)
+	st.MATTR = sc.movingTTR(sc.ids, types, 50)
+	st.MTLD = sc.mtld(sc.ids, types)
+	st.HapaxShare = sc.hapaxShare(sc.ids, types)
 
-	st.sentences(doc, end)
-	st.paragraphs(doc, end)
+	st.sentences(doc, end, sc)
+	st.paragraphs(doc, end, sc)
 	st.punctuation(text, per1k)
 	return st
+}
+
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceBreakBefore reports whether the next word after offset starts a
@@ -186,14 +206,33 @@ func sentenceBreakBefore(text string, offset int) bool {
 	return true
 }
 
-func (st *Stats) sentences(doc *document.Document, end int) {
-	var lens []float64
+// wordsWithin returns the words of ws (in text order, starting at or after
+// *from) that lie inside s, and advances *from past them. Segmentation never
+// cuts a word (document.WordsIn), so this is WordSpans over s without
+// tokenising again.
+func wordsWithin(ws []document.Span, from *int, s document.Span) []document.Span {
+	i := *from
+	for i < len(ws) && ws[i].Start < s.Start {
+		i++
+	}
+	j := i
+	for j < len(ws) && ws[j].End <= s.End {
+		j++
+	}
+	*from = j
+	return ws[i:j]
+}
+
+func (st *Stats) sentences(doc *document.Document, end int, sc *scratch) {
+	lens := sc.lens[:0]
 	var short, long, conn int
+	words := doc.Words()
+	next := 0
 	for _, s := range doc.Sentences() {
 		if s.Start >= end {
 			break
 		}
-		ws := document.WordSpans(doc.Text, s.Start, s.End, nil)
+		ws := wordsWithin(words, &next, s)
 		if len(ws) == 0 {
 			continue
 		}
@@ -205,10 +244,11 @@ func (st *Stats) sentences(doc *document.Document, end int) {
 		if n > 35 {
 			long++
 		}
-		if opensWithConnective(doc.Text, ws) {
+		if sc.opensWithConnective(doc.Text, ws) {
 			conn++
 		}
 	}
+	sc.lens = lens
 	st.Sentences = len(lens)
 	if len(lens) == 0 {
 		return
@@ -222,35 +262,44 @@ func (st *Stats) sentences(doc *document.Document, end int) {
 
 // opensWithConnective checks the sentence's first one to four words
 // against the connective list ("However", "In addition", "On the other hand").
-func opensWithConnective(text string, ws []document.Span) bool {
-	phrase := ""
+// The phrase is lower-cased into a reused buffer: looking a []byte up as a
+// map key does not allocate.
+func (sc *scratch) opensWithConnective(text string, ws []document.Span) bool {
+	phrase := sc.buf[:0]
 	for i := 0; i < len(ws) && i < 4; i++ {
-		w := strings.ToLower(text[ws[i].Start:ws[i].End])
-		if i == 0 {
-			phrase = w
-		} else {
-			phrase += " " + w
+		if i > 0 {
+			phrase = append(phrase, ' ')
 		}
-		if connectives[phrase] {
+		phrase = appendLower(phrase, text[ws[i].Start:ws[i].End])
+		kind := connectivePrefixes[string(phrase)]
+		if kind&isConnective != 0 {
+			sc.buf = phrase
 			return true
 		}
+		if kind&beginsConnective == 0 {
+			break // no connective goes on from here
+		}
 	}
+	sc.buf = phrase
 	return false
 }
 
-func (st *Stats) paragraphs(doc *document.Document, end int) {
-	var lens []float64
+func (st *Stats) paragraphs(doc *document.Document, end int, sc *scratch) {
+	lens := sc.lens[:0]
 	sentsIn := 0
+	words := doc.Words()
+	next := 0
 	for _, p := range doc.Paragraphs() {
 		if p.Start >= end {
 			break
 		}
-		n := len(document.WordSpans(doc.Text, p.Start, p.End, nil))
+		n := len(wordsWithin(words, &next, p))
 		if n == 0 {
 			continue
 		}
 		lens = append(lens, float64(n))
 	}
+	sc.lens = lens
 	for _, s := range doc.Sentences() {
 		if s.Start < end {
 			sentsIn++
@@ -265,32 +314,29 @@ func (st *Stats) paragraphs(doc *document.Document, end int) {
 	st.SentsPerPara = float64(sentsIn) / float64(len(lens))
 }
 
+// punctuation counts marks with strings.Count, which scans for one byte
+// many at a time: every mark but the dashes and curly quotes is ASCII, and
+// no byte of a multi-byte character is.
 func (st *Stats) punctuation(text string, per1k func(int) float64) {
-	var comma, semi, colon, dash, paren, question, exclaim, quotes int
-	for i, r := range text {
-		switch r {
-		case ',':
-			comma++
-		case ';':
-			semi++
-		case ':':
-			colon++
-		case '—', '–':
+	comma := strings.Count(text, ",")
+	semi := strings.Count(text, ";")
+	colon := strings.Count(text, ":")
+	dash := strings.Count(text, "—") + strings.Count(text, "–")
+	// A hyphen with a space either side is a dash too (" - - " holds two).
+	for i := 1; i+1 < len(text); i++ {
+		k := strings.IndexByte(text[i:len(text)-1], '-')
+		if k < 0 {
+			break
+		}
+		i += k
+		if text[i-1] == ' ' && text[i+1] == ' ' {
 			dash++
-		case '-':
-			if i > 0 && i+1 < len(text) && text[i-1] == ' ' && text[i+1] == ' ' {
-				dash++
-			}
-		case '(':
-			paren++
-		case '?':
-			question++
-		case '!':
-			exclaim++
-		case '"', '“', '”':
-			quotes++
 		}
 	}
+	paren := strings.Count(text, "(")
+	question := strings.Count(text, "?")
+	exclaim := strings.Count(text, "!")
+	quotes := strings.Count(text, `"`) + strings.Count(text, "“") + strings.Count(text, "”")
 	st.CommaPer1k = per1k(comma)
 	st.SemicolonPer1k = per1k(semi)
 	st.ColonPer1k = per1k(colon)
@@ -321,88 +367,17 @@ func cv(mean, std float64) float64 {
 // movingTTR averages the type-token ratio of every window of size words;
 // texts shorter than a window get their plain type-token ratio.
 func movingTTR(words []string, size int) float64 {
-	if len(words) == 0 {
-		return 0
-	}
-	if len(words) <= size {
-		return float64(len(distinct(words))) / float64(len(words))
-	}
-	counts := map[string]int{}
-	for _, w := range words[:size] {
-		counts[w]++
-	}
-	sum := float64(len(counts))
-	windows := 1
-	for i := size; i < len(words); i++ {
-		out := words[i-size]
-		if counts[out]--; counts[out] == 0 {
-			delete(counts, out)
-		}
-		counts[words[i]]++
-		sum += float64(len(counts))
-		windows++
-	}
-	return sum / float64(windows) / float64(size)
+	sc := getScratch()
+	defer putScratch(sc)
+	ids := sc.internAll(words)
+	return sc.movingTTR(ids, len(sc.kinds), size)
 }
 
 // mtld is the bidirectional MTLD (McCarthy & Jarvis 2010) with the usual
 // 0.72 type-token threshold.
 func mtld(words []string) float64 {
-	if len(words) == 0 {
-		return 0
-	}
-	rev := make([]string, len(words))
-	for i, w := range words {
-		rev[len(words)-1-i] = w
-	}
-	return (mtldOneWay(words) + mtldOneWay(rev)) / 2
-}
-
-func mtldOneWay(words []string) float64 {
-	const threshold = 0.72
-	factors := 0.0
-	seen := map[string]bool{}
-	tokens := 0
-	for _, w := range words {
-		tokens++
-		seen[w] = true
-		if float64(len(seen))/float64(tokens) <= threshold {
-			factors++
-			seen = map[string]bool{}
-			tokens = 0
-		}
-	}
-	if tokens > 0 {
-		ttr := float64(len(seen)) / float64(tokens)
-		factors += (1 - ttr) / (1 - threshold)
-	}
-	if factors == 0 {
-		return float64(len(words))
-	}
-	return float64(len(words)) / factors
-}
-
-func hapaxShare(words []string) float64 {
-	counts := map[string]int{}
-	for _, w := range words {
-		counts[w]++
-	}
-	if len(counts) == 0 {
-		return 0
-	}
-	once := 0
-	for _, c := range counts {
-		if c == 1 {
-			once++
-		}
-	}
-	return float64(once) / float64(len(counts))
-}
-
-func distinct(words []string) map[string]bool {
-	set := make(map[string]bool, len(words))
-	for _, w := range words {
-		set[w] = true
-	}
-	return set
+	sc := getScratch()
+	defer putScratch(sc)
+	ids := sc.internAll(words)
+	return sc.mtld(ids, len(sc.kinds))
 }

@@ -15,6 +15,14 @@ var connectivesTxt string
 var (
 	functionWords = wordSet(functionWordsTxt)
 	connectives   = wordSet(connectivesTxt)
+	// longestFunctionWord spares longer words the map look-up.
+	longestFunctionWord = func() int {
+		n := 0
+		for w := range functionWords {
+			n = max(n, len(w))
+		}
+		return n
+	}()
 )
 
 // wordSet reads one entry a line, skipping blanks and # comments.
@@ -28,4 +36,27 @@ func wordSet(txt string) map[string]bool {
 		set[strings.ToLower(line)] = true
 	}
 	return set
+}
+
+// connectivePrefixes marks every phrase of one to four words that is a
+// connective or the start of a longer one, so the check of a sentence's
+// opening stops at its first word unless a connective could follow.
+var connectivePrefixes = prefixSet(connectives)
+
+const (
+	isConnective uint8 = 1 << iota
+	beginsConnective
+)
+
+func prefixSet(set map[string]bool) map[string]uint8 {
+	out := map[string]uint8{}
+	for phrase := range set {
+		out[phrase] |= isConnective
+		for i := range len(phrase) {
+			if phrase[i] == ' ' {
+				out[phrase[:i]] |= beginsConnective
+			}
+		}
+	}
+	return out
 }
