@@ -83,6 +83,9 @@ func nameSeparator(r rune) bool {
 }
 
 func nameTokens(s string) []string {
+	if isASCII(s) {
+		return nameTokensASCII(s)
+	}
 	s = stripNamePunct(fold(s))
 	raw := strings.FieldsFunc(s, nameSeparator)
 	toks := make([]string, 0, len(raw))
@@ -93,6 +96,50 @@ func nameTokens(s string) []string {
 		}
 		// A lone initial between first and last name carries no identity.
 		if utf8.RuneCountInString(t) == 1 && i > 0 && i < len(raw)-1 {
+			continue
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// nameTokensASCII is nameTokens for ASCII text with two allocations: the
+// words are cut from one lower-cased copy of the name.
+func nameTokensASCII(s string) []string {
+	buf := make([]byte, 0, len(s))
+	var small [8][2]int
+	fields := small[:0] // raw words: runs of letters, digits, ' and -
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == '.' {
+			continue // "J.R." is "jr"
+		}
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'' || c == '-' {
+			if start < 0 {
+				start = len(buf)
+			}
+		} else if start >= 0 {
+			fields = append(fields, [2]int{start, len(buf)})
+			start = -1
+		}
+		buf = append(buf, c)
+	}
+	if start >= 0 {
+		fields = append(fields, [2]int{start, len(buf)})
+	}
+	low := string(buf)
+	toks := make([]string, 0, len(fields))
+	for i, fl := range fields {
+		t := strings.Trim(low[fl[0]:fl[1]], "'-")
+		if t == "" || nameSuffixes[t] && i > 0 {
+			continue
+		}
+		// A lone initial between first and last name carries no identity.
+		if len(t) == 1 && i > 0 && i < len(fields)-1 {
 			continue
 		}
 		toks = append(toks, t)

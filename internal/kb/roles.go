@@ -40,6 +40,9 @@ var (
 // normRole folds role text for matching: lower case, no diacritics,
 // "U.S." → "us", possessive "'s" dropped, hyphens and punctuation → spaces.
 func normRole(s string) string {
+	if isASCII(s) {
+		return normRoleASCII(s)
+	}
 	s = replaceRolePunct(fold(s) + " ")
 	// Every rune that is not a letter or digit separates words; the words
 	// are joined by single spaces.
@@ -59,6 +62,39 @@ func normRole(s string) string {
 		gap = true
 	}
 	return b.String()
+}
+
+// normRoleASCII is normRole for ASCII text in one pass and one
+// allocation: lower case, full stops dropped, "'s " dropped, every other
+// non-alphanumeric byte a word break. ("s' " → "s " and the curly
+// apostrophe of replaceRolePunct change nothing here: the apostrophe
+// would become a break anyway.)
+func normRoleASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	gap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if gap && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			gap = false
+			b = append(b, c)
+		case c == '.':
+			// dropped: "U.S." is "us"
+		case c == '\'' && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || s[i+2] == ' '):
+			// "'s " (the text ends in a space for replaceRolePunct) is a break
+			gap = true
+			i++
+		default:
+			gap = true
+		}
+	}
+	return string(b)
 }
 
 // replaceRolePunct does, in one left-to-right pass without overlaps, what

@@ -90,7 +90,6 @@ func nounsAfterSpace(text string, nouns []string) []nounAt {
 	return out
 }
 
-
 // capitalisedWordBefore returns the start of the [A-Z][a-z]+ word ending
 // at e (preceded by no other lower-case letter), or -1.
 func capitalisedWordBefore(text string, e int) int {

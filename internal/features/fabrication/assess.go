@@ -15,6 +15,8 @@ type checker struct {
 	kb   *kb.KB
 	lx   *lexicon
 	date kb.Date // zero when the article has none
+	// sentWords caches sentenceWords by sentence index.
+	sentWords map[int][]string
 }
 
 // Assessment is the status of one person with the finding, if any, it
@@ -98,8 +100,9 @@ func (c *checker) allowed(name string) bool {
 	if env.AllowedPeople[name] {
 		return true
 	}
+	norm := kb.NormalizeName(name)
 	for n := range env.AllowedPeople {
-		if kb.NormalizeName(n) == kb.NormalizeName(name) {
+		if kb.NormalizeName(n) == norm {
 			return true
 		}
 	}

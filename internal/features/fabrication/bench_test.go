@@ -57,6 +57,30 @@ func BenchmarkChain(b *testing.B) {
 	}
 }
 
+// BenchmarkPrerequisites runs only what fabrication requires (people and
+// attribution) on the documents of BenchmarkChain: the fabrication
+// analyzer's own cost is the difference.
+func BenchmarkPrerequisites(b *testing.B) {
+	env := defaultEnv(b)
+	as, err := analysis.Order(Analyzer.Requires)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, doc := range benchDocs(b) {
+		doc.Sentences()
+		doc.Paragraphs()
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(doc.Text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := analysis.Run(doc, as, env); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkBatchObserve measures the batch check observing 200 analysed
 // benchcorpus articles (the analysis is done beforehand); one op is the
 // whole batch through a fresh check.

@@ -2,6 +2,8 @@ package fabrication
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,15 +21,66 @@ type Batch struct {
 	kb     *kb.KB
 	kbErr  error
 
-	byName   map[string][]*sighting // normalised full name → sightings
-	byOffice map[*kb.Office][]*sighting
+	byName   map[string]*namesakes // normalised full name → sightings
+	byOffice map[*kb.Office]*holders
+	seq      int // sightings so far: their order
+}
+
+// namesakes indexes the sightings of one full name so corroboration finds
+// its partners without comparing every pair: in a large batch a famous
+// name has thousands of sightings.
+type namesakes struct {
+	// waiting are the sightings still unverifiable or unknown (the only
+	// ones a later article can upgrade), in order; others are dropped
+	// lazily.
+	waiting []*sighting
+	// seen is every sighting, in order, for the rare case the index
+	// cannot answer (see firstPartner).
+	seen []*sighting
+	// The earliest sighting from another source, among: all sightings,
+	// those with each role head, those with no head, those in each office.
+	all, noHead firstSources
+	byHead      map[string]*firstSources
+	byOffice    map[*kb.Office]*firstSources
+}
+
+// firstSources keeps, of a list of sightings in order, the first one with
+// a source and the first with a different source: enough to answer "the
+// first sighting from a source other than X" for any X.
+type firstSources struct{ first, second *sighting }
+
+func (f *firstSources) add(s *sighting) {
+	switch {
+	case s.source == "":
+	case f.first == nil:
+		f.first = s
+	case f.second == nil && s.source != f.first.source:
+		f.second = s
+	}
+}
+
+// otherThan returns the first sighting whose source is neither "" nor
+// source, or nil.
+func (f *firstSources) otherThan(source string) *sighting {
+	if f.first != nil && f.first.source != source {
+		return f.first
+	}
+	return f.second
+}
+
+// holders are the sightings of one exclusive office, by day, so a
+// conflict check reads only the fortnight around an article's date.
+type holders struct {
+	byDay map[int64][]*sighting
 }
 
 // sighting is what the check keeps of one person in one article: a few
 // hundred bytes, never the article.
 type sighting struct {
 	doc        int
+	seq        int // order among all sightings
 	source     string
+	name       kb.Name
 	date       kb.Date
 	entity     analysis.Entity
 	head       string     // roleHead of the entity's role, worked out once
@@ -41,7 +94,7 @@ type sighting struct {
 
 // NewBatch returns a fresh batch check using k (nil: the embedded default).
 func NewBatch(k *kb.KB) *Batch {
-	b := &Batch{kb: k, byName: map[string][]*sighting{}, byOffice: map[*kb.Office][]*sighting{}}
+	b := &Batch{kb: k, byName: map[string]*namesakes{}, byOffice: map[*kb.Office]*holders{}}
 	if k != nil {
 		b.kbOnce.Do(func() {})
 	}
@@ -89,8 +142,9 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 		return amend[i]
 	}
 	for _, e := range res.Entities {
-		s := &sighting{doc: idx, source: source, date: date, entity: e, named: res.Sources.Named,
-			start: e.Start, end: e.End, head: roleHead(e.Role)}
+		s := &sighting{doc: idx, seq: b.seq, source: source, date: date, entity: e, named: res.Sources.Named,
+			start: e.Start, end: e.End, head: roleHead(e.Role), name: kb.ParseName(e.Name)}
+		b.seq++
 		if e.End > e.Start && e.End <= len(doc.Text) {
 			s.text = doc.Text[e.Start:e.End]
 			s.line, s.col = doc.Position(e.Start)
@@ -100,14 +154,25 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 			s.office = ref.Unique()
 			s.current = !ref.Past && !ref.Future && !ref.Acting
 		}
-		key := kb.NormalizeName(e.Name)
-		if len(strings.Fields(key)) >= 2 {
-			b.corroborate(k, s, key, get)
-			b.byName[key] = append(b.byName[key], s)
+		if s.name.Words() >= 2 {
+			key := s.name.Normalized()
+			ns := b.byName[key]
+			if ns == nil {
+				ns = &namesakes{byHead: map[string]*firstSources{}, byOffice: map[*kb.Office]*firstSources{}}
+				b.byName[key] = ns
+			}
+			b.corroborate(s, ns, get)
+			ns.add(s)
 		}
 		if s.office != nil && s.office.Exclusive && s.current && !date.IsZero() {
-			b.conflicts(k, s, get)
-			b.byOffice[s.office] = append(b.byOffice[s.office], s)
+			h := b.byOffice[s.office]
+			if h == nil {
+				h = &holders{byDay: map[int64][]*sighting{}}
+				b.byOffice[s.office] = h
+			}
+			b.conflicts(k, s, h, get)
+			day := dayOf(s.date)
+			h.byDay[day] = append(h.byDay[day], s)
 		}
 	}
 	var out []corpus.Amendment
@@ -120,32 +185,109 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 func (b *Batch) Finish() []corpus.Amendment { return nil }
 
 // corroborate upgrades unverifiable or unknown people that an article from
-// another source also names in a compatible role, in both articles.
-func (b *Batch) corroborate(k *kb.KB, s *sighting, key string, get func(int) *corpus.Amendment) {
-	for _, o := range b.byName[key] {
-		if o.source == "" || s.source == "" || o.source == s.source || o.doc == s.doc {
-			continue
-		}
-		if !compatibleRoles(k, o, s) {
-			continue
-		}
-		for _, pair := range [][2]*sighting{{s, o}, {o, s}} {
-			me, other := pair[0], pair[1]
-			if me.entity.Status != analysis.Unverifiable && me.entity.Status != analysis.Unknown {
-				continue
-			}
-			me.entity.Status = analysis.Corroborated
-			me.entity.Evidence = fmt.Sprintf("also named as %q by %s (article %d)", orDash(other.entity.Role), other.source, other.doc+1)
-			a := get(me.doc)
-			a.Entities = append(a.Entities, me.entity)
-			a.Withdraw = append(a.Withdraw, corpus.Withdrawal{Rule: RuleUnverifiable, At: me.start})
+// another source also names in a compatible role, in both articles. The
+// new sighting is upgraded by the earliest such partner; every earlier
+// sighting still waiting is upgraded by the new one.
+func (b *Batch) corroborate(s *sighting, ns *namesakes, get func(int) *corpus.Amendment) {
+	if s.source == "" {
+		return
+	}
+	if upgradable(s) {
+		if o := ns.firstPartner(s); o != nil {
+			upgrade(s, o, get)
 		}
 	}
+	kept := ns.waiting[:0]
+	for _, o := range ns.waiting {
+		if !upgradable(o) {
+			continue // settled since it was indexed
+		}
+		if o.source != "" && o.source != s.source && o.doc != s.doc && compatibleRoles(o, s) {
+			upgrade(o, s, get)
+			continue
+		}
+		kept = append(kept, o)
+	}
+	clear(ns.waiting[len(kept):])
+	ns.waiting = kept
+}
+
+func upgradable(s *sighting) bool {
+	return s.entity.Status == analysis.Unverifiable || s.entity.Status == analysis.Unknown
+}
+
+// upgrade marks me corroborated by other.
+func upgrade(me, other *sighting, get func(int) *corpus.Amendment) {
+	me.entity.Status = analysis.Corroborated
+	me.entity.Evidence = fmt.Sprintf("also named as %q by %s (article %d)", orDash(other.entity.Role), other.source, other.doc+1)
+	a := get(me.doc)
+	a.Entities = append(a.Entities, me.entity)
+	a.Withdraw = append(a.Withdraw, corpus.Withdrawal{Rule: RuleUnverifiable, At: me.start})
+}
+
+func (ns *namesakes) add(s *sighting) {
+	if upgradable(s) {
+		ns.waiting = append(ns.waiting, s)
+	}
+	ns.seen = append(ns.seen, s)
+	ns.all.add(s)
+	if s.head == "" {
+		ns.noHead.add(s)
+	} else {
+		f := ns.byHead[s.head]
+		if f == nil {
+			f = &firstSources{}
+			ns.byHead[s.head] = f
+		}
+		f.add(s)
+	}
+	if s.office != nil {
+		f := ns.byOffice[s.office]
+		if f == nil {
+			f = &firstSources{}
+			ns.byOffice[s.office] = f
+		}
+		f.add(s)
+	}
+}
+
+// firstPartner returns the earliest sighting from another source in a
+// compatible role (compatibleRoles), or nil.
+func (ns *namesakes) firstPartner(s *sighting) *sighting {
+	var cands []*sighting
+	if s.head == "" {
+		cands = append(cands, ns.all.otherThan(s.source)) // every role is compatible
+	} else {
+		cands = append(cands, ns.noHead.otherThan(s.source))
+		if f := ns.byHead[s.head]; f != nil {
+			cands = append(cands, f.otherThan(s.source))
+		}
+		if f := ns.byOffice[s.office]; s.office != nil && f != nil {
+			cands = append(cands, f.otherThan(s.source))
+		}
+	}
+	var best *sighting
+	for _, o := range cands {
+		if o != nil && (best == nil || o.seq < best.seq) {
+			best = o
+		}
+	}
+	if best != nil && best.doc == s.doc {
+		// One article has one source, so this only happens when a caller
+		// reuses article numbers: then look at every sighting in order.
+		for _, o := range ns.seen {
+			if o.source != "" && o.source != s.source && o.doc != s.doc && compatibleRoles(o, s) {
+				return o
+			}
+		}
+		return nil
+	}
+	return best
 }
 
 // compatibleRoles: the same office, or role words sharing their head
 // ("policy expert" / "Middle East expert"), or no role on one side.
-func compatibleRoles(k *kb.KB, a, b *sighting) bool {
+func compatibleRoles(a, b *sighting) bool {
 	if a.office != nil && a.office == b.office {
 		return true
 	}
@@ -170,12 +312,12 @@ func roleHead(role string) string {
 
 // conflicts reports two articles within a week of each other naming
 // different current holders of one exclusive office, on both.
-func (b *Batch) conflicts(k *kb.KB, s *sighting, get func(int) *corpus.Amendment) {
-	for _, o := range b.byOffice[s.office] {
-		if o.doc == s.doc || k.SameName(o.entity.Name, s.entity.Name) {
+func (b *Batch) conflicts(k *kb.KB, s *sighting, h *holders, get func(int) *corpus.Amendment) {
+	for _, o := range h.near(s.date) {
+		if gap := o.date.First().Sub(s.date.First()).Hours() / 24; gap > 7 || gap < -7 {
 			continue
 		}
-		if gap := o.date.First().Sub(s.date.First()).Hours() / 24; gap > 7 || gap < -7 {
+		if o.doc == s.doc || k.SameParsedName(o.name, s.name) {
 			continue
 		}
 		loser := b.decide(o, s)
@@ -203,6 +345,23 @@ func (b *Batch) conflicts(k *kb.KB, s *sighting, get func(int) *corpus.Amendment
 			a.Findings = append(a.Findings, f)
 		}
 	}
+}
+
+// dayOf numbers the day a date starts on.
+func dayOf(d kb.Date) int64 {
+	return int64(math.Floor(float64(d.First().Unix()) / 86400))
+}
+
+// near returns, in the order they were seen, the sightings dated within
+// eight days of d (a margin over the week conflicts look at).
+func (h *holders) near(d kb.Date) []*sighting {
+	day := dayOf(d)
+	var out []*sighting
+	for x := day - 8; x <= day+8; x++ {
+		out = append(out, h.byDay[x]...)
+	}
+	slices.SortFunc(out, func(a, b *sighting) int { return a.seq - b.seq })
+	return out
 }
 
 // decide returns the sighting that loses a conflict: the one the KB does

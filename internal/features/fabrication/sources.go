@@ -140,7 +140,7 @@ func (c *checker) institutionNearby(p *people.Person, r people.Role) bool {
 					continue
 				}
 				seen[j] = true
-				if c.namesInstitution(c.pass.Doc.Text[sents[j].Start:sents[j].End], own) {
+				if c.namesInstitution(c.sentenceWords(j), own) {
 					return true
 				}
 			}
@@ -149,11 +149,26 @@ func (c *checker) institutionNearby(p *people.Person, r people.Role) bool {
 	return false
 }
 
-// namesInstitution looks for a capitalised word that is not the person's
-// name, a region, a calendar word or a sentence-opening function word, or
-// a number-led name after "of/at/for/with" ("director of 3ami").
-func (c *checker) namesInstitution(sentence string, own map[string]bool) bool {
-	words := strings.FieldsFunc(stripQuotes(sentence), notWordRune)
+// sentenceWords returns the words of sentence i outside quotations,
+// split once per article: every person checks the same few sentences.
+func (c *checker) sentenceWords(i int) []string {
+	if words, ok := c.sentWords[i]; ok {
+		return words
+	}
+	if c.sentWords == nil {
+		c.sentWords = map[int][]string{}
+	}
+	s := c.pass.Doc.Sentences()[i]
+	words := strings.FieldsFunc(stripQuotes(c.pass.Doc.Text[s.Start:s.End]), notWordRune)
+	c.sentWords[i] = words
+	return words
+}
+
+// namesInstitution looks, among a sentence's words outside quotations,
+// for a capitalised word that is not the person's name, a region, a
+// calendar word or a sentence-opening function word, or a number-led name
+// after "of/at/for/with" ("director of 3ami").
+func (c *checker) namesInstitution(words []string, own map[string]bool) bool {
 	for i, w := range words {
 		lw := strings.ToLower(w)
 		if (lw == "of" || lw == "at" || lw == "for" || lw == "with") && i+1 < len(words) {

@@ -117,7 +117,6 @@ func nounsAfterSpace(text string, nouns []string) []nounAt {
 	return out
 }
 
-
 // isRESpace is \s in Go regular expressions: [\t\n\f\r ].
 func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'

@@ -47,7 +47,13 @@ func run(pass *analysis.Pass) (any, error) {
 func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Result {
 	end := doc.MainEnd()
 	f := &finder{text: doc.Text[:end], gaz: gaz, allowed: allowed}
-	f.toks = tokenize(f.text)
+	buf := tokenBuffers.Get().(*[]token)
+	f.toks = tokenizeInto((*buf)[:0], f.text)
+	defer func() {
+		clear(f.toks) // drop references to this document's text
+		*buf = f.toks[:0]
+		tokenBuffers.Put(buf)
+	}()
 	f.markSentenceStarts(doc)
 	matches := f.findNames()
 	paragraphOf := func(off int) int { return doc.ParagraphAt(off) }
@@ -68,7 +74,8 @@ func (f *finder) markSentenceStarts(doc *document.Document) {
 	}
 	next := 0
 	f.lineStart = make([]bool, len(f.toks))
-	for i, t := range f.toks {
+	for i := range f.toks {
+		t := &f.toks[i]
 		for next < len(starts) && starts[next] < t.Start {
 			next++
 		}

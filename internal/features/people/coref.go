@@ -174,7 +174,8 @@ func (f *finder) linkSurnames(people []*Person, covered []bool, lastMention func
 			lowerKeys = true
 		}
 	}
-	for i, t := range f.toks {
+	for i := range f.toks {
+		t := &f.toks[i]
 		if t.Kind != wordToken || covered[i] || !t.capitalised() {
 			continue
 		}
@@ -188,7 +189,7 @@ func (f *finder) linkSurnames(people []*Person, covered []bool, lastMention func
 		// A surname inside a longer capitalised name is someone else
 		// ("Trump Tower", "Ivanka Trump").
 		if i > 0 && !t.LineBreak && f.toks[i-1].Kind == wordToken && f.toks[i-1].capitalised() && !(f.lineStart[i-1] && lex.common[f.lower(i-1)]) {
-			if _, hon := lex.honorifics[f.toks[i-1].Text]; !hon && !IsRoleWord(f.toks[i-1].Text) {
+			if hon := lex.honorificSet.has(f.toks[i-1].Text); !hon && !IsRoleWord(f.toks[i-1].Text) {
 				continue
 			}
 		}
@@ -245,7 +246,8 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 	sort.Slice(events, func(i, j int) bool { return events[i].at < events[j].at })
 	var recent []event // mentions seen so far, in text order
 	next := 0
-	for i, t := range f.toks {
+	for i := range f.toks {
+		t := &f.toks[i]
 		for next < len(events) && events[next].at < t.Start {
 			recent = append(recent, events[next])
 			next++
@@ -253,7 +255,7 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 		if t.Kind != wordToken || inQuote[i] {
 			continue
 		}
-		if !lex.pronounShape.mayHold(t.lower) {
+		if !lex.pronounSet.has(t.lower) {
 			continue
 		}
 		g, ok := lex.pronouns[t.lower]
@@ -287,7 +289,8 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 func (f *finder) quoteMask() []bool {
 	out := make([]bool, len(f.toks))
 	in := false
-	for i, t := range f.toks {
+	for i := range f.toks {
+		t := &f.toks[i]
 		if t.LineBreak {
 			in = false
 		}

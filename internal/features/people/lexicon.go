@@ -29,38 +29,61 @@ type lexicon struct {
 	places      map[string]place // as written -> place
 	orgs        map[string]bool  // named organisations, as written
 	maxGazWords int              // longest gazetteer entry in words
-	// gazPrefixes holds every leading substring of every place and
-	// organisation name, so a lookup can stop as soon as the text read so
-	// far starts none.
-	gazPrefixes map[string]bool
-	// particleShape and pronounShape rule out most words without a map
-	// lookup (these run on every word of the article).
-	particleShape, pronounShape wordShape
-	roleWords                   map[string]bool // roleHeads and roleMods
+	// gazParts says, of any leading or trailing substring of a place or
+	// organisation name, which it is (and whether it is a whole name), so
+	// a lookup growing a phrase word by word stops as soon as the phrase
+	// can no longer become a name.
+	gazParts map[string]gazPart
+	// particleSet and pronounSet hold the particles and pronouns for
+	// membership tests on every word of an article, cheaper than hashing.
+	particleSet, pronounSet smallSet
+	// The same for other short lists read on every capitalised word.
+	honorificSet, nonNameSet, orgWordSet, speechVerbSet smallSet
+	roleWords                                           map[string]bool // roleHeads and roleMods
 }
 
-// wordShape records the first bytes and the longest length of a small
-// word list: a word with another first byte or longer is not in it.
-type wordShape struct {
-	first  [256]bool
-	maxLen int
+// smallSet is a set of a few dozen words hashed by first byte, last byte
+// and length into 256 slots: most words find their slot empty, the rest
+// compare with a word or two. It is cheaper than a map on every word of
+// an article, and small enough (half a kilobyte of slot offsets) to stay
+// in cache.
+type smallSet struct {
+	start [257]uint16 // the words of slot i are words[start[i]:start[i+1]]
+	words []string
 }
 
-func shapeOf[V any](words map[string]V) wordShape {
-	var s wordShape
+func smallSetSlot(w string) uint8 {
+	return w[0]*7 + w[len(w)-1]*31 + uint8(len(w))*101
+}
+
+func smallSetOf[V any](words map[string]V) smallSet {
+	var slots [256][]string
 	for w := range words {
-		if w == "" {
-			continue
+		if w != "" {
+			i := smallSetSlot(w)
+			slots[i] = append(slots[i], w)
 		}
-		s.first[w[0]] = true
-		s.maxLen = max(s.maxLen, len(w))
 	}
+	var s smallSet
+	for i, ws := range slots {
+		s.start[i] = uint16(len(s.words))
+		s.words = append(s.words, ws...)
+	}
+	s.start[256] = uint16(len(s.words))
 	return s
 }
 
-// mayHold reports whether w could be in the list (false: it is not).
-func (s *wordShape) mayHold(w string) bool {
-	return w != "" && len(w) <= s.maxLen && s.first[w[0]]
+func (s *smallSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	i := smallSetSlot(w)
+	for _, x := range s.words[s.start[i]:s.start[int(i)+1]] {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 type place struct {
@@ -171,7 +194,9 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.particleShape, l.pronounShape = shapeOf(l.particles), shapeOf(l.pronouns)
+	l.particleSet, l.pronounSet = smallSetOf(l.particles), smallSetOf(l.pronouns)
+	l.honorificSet, l.nonNameSet = smallSetOf(l.honorifics), smallSetOf(l.nonNames)
+	l.orgWordSet, l.speechVerbSet = smallSetOf(l.orgWords), smallSetOf(l.speechVerbs)
 	l.roleWords = map[string]bool{}
 	for w := range l.roleHeads {
 		l.roleWords[w] = true
@@ -179,20 +204,31 @@ func loadLexicon() (*lexicon, error) {
 	for w := range l.roleMods {
 		l.roleWords[w] = true
 	}
-	l.gazPrefixes = map[string]bool{}
-	addPrefixes := func(name string) {
+	l.gazParts = map[string]gazPart{}
+	addParts := func(name string) {
 		for i := 1; i <= len(name); i++ {
-			l.gazPrefixes[name[:i]] = true
+			l.gazParts[name[:i]] |= gazPrefix
+			l.gazParts[name[len(name)-i:]] |= gazSuffix
 		}
+		l.gazParts[name] |= gazName
 	}
 	for n := range l.places {
-		addPrefixes(n)
+		addParts(n)
 	}
 	for n := range l.orgs {
-		addPrefixes(n)
+		addParts(n)
 	}
 	return l, nil
 }
+
+// gazPart flags a substring of gazetteer names (lexicon.gazParts).
+type gazPart uint8
+
+const (
+	gazPrefix gazPart = 1 << iota // some name starts with it
+	gazSuffix                     // some name ends with it
+	gazName                       // it is a name
+)
 
 func (l *lexicon) noteGaz(name string) {
 	if n := len(strings.Fields(name)); n > l.maxGazWords {
@@ -232,7 +268,7 @@ func IsOrganisationOrPlace(name string) bool {
 		return true
 	}
 	for _, w := range strings.Fields(name) {
-		if lex.orgWords[w] {
+		if lex.orgWordSet.has(w) {
 			return true
 		}
 	}
@@ -279,4 +315,4 @@ func hasFolded(set map[string]bool, w string) bool {
 
 // IsCommonWord reports whether news writes w (lower case) as an ordinary
 // word, so a capitalised w opening a sentence is not a name.
-func IsCommonWord(w string) bool { return lex.common[w] || lex.nonNames[w] }
+func IsCommonWord(w string) bool { return lex.common[w] || lex.nonNameSet.has(w) }

@@ -28,7 +28,7 @@ type nameMatch struct {
 func (f *finder) lower(i int) string { return f.toks[i].lower }
 
 func isParticle(t token) bool {
-	return t.Kind == wordToken && lex.particleShape.mayHold(t.Text) && lex.particles[t.Text]
+	return t.Kind == wordToken && lex.particleSet.has(t.Text)
 }
 
 // isGluedParticle reports whether t is a particle glued to a name ("al-Sisi").
@@ -71,21 +71,21 @@ func hasDigit(s string) bool {
 
 // inRun reports whether token i can be part of a capitalised name run.
 func (f *finder) inRun(i int) bool {
-	t := f.toks[i]
+	t := &f.toks[i]
 	if t.Kind != wordToken {
 		return false
 	}
 	if !t.capitalised() {
 		// Most words: in a run only as a particle ("von", "al-Sisi").
-		return (isParticle(t) || isGluedParticle(t)) && !hasDigit(t.Text)
+		return (isParticle(*t) || isGluedParticle(*t)) && !hasDigit(t.Text)
 	}
 	if hasDigit(t.Text) {
 		return false
 	}
-	if isParticle(t) || isGluedParticle(t) {
+	if isParticle(*t) || isGluedParticle(*t) {
 		return true
 	}
-	if i := strings.LastIndexAny(t.Text, "-‑"); i > 0 && i+1 < len(t.Text) {
+	if i := lastHyphen(t.Text); i > 0 && i+1 < len(t.Text) {
 		// "Santa Monica-based", "Jackson-style": a modifier, not a name.
 		if r, _ := utf8.DecodeRuneInString(t.Text[i+1:]); unicode.IsLower(r) {
 			return false
@@ -94,10 +94,20 @@ func (f *finder) inRun(i int) bool {
 	if !t.capitalised() {
 		return false
 	}
-	if _, hon := lex.honorifics[t.Text]; hon {
+	if hon := lex.honorificSet.has(t.Text); hon {
 		return true
 	}
-	return !lex.nonNames[t.lower]
+	return !lex.nonNameSet.has(t.lower)
+}
+
+// lastHyphen is strings.LastIndexAny(w, "-‑") without decoding every
+// rune of w.
+func lastHyphen(w string) int {
+	i := strings.LastIndexByte(w, '-')
+	if strings.IndexByte(w, 0xE2) >= 0 { // the first byte of "‑" (U+2011)
+		i = max(i, strings.LastIndex(w, "‑"))
+	}
+	return i
 }
 
 // findNames returns every person-name match in text order.
@@ -133,36 +143,36 @@ func (f *finder) gazAt(k, limit int) int {
 	start := f.toks[k].Start
 	for n := 1; n <= lex.maxGazWords && k+n <= limit; n++ {
 		s := f.text[start:f.toks[k+n-1].End]
-		if !lex.gazPrefixes[s] || strings.ContainsAny(s, "\n,") {
+		part := lex.gazParts[s]
+		if part&gazPrefix == 0 || strings.ContainsAny(s, "\n,") {
 			break
 		}
-		if isGazEntry(s) {
+		if part&gazName != 0 {
 			best = n
 		}
 	}
 	return best
 }
 
-func isGazEntry(s string) bool {
-	if _, ok := lex.places[s]; ok {
-		return true
-	}
-	return lex.orgs[s]
-}
-
 // gazEndingAt returns the start token of the longest gazetteer entry ending
 // at token e, or -1.
 func (f *finder) gazEndingAt(e int) int {
-	for n := lex.maxGazWords; n >= 1; n-- {
+	// Shortest first, as in gazAt, growing leftwards: a phrase that ends
+	// no name cannot become one by growing.
+	best := -1
+	end := f.toks[e].End
+	for n := 1; n <= lex.maxGazWords && e-n+1 >= 0; n++ {
 		s := e - n + 1
-		if s < 0 {
-			continue
+		text := f.text[f.toks[s].Start:end]
+		part := lex.gazParts[text]
+		if part&gazSuffix == 0 || strings.ContainsAny(text, "\n,") {
+			break
 		}
-		if text := f.text[f.toks[s].Start:f.toks[e].End]; isGazEntry(text) && !strings.ContainsAny(text, "\n,") {
-			return s
+		if part&gazName != 0 {
+			best = s
 		}
 	}
-	return -1
+	return best
 }
 
 // analyzeRun splits the run toks[a:b] into an optional title prefix and a
@@ -176,7 +186,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 	}
 	// A common word capitalised only because it starts the sentence.
 	for a < b && f.lineStart[a] && lex.common[f.lower(a)] && lex.firstNames[f.lower(a)] == "" {
-		if _, hon := lex.honorifics[f.toks[a].Text]; hon {
+		if hon := lex.honorificSet.has(f.toks[a].Text); hon {
 			break
 		}
 		a++
@@ -186,8 +196,8 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 	if a >= b {
 		return nil
 	}
-	if _, hon := lex.honorifics[f.toks[a].Text]; !hon && a+2 < b && f.lineStart[a] && lex.firstNames[f.lower(a)] == "" && !IsRoleWord(f.toks[a].Text) && f.gazAt(a, b) == 0 {
-		if _, hon := lex.honorifics[f.toks[a+1].Text]; hon || lex.firstNames[f.lower(a+1)] != "" {
+	if hon := lex.honorificSet.has(f.toks[a].Text); !hon && a+2 < b && f.lineStart[a] && lex.firstNames[f.lower(a)] == "" && !IsRoleWord(f.toks[a].Text) && f.gazAt(a, b) == 0 {
+		if hon := lex.honorificSet.has(f.toks[a+1].Text); hon || lex.firstNames[f.lower(a+1)] != "" {
 			a++
 		}
 	}
@@ -199,7 +209,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 	// Minister Adam Ingram": an organisation named before the name (its
 	// last word an organisation word) is part of the title.
 	for p := b - 3; p >= a; p-- {
-		if lex.orgWords[f.toks[p].Text] && !IsRoleWord(f.toks[p].Text) {
+		if lex.orgWordSet.has(f.toks[p].Text) && !IsRoleWord(f.toks[p].Text) {
 			k = p + 1
 			break
 		}
@@ -212,7 +222,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 			continue
 		}
 		t := f.toks[k]
-		if _, ok := lex.honorifics[t.Text]; ok && k+1 < b {
+		if ok := lex.honorificSet.has(t.Text); ok && k+1 < b {
 			hon, honAt = t.Text, k
 			k++
 			continue
@@ -242,9 +252,9 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 		switch {
 		case isParticle(t), isInitial(t), isSuffix(t):
 			continue
-		case p > k && p < end && lex.particleShape.mayHold(t.lower) && lex.particles[t.lower]:
+		case p > k && p < end && lex.particleSet.has(t.lower):
 			continue // "Fathi Bin Shatwan", "Rafael Van der Vaart"
-		case lex.orgWords[t.Text]:
+		case lex.orgWordSet.has(t.Text):
 			return nil // "Palestinian Authority", "Truth Social"
 		case t.allCaps():
 			return nil // acronyms are organisations
@@ -318,8 +328,8 @@ func (f *finder) nameOverridesPlace(p int) bool {
 // speechVerbNear reports whether a common reporting verb directly follows
 // or precedes the name ("Tsvangirai said", "said Morgan Tsvangirai").
 func (f *finder) speechVerbNear(first, last int) bool {
-	if last+1 < len(f.toks) && lex.speechVerbs[f.lower(last+1)] {
+	if last+1 < len(f.toks) && lex.speechVerbSet.has(f.lower(last+1)) {
 		return true
 	}
-	return first > 0 && lex.speechVerbs[f.lower(first-1)]
+	return first > 0 && lex.speechVerbSet.has(f.lower(first-1))
 }

@@ -140,7 +140,7 @@ func (f *finder) appositive(last int) (Role, bool) {
 			break
 		}
 		lw := t.lower
-		if t.Kind == wordToken && q > p && (appositiveStops[lw] || lex.speechVerbs[lw]) {
+		if t.Kind == wordToken && q > p && (appositiveStops[lw] || lex.speechVerbSet.has(lw)) {
 			break
 		}
 		if t.Kind == wordToken && IsRoleHead(t.Text) {
@@ -225,7 +225,7 @@ func (f *finder) affiliation(a, b int, indefinite bool) (affiliation, possessor 
 		allRoles := true
 		for r := p; r <= q; r++ {
 			w := f.toks[r].Text
-			if lex.orgWords[w] && !IsRoleWord(w) {
+			if lex.orgWordSet.has(w) && !IsRoleWord(w) {
 				orgLike = true
 			}
 			if !IsRoleWord(w) {
@@ -254,7 +254,7 @@ func (f *finder) orgRunAt(p, b int) int {
 		if t.Kind != wordToken || !t.capitalised() || q > p && f.toks[q].LineBreak {
 			break
 		}
-		if lex.orgWords[t.Text] && !IsRoleWord(t.Text) {
+		if lex.orgWordSet.has(t.Text) && !IsRoleWord(t.Text) {
 			last = q
 		}
 	}
