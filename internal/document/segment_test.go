@@ -98,3 +98,12 @@ func BenchmarkSegment(b *testing.B) {
 		d.WordCount()
 	}
 }
+
+func TestWordSpansNilWhenNoWords(t *testing.T) {
+	if got := document.WordSpans("  — … ", 0, len("  — … "), nil); got != nil {
+		t.Errorf("WordSpans of punctuation = %#v, want nil", got)
+	}
+	if got := document.WordSpans("", 0, 0, nil); got != nil {
+		t.Errorf("WordSpans of nothing = %#v, want nil", got)
+	}
+}

@@ -45,6 +45,10 @@ func findQuotes(doc *document.Document) []quoteSpan {
 	open := -1
 	cont := false
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '\n' && c != '"' {
+			i++ // the common case: no mark, no line break
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
@@ -208,6 +212,9 @@ func lineQuotes(doc *document.Document) []quoteSpan {
 // transcriptLabel accepts "Q", "A", "LEAVITT", "Karoline Leavitt", "Mr Smith":
 // one to three capitalised words and nothing else.
 func transcriptLabel(s string) bool {
+	if fieldsOver(s, 3) {
+		return false // most lines with a colon: prose, not a label (spares splitting it)
+	}
 	ws := strings.Fields(s)
 	if len(ws) == 0 || len(ws) > 3 {
 		return false
@@ -240,6 +247,9 @@ func sortQuotes(qs []quoteSpan) {
 // first letter, closing punctuation inside the marks).
 func speechLike(inner string) bool {
 	inner = strings.TrimSpace(inner)
+	if fieldsOver(inner, 7) {
+		return true // eight words or more: speech whatever its case (spares splitting it)
+	}
 	fields := strings.Fields(inner)
 	n := len(fields)
 	if n < 8 && titleCase(fields) {
@@ -271,4 +281,31 @@ func titleCase(fields []string) bool {
 		}
 	}
 	return long > 0
+}
+
+// fieldsOver reports whether len(strings.Fields(s)) > max, counting no
+// further than it must and building nothing.
+func fieldsOver(s string, max int) bool {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			if n++; n > max {
+				return true
+			}
+			in = true
+		}
+	}
+	return false
 }

@@ -15,7 +15,7 @@ import (
 func attributeQuote(doc *document.Document, w *words, pr *people.Result, q quoteSpan, clauses []clause, all []quoteSpan) (sp Speaker, tight, ok bool) {
 	switch q.Kind {
 	case QALine:
-		return transcriptSpeaker(doc, pr, q)
+		return transcriptSpeaker(doc, w, pr, q)
 	case BlockQuote:
 		if c, found := clauseBefore(doc, q, clauses, true); found {
 			return c.Subject, true, true
@@ -112,13 +112,13 @@ func sentenceEnd(doc *document.Document, off int) int {
 // Leavitt:") to a person named in the article. "A:" answers belong to the
 // person an interview introduction names; a FAQ's "Q:"/"A:" lines have no
 // speaker and are not quotations.
-func transcriptSpeaker(doc *document.Document, pr *people.Result, q quoteSpan) (Speaker, bool, bool) {
+func transcriptSpeaker(doc *document.Document, w *words, pr *people.Result, q quoteSpan) (Speaker, bool, bool) {
 	label := strings.TrimSpace(q.Label)
 	if label == "Q" {
 		return Speaker{}, false, false
 	}
 	if label == "A" {
-		if !lowerContainsInterview(doc.Text[:q.Start]) {
+		if !w.interviewBefore(doc.Text, q.Start) {
 			return Speaker{}, false, false
 		}
 		if p := pr.LastBefore(q.Start); p != nil {
@@ -151,42 +151,56 @@ func endsSentenceBefore(text string, q quoteSpan, next int) bool {
 }
 
 // lowerContainsInterview is strings.Contains(strings.ToLower(s),
-// "interview") without lower-casing the whole text before every answer
-// line of a transcript. strings.ToLower maps rune by rune, and the only
-// non-ASCII runes it maps into ASCII are U+0130 (to "i") and the Kelvin
-// sign U+212A (to "k"), so folding those and ASCII capitals and matching
-// rune by rune finds exactly the same occurrences.
-func lowerContainsInterview(s string) bool {
-	const want = "interview"
-	var last [len(want)]byte // the last runes folded, as a ring
-	n := 0
-	for _, r := range s { // invalid bytes decode to U+FFFD, as in ToLower
-		var c byte
-		switch {
-		case 'A' <= r && r <= 'Z':
-			c = byte(r) + 'a' - 'A'
-		case r < 0x80:
-			c = byte(r)
-		case r == 0x130:
-			c = 'i'
-		case r == 0x212A:
-			c = 'k'
-		}
-		last[n%len(want)] = c
-		n++
-		if c != 'w' || n < len(want) {
-			continue
-		}
-		ok := true
-		for j := 0; j < len(want); j++ {
-			if last[(n-len(want)+j)%len(want)] != want[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
+// "interview").
+func lowerContainsInterview(s string) bool { return firstInterviewEnd(s) >= 0 }
+
+// firstInterviewEnd is the byte offset just past the first "interview" in
+// strings.ToLower(s) terms, or -1. strings.ToLower maps rune by rune, and
+// the only non-ASCII runes it maps into ASCII are U+0130 (İ, to "i") and
+// the Kelvin sign (to "k"), so an occurrence is nine runes, each an ASCII
+// letter of the word in either case or, for an "i", İ. ASCII bytes and
+// İ's lead byte 0xC4 always start a rune, however invalid the text around
+// them, so matching bytes finds exactly those occurrences: each "w" or "W"
+// is checked backwards.
+func firstInterviewEnd(s string) int {
+	for j := len("intervie"); j < len(s); j++ {
+		if s[j]|0x20 == 'w' && endsWithIntervie(s, j) {
+			return j + 1
 		}
 	}
-	return false
+	return -1
+}
+
+// endsWithIntervie reports whether s[:end] ends with "intervie" (ASCII
+// letters in either case, İ for an "i").
+func endsWithIntervie(s string, end int) bool {
+	const want = "intervie"
+	k := end
+	for m := len(want) - 1; m >= 0; m-- {
+		c := want[m]
+		switch {
+		case c == 'i' && k >= 2 && s[k-2] == 0xC4 && s[k-1] == 0xB0:
+			k -= 2
+		case k >= 1 && s[k-1]|0x20 == c:
+			k--
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// interviewBefore is lowerContainsInterview(text[:at]) for the article's
+// text, at a character boundary, answered from one scan per article: every
+// "A:" line of a transcript asks it. A match lies in text[:at] exactly
+// when the first match ends by at (runes before at decode the same in the
+// prefix and the whole).
+func (w *words) interviewBefore(text string, at int) bool {
+	if !w.interviewKnown {
+		w.interviewEnd, w.interviewKnown = firstInterviewEnd(text), true
+	}
+	if w.interviewEnd < 0 || w.interviewEnd > at {
+		return false
+	}
+	return true
 }

@@ -42,9 +42,23 @@ func speedTexts(t *testing.T) []string {
 // the superlative guard against the plain definitions they replace.
 func TestFastPathsMatchReference(t *testing.T) {
 	for _, text := range speedTexts(t) {
+		cache := newWords(document.New("t", text))
 		for off := 0; off <= len(text); {
-			if got, want := lowerContainsInterview(text[:off]), strings.Contains(strings.ToLower(text[:off]), "interview"); got != want {
+			want := strings.Contains(strings.ToLower(text[:off]), "interview")
+			if got := lowerContainsInterview(text[:off]); got != want {
 				t.Fatalf("lowerContainsInterview(%q) = %v, want %v", text[:off], got, want)
+			}
+			if got := cache.interviewBefore(text, off); got != want {
+				t.Fatalf("interviewBefore(%q) = %v, want %v", text[:off], got, want)
+			}
+			for _, max := range []int{3, 7} {
+				line := text[off:]
+				if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+					line = line[:nl]
+				}
+				if got := fieldsOver(line, max); got != (len(strings.Fields(line)) > max) {
+					t.Fatalf("fieldsOver(%q, %d) = %v", line, max, got)
+				}
 			}
 			next := strings.IndexAny(text[off:], "\n:İ")
 			if next < 0 {

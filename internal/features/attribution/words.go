@@ -18,6 +18,9 @@ type words struct {
 	// never empty).
 	lows    []string
 	lowText string // text with ASCII capitals lower-cased
+	// interviewEnd caches firstInterviewEnd of the document's text.
+	interviewEnd   int
+	interviewKnown bool
 }
 
 func newWords(doc *document.Document) *words {

@@ -74,3 +74,36 @@ func BenchmarkBoilerplateGenerated(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRepeatedLines observes a generated batch as BenchmarkBatch
+// generates it, a third of the articles carrying a template header and
+// footer; ns/op is per article and MB/s of article text:
+//
+//	go test ./internal/features/boilerplate -run '^$' -bench RepeatedLines -benchmem
+func BenchmarkRepeatedLines(b *testing.B) {
+	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchcorpus.Generate(sents, 500, 600, 1)
+	docs := make([]*document.Document, len(arts))
+	var size int64
+	for i, a := range arts {
+		text := a.Text
+		if i%3 == 0 {
+			text = "Stay informed with our daily briefing\n\n" + text + "\n\nFollow us on social media for more"
+		}
+		docs[i] = document.New(a.ID, text)
+		size += int64(len(text))
+	}
+	b.SetBytes(size / int64(len(docs)))
+	c := NewRepeatedLines()
+	i := 0
+	for b.Loop() {
+		if i == len(docs) {
+			c, i = NewRepeatedLines(), 0
+		}
+		c.Observe(i, docs[i], &analysis.Result{})
+		i++
+	}
+}

@@ -52,3 +52,37 @@ func BenchmarkAnalyzer(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSharedSentencesBatch observes a generated batch as
+// BenchmarkBatch generates it (500 articles, four sources, shared seed
+// sentences); ns/op is per article and MB/s of article text, segmentation
+// excluded (each document is segmented before the timer, as the analyzers
+// have done by the time the batch check runs):
+//
+//	go test ./internal/features/templated -run '^$' -bench SharedSentencesBatch -benchmem
+func BenchmarkSharedSentencesBatch(b *testing.B) {
+	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchcorpus.Generate(sents, 500, 600, 1)
+	docs := make([]*document.Document, len(arts))
+	var size int64
+	for i, a := range arts {
+		docs[i] = document.New(a.ID, a.Text)
+		docs[i].Source = a.Source
+		docs[i].Sentences()
+		docs[i].Words()
+		size += int64(len(a.Text))
+	}
+	b.SetBytes(size / int64(len(docs)))
+	c := NewSharedSentences()
+	i := 0
+	for b.Loop() {
+		if i == len(docs) {
+			c, i = NewSharedSentences(), 0 // a new batch: bucket sizes stay realistic
+		}
+		c.Observe(i, docs[i], &analysis.Result{})
+		i++
+	}
+}

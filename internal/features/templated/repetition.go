@@ -2,6 +2,7 @@ package templated
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/document"
@@ -36,21 +37,6 @@ func asciiOnly(w string) bool {
 	return true
 }
 
-// appendWordKey appends wordKey(w) to dst without building the string.
-func appendWordKey(dst []byte, w string) []byte {
-	if !asciiOnly(w) {
-		return append(dst, wordKey(w)...)
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
 // wordHash is fnv64(wordKey(w)), computed without building the key: the
 // per-word cost of repetition search and sentence signatures.
 func wordHash(w string) uint64 {
@@ -76,41 +62,58 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	var rep repetition
 	mainEnd := doc.MainEnd()
 
-	// Sentences, keyed by their words.
-	seen := map[string]int{} // key → start offset of first occurrence
+	// Every word's hash, once: sentences and n-grams are both keyed by them.
+	words := doc.Words()
+	hashes := make([]uint64, len(words))
+	for i, w := range words {
+		hashes[i] = wordHash(doc.Text[w.Start:w.End])
+	}
+
+	// Sentences, keyed by their folded words: a hash of the word hashes
+	// finds candidates, and a word-by-word comparison confirms them, so two
+	// sentences count as the same exactly when their words are.
+	type firstSentence struct {
+		start, from, to int   // offset; its words are words[from:to]
+		next            int32 // earlier sentence with the same hash, +1
+	}
+	var firsts []firstSentence
+	seen := map[uint64]int32{} // sentence hash → firsts index +1
 	inRepeatedSentence := map[int]bool{}
-	var key []byte
 	for _, s := range doc.Sentences() {
 		if s.Start >= mainEnd {
 			break
 		}
-		ws := doc.WordsIn(s)
-		if len(ws) < minRepeatedSentenceWords {
+		from, to := wordRange(words, s) // the words doc.WordsIn(s) returns
+		if to-from < minRepeatedSentenceWords {
 			continue
 		}
-		key = appendSentenceKey(key[:0], doc.Text, ws)
-		if first, ok := seen[string(key)]; ok {
+		h := sentenceHash(hashes[from:to])
+		first := -1
+		for k := seen[h]; k > 0; k = firsts[k-1].next {
+			if f := firsts[k-1]; sameWords(doc.Text, words[f.from:f.to], words[from:to]) {
+				first = f.start
+				break
+			}
+		}
+		if first >= 0 {
 			line, _ := doc.Position(first)
 			c.add(ruleRepeatedSent, s.Start, s.End, "sentence repeated", fmt.Sprintf("first occurrence on line %d", line))
 			inRepeatedSentence[s.Start] = true
 			rep.sentences++
 			continue
 		}
-		seen[string(key)] = s.Start
+		firsts = append(firsts, firstSentence{start: s.Start, from: from, to: to, next: seen[h]})
+		seen[h] = int32(len(firsts))
 	}
 
 	// Word n-grams: hash every run of ngramWords words; a run whose hash was
 	// seen at least ngramWords words earlier repeats. Consecutive repeating
 	// runs merge into one span.
-	words := doc.Words()
 	nMain := doc.WordCount()
 	if nMain < ngramWords*2 {
 		return rep
 	}
-	keys := make([]uint64, nMain)
-	for i, w := range words[:nMain] {
-		keys[i] = wordHash(doc.Text[w.Start:w.End])
-	}
+	keys := hashes[:nMain]
 	firstAt := newFirstSeen(len(keys))
 	repeatedWords := make([]bool, len(keys))
 	firstOf := make([]int, len(keys)) // for a repeated run start, where it first appeared
@@ -159,14 +162,63 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	return rep
 }
 
-// appendSentenceKey appends a sentence's folded words, each followed by a
-// space, to dst.
-func appendSentenceKey(dst []byte, text string, ws []document.Span) []byte {
-	for _, w := range ws {
-		dst = appendWordKey(dst, text[w.Start:w.End])
-		dst = append(dst, ' ')
+// wordRange returns the index range in words (the document's words) of
+// the words inside sentence s: what doc.WordsIn(s) returns, as indexes.
+func wordRange(words []document.Span, s document.Span) (int, int) {
+	from := sort.Search(len(words), func(i int) bool { return words[i].Start >= s.Start })
+	to := from
+	for to < len(words) && words[to].End <= s.End {
+		to++
 	}
-	return dst
+	return from, to
+}
+
+// sentenceHash combines a sentence's word hashes, order and length
+// included.
+func sentenceHash(hs []uint64) uint64 {
+	h := uint64(len(hs))
+	for _, x := range hs {
+		h = splitmix(h ^ x)
+	}
+	return h
+}
+
+// sameWords reports whether two runs of words have equal wordKeys one by
+// one: the test the sentence keys ("word word … ", each wordKey followed
+// by a space, no key containing one) were compared by.
+func sameWords(text string, a, b []document.Span) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameWordKey(text[a[i].Start:a[i].End], text[b[i].Start:b[i].End]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameWordKey is wordKey(x) == wordKey(y), comparing ASCII words in place.
+func sameWordKey(x, y string) bool {
+	if !asciiOnly(x) || !asciiOnly(y) {
+		return wordKey(x) == wordKey(y) // the Kelvin sign folds to "k": no shortcut
+	}
+	if len(x) != len(y) {
+		return false
+	}
+	for i := 0; i < len(x); i++ {
+		a, b := x[i], y[i]
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
 }
 
 // ngramRoller hashes every run of ngramWords word hashes in O(1) a run:

@@ -84,7 +84,7 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 	if source == "" {
 		source = fmt.Sprintf("\x00article %d", idx) // no source: distinct from every other article
 	}
-	rec := articleRecord{id: doc.ID, source: source}
+	rec := articleRecord{id: doc.ID, source: source, sentences: make([]sentenceRecord, 0, len(doc.Sentences()))}
 	self := int32(len(s.articles))
 	var found []analysis.Finding
 	mainEnd := doc.MainEnd()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -95,11 +96,26 @@ func findTitleAbsent(c *collector, doc *document.Document) float64 {
 	if strings.HasPrefix(doc.Text, title) {
 		bodyStart = len(title)
 	}
+	// A stem starts with its word's first byte lower-cased when that byte is
+	// ASCII: once enough distinct stems are counted, other body words need
+	// no stem at all.
+	var firstBytes [256]bool
+	for _, tw := range content {
+		firstBytes[byte(tw.stem)] = true
+	}
 	var distinct [minBodyStems]uint64
-	nDistinct := 0
+	nDistinct, found := 0, 0
 	for _, w := range doc.Words() {
+		if nDistinct == minBodyStems && found == len(content) {
+			break // nothing left to learn from the rest of the body
+		}
 		if w.Start < bodyStart || w.Start >= mainEnd {
 			continue
+		}
+		if nDistinct == minBodyStems {
+			if c := doc.Text[w.Start]; c < utf8.RuneSelf && !firstBytes[c|asciiLowerBit(c)] {
+				continue
+			}
 		}
 		k := stemKey(doc.Text[w.Start:w.End])
 		if nDistinct < minBodyStems && !slices.Contains(distinct[:nDistinct], k) {
@@ -107,8 +123,9 @@ func findTitleAbsent(c *collector, doc *document.Document) float64 {
 			nDistinct++
 		}
 		for i := range content {
-			if content[i].stem == k {
+			if content[i].stem == k && !content[i].found {
 				content[i].found = true
+				found++
 			}
 		}
 	}
@@ -137,4 +154,12 @@ func findTitleAbsent(c *collector, doc *document.Document) float64 {
 			fmt.Sprintf("title %q", title))
 	}
 	return share
+}
+
+// asciiLowerBit is the bit that lower-cases an ASCII capital, 0 otherwise.
+func asciiLowerBit(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return 'a' - 'A'
+	}
+	return 0
 }
