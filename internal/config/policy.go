@@ -113,7 +113,7 @@ func (p *Policy) Apply(res *analysis.Result) score.Thresholds {
 				f.Severity = s
 			}
 		}
-		if p.phrases[normalise(f.Text)] || f.Dimension == analysis.Fabrication && p.mentionsAllowedPerson(f.Text) {
+		if len(p.phrases) > 0 && p.phrases[normalise(f.Text)] || f.Dimension == analysis.Fabrication && p.mentionsAllowedPerson(f.Text) {
 			drop = true
 		}
 		if !drop {
@@ -122,6 +122,9 @@ func (p *Policy) Apply(res *analysis.Result) score.Thresholds {
 	}
 	res.Findings = kept
 	for i, e := range res.Entities {
+		if len(p.people) == 0 {
+			break
+		}
 		if (e.Status == analysis.Contradicted || e.Status == analysis.Unverifiable) && p.mentionsAllowedPerson(e.Name) {
 			res.Entities[i].Status = analysis.Verified
 			res.Entities[i].Evidence = "on the house allowlist (allow.people in " + FileName + ")"
@@ -176,7 +179,11 @@ func globRegexp(pat string) *regexp.Regexp {
 	return regexp.MustCompile(b.String())
 }
 
+// quoteFolder is built once: a Replacer is safe for concurrent use and
+// costly to build.
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"")
+
 func normalise(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(s)
+	s = quoteFolder.Replace(s)
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
