@@ -84,7 +84,7 @@ func TestRunTurnsPanicsAndErrorsIntoArticleErrors(t *testing.T) {
 func TestChromeFindingsAreMarkedOutsideMain(t *testing.T) {
 	doc := document.New("d", "Body text.\n\nLeave a Reply")
 	doc.Regions = []document.Region{{Start: 12, End: 25, Kind: document.RegionChrome}}
-	a := &Analyzer{Name: "a", Rules: []Rule{{ID: "BP999", Dimension: Boilerplate}}, Run: func(p *Pass) (any, error) {
+	a := &Analyzer{Name: "a", Rules: []Rule{{ID: "BP999", Dimension: Boilerplate, Severity: Warning}}, Run: func(p *Pass) (any, error) {
 		p.Report("BP999", 0, 4, "in body")
 		p.Report("BP999", 12, 25, "in chrome")
 		return nil, nil
@@ -93,7 +93,8 @@ func TestChromeFindingsAreMarkedOutsideMain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Findings[0].OutsideMain || !res.Findings[1].OutsideMain || res.Words != 2 {
+	if res.Findings[0].OutsideMain || !res.Findings[1].OutsideMain || res.Words != 2 ||
+		res.Findings[1].Severity != Info || res.Findings[0].Severity != Warning {
 		t.Fatalf("%+v words %d", res.Findings, res.Words)
 	}
 }

@@ -71,10 +71,18 @@ func (p *Pass) Report(id string, start, end int, message string) *Finding {
 		end = start
 	}
 	line, col := p.Doc.Position(start)
+	outside := !p.Doc.InMain(start)
+	sev := r.Severity
+	if outside {
+		// Page chrome the extractor set aside (share bars, comment forms,
+		// cookie notices) is on every real web page: it is reported for
+		// the record, never as a warning against the article.
+		sev = Info
+	}
 	p.out.Findings = append(p.out.Findings, Finding{
-		Rule: r.ID, Dimension: r.Dimension, Severity: r.Severity, Message: message,
+		Rule: r.ID, Dimension: r.Dimension, Severity: sev, Message: message,
 		Text: p.Doc.Text[start:end], Start: start, End: end, Line: line, Column: col,
-		OutsideMain: !p.Doc.InMain(start),
+		OutsideMain: outside,
 	})
 	return &p.out.Findings[len(p.out.Findings)-1]
 }

@@ -295,11 +295,22 @@ func (m *Model) Score(res *analysis.Result, t Thresholds) {
 		res.Dimensions.Set(d, percent(a.Dimensions[d]))
 	}
 	res.Score = percent(a.Overall)
+	if res.Words < MinReliableWords && len(a.Floored) == 0 && res.Score >= t.Fail {
+		// Style and word-choice statistics over a feed blurb or a caption
+		// say little; without decisive evidence such a text may warn but
+		// not fail.
+		res.Score = max(t.Fail-1, 0)
+		res.Notes = append(res.Notes, fmt.Sprintf("only %d words: too short for the statistical score to be reliable, so without decisive evidence it is held below fail", res.Words))
+	}
 	res.Verdict = Verdict(res.Score, t)
 	if res.Features != nil {
 		res.Features[lexicalFeature] = a.Lexical
 	}
 }
+
+// MinReliableWords is the length below which the fitted score alone may
+// not fail an article (see Model.Score).
+const MinReliableWords = 50
 
 func percent(p float64) int {
 	return int(math.Round(100 * min(max(p, 0), 1)))

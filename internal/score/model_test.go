@@ -338,3 +338,27 @@ func TestLayoutSensitiveFindsFormattingFeatures(t *testing.T) {
 		t.Errorf("LayoutSensitive = %v, want [style.para_len_mean]", got)
 	}
 }
+
+func TestShortTextsCannotFailOnStatisticsAlone(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := m.DefaultThresholds()
+	// A two-sentence blurb dense with figures and stock words: the fitted
+	// model alone would put it high.
+	text := "Additionally, the comprehensive initiative underscores 41,200 residents' resilience. It is a testament to 12 councils."
+	res := &analysis.Result{Text: text, Words: 15, Findings: []analysis.Finding{}}
+	m.Score(res, th)
+	if res.Score >= th.Fail || res.Verdict == analysis.VerdictFail {
+		t.Fatalf("15-word text failed on statistics: %d %s", res.Score, res.Verdict)
+	}
+	// Decisive evidence still fails it.
+	res = &analysis.Result{Text: text, Words: 15, Findings: []analysis.Finding{
+		{Rule: "BP014", Dimension: analysis.Boilerplate, Severity: analysis.Error, Text: "As an AI language model"},
+	}}
+	m.Score(res, th)
+	if res.Verdict != analysis.VerdictFail {
+		t.Fatalf("error finding on a short text: %d %s", res.Score, res.Verdict)
+	}
+}

@@ -36,6 +36,9 @@ func Vector(res *analysis.Result) map[string]float64 {
 	perRule := map[string]int{}
 	perDim := map[string]int{}
 	for _, f := range res.Findings {
+		if f.OutsideMain {
+			continue // page chrome is reported, never scored
+		}
 		perRule[f.Rule]++
 		perDim[string(f.Dimension)]++
 		perDim[string(f.Dimension)+"."+f.Severity.String()]++

@@ -12,15 +12,19 @@ var severityWeight = map[analysis.Severity]float64{analysis.Info: 0.25, analysis
 func setFeatures(pass *analysis.Pass, sc *Scan) {
 	groups := map[group]float64{groupChrome: 0, groupByline: 0, groupSource: 0, groupLabel: 0,
 		groupSEO: 0, groupChatbot: 0, groupLine: 0}
+	// Only the article body counts: page chrome the HTML extractor set
+	// aside is every web page's furniture, not evidence about the article
+	// (it is still reported, at info severity, for the record).
 	var weighted, inMain float64
 	for _, c := range sc.candidates {
+		if !pass.Doc.InMain(c.start) {
+			continue
+		}
 		weighted += severityWeight[severityOf(c.rule)]
 		groups[ruleGroup[c.rule]]++
-		if pass.Doc.InMain(c.start) {
-			inMain++
-		}
+		inMain++
 	}
-	pass.SetFeature("boilerplate.findings", float64(len(sc.candidates)))
+	pass.SetFeature("boilerplate.findings", inMain)
 	pass.SetFeature("boilerplate.main_findings", inMain)
 	pass.SetFeature("boilerplate.weighted", weighted)
 	for g, n := range groups {
