@@ -4,11 +4,7 @@
 package acceptance
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,44 +18,17 @@ import (
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
-type expectation struct {
-	Flag         []string `json:"flag"`
-	Real         []string `json:"real"`
-	Boilerplate  []string `json:"boilerplate"`
-	Templated    []string `json:"templated"`
-	Vague        []string `json:"vague"`
-	Fabrication  []string `json:"fabrication"`
-	NamedSources []int    `json:"named_sources"`
-}
-
-type seedCase struct {
-	ID     string      `json:"id"`
-	Date   string      `json:"date"`
-	Expect expectation `json:"expect"`
-}
-
-func loadCases(t *testing.T) (string, map[string]seedCase) {
+// loadCases is cases.jsonl's path and its cases by ID.
+func loadCases(t *testing.T) (string, map[string]testutil.SeedCase) {
 	t.Helper()
-	path := filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "cases.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases := map[string]seedCase{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var c seedCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
+	cases := map[string]testutil.SeedCase{}
+	for _, c := range testutil.SeedCases(t) {
 		cases[c.ID] = c
 	}
 	if len(cases) != 5 {
 		t.Fatalf("want 5 seed cases, got %d", len(cases))
 	}
-	return path, cases
+	return testutil.SeedCasesPath(), cases
 }
 
 type collect struct{ docs map[string]*analysis.Result }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -11,28 +9,21 @@ import (
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
-// benchArticle is seed 002 (about 900 words, real names, SEO sections): a
-// realistic article for the per-article cost.
-func benchArticle(b *testing.B) evalset.Article {
-	matches, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "002_*.txt"))
-	if len(matches) == 0 {
-		b.Skip("seed 002 missing")
-	}
-	text, err := os.ReadFile(matches[0])
-	if err != nil {
-		b.Fatal(err)
-	}
-	return evalset.Article{ID: "002", Text: string(text), Date: "2025-03-05"}
-}
-
-// BenchmarkAnalyze is every analyzer over one article.
-func BenchmarkAnalyze(b *testing.B) {
-	a := benchArticle(b)
+// benchSetup is what a run builds before its first article (the ordered
+// analyzers and their environment) and seed 002 (about 900 words, real
+// names, SEO sections): a realistic article for the per-article cost.
+func benchSetup(b *testing.B) (evalset.Article, []*analysis.Analyzer, *analysis.Env) {
 	analyzers, err := Analyzers()
 	if err != nil {
 		b.Fatal(err)
 	}
 	env, _ := NewEnv()
+	return evalset.Article{ID: "002", Text: testutil.SeedText(b, "002"), Date: "2025-03-05"}, analyzers, env
+}
+
+// BenchmarkAnalyze is every analyzer over one article.
+func BenchmarkAnalyze(b *testing.B) {
+	a, analyzers, env := benchSetup(b)
 	b.SetBytes(int64(len(a.Text)))
 	for b.Loop() {
 		if _, err := analysis.Run(Document(a), analyzers, env); err != nil {
@@ -44,12 +35,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // BenchmarkScore is the fitted model over one analysed article: the cost
 // scoring adds to BenchmarkAnalyze.
 func BenchmarkScore(b *testing.B) {
-	a := benchArticle(b)
-	analyzers, err := Analyzers()
-	if err != nil {
-		b.Fatal(err)
-	}
-	env, _ := NewEnv()
+	a, analyzers, env := benchSetup(b)
 	res, err := analysis.Run(Document(a), analyzers, env)
 	if err != nil {
 		b.Fatal(err)

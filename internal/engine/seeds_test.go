@@ -1,11 +1,7 @@
 package engine
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -18,21 +14,9 @@ import (
 // articles the project started from).
 func seedArticles(t *testing.T) []evalset.Article {
 	t.Helper()
-	f, err := os.Open(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "cases.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []evalset.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a evalset.Article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		a.Label = "machine"
-		out = append(out, a)
+	for _, c := range testutil.SeedCases(t) {
+		out = append(out, evalset.Article{ID: c.ID, Label: "machine", Text: c.Text, Date: c.Date})
 	}
 	if len(out) != 5 {
 		t.Fatalf("want 5 seeds, got %d", len(out))

@@ -1,42 +1,21 @@
 package lexicon
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 
-	"github.com/copydesk/copydesk/internal/benchcorpus"
-	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/benchtext"
 )
-
-// articleTexts are seed 002 and a 600-word article generated as
-// BenchmarkBatch generates its batch.
-func articleTexts(tb testing.TB) map[string]string {
-	paths, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "002_*.txt"))
-	if len(paths) == 0 {
-		tb.Skip("no seed")
-	}
-	seed, err := os.ReadFile(paths[0])
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return map[string]string{"seed002": string(seed), "generated": benchcorpus.Generate(sents, 1, 600, 1)[0].Text}
-}
 
 // BenchmarkFindAllLists is the templated analyzer's lexicon pass over real
 // articles (normalisation, one automaton, hits sorted into lists):
 //
 //	go test ./internal/lexicon -run '^$' -bench FindAllLists -benchmem
 func BenchmarkFindAllLists(b *testing.B) {
-	texts := articleTexts(b)
+	texts := benchtext.Texts(b) // seed 002 and a generated 600-word article
 	for _, name := range []string{"seed002", "generated"} {
 		text := texts[name]
 		b.Run(name, func(b *testing.B) {
@@ -69,7 +48,7 @@ func TestByteMatcherMatchesWalk(t *testing.T) {
 	}
 	trie := b.Build()
 	texts := []string{"", "ushers HIS hers she's", "abcabc ABC aBc", "It’s In Conclusion, it's mixed case MIXED CASE.", newsText()}
-	for _, t := range articleTexts(t) {
+	for _, t := range benchtext.Texts(t) {
 		texts = append(texts, t)
 	}
 	type hit struct{ s, e, p int }

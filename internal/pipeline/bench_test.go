@@ -3,7 +3,6 @@ package pipeline_test
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -14,7 +13,7 @@ import (
 	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/report"
 	"github.com/copydesk/copydesk/internal/score"
-	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/benchtext"
 )
 
 type discard struct{}
@@ -27,12 +26,8 @@ func (discard) Finish(report.Summary) error     { return nil }
 // corpus checks, scoring) over a generated 500-article batch on one worker;
 // MB/s is article text per second per core.
 func BenchmarkBatch(b *testing.B) {
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		b.Fatal(err)
-	}
 	var buf bytes.Buffer
-	textBytes, err := benchcorpus.WriteJSONL(&buf, benchcorpus.Generate(sents, 500, 600, 1))
+	textBytes, err := benchcorpus.WriteJSONL(&buf, benchtext.Batch(b, 500))
 	if err != nil {
 		b.Fatal(err)
 	}

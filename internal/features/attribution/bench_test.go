@@ -1,15 +1,12 @@
 package attribution
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
-	"github.com/copydesk/copydesk/internal/benchcorpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/features/people"
-	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/benchtext"
 )
 
 // BenchmarkAttributionOnly measures this analyzer's own work (quotes,
@@ -21,19 +18,7 @@ import (
 //
 //	go test ./internal/features/attribution -run '^$' -bench . -benchmem
 func BenchmarkAttributionOnly(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "002_*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no seed")
-	}
-	seed, err := os.ReadFile(paths[0])
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	texts := map[string]string{"seed002": string(seed), "generated": benchcorpus.Generate(sents, 1, 600, 1)[0].Text}
+	texts := benchtext.Texts(b)
 	for _, name := range []string{"seed002", "generated"} {
 		text := texts[name]
 		doc := document.New(name, text)

@@ -1,41 +1,24 @@
 package attribution
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/document"
-	"github.com/copydesk/copydesk/internal/evalset"
-	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/checktext"
 )
 
 // speedTexts are the texts the fast paths are checked on: seeds, this
 // package's fixtures, awkward text of our own and the evaluation articles.
 func speedTexts(t *testing.T) []string {
-	var out []string
-	for _, glob := range []string{
-		filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "*.txt"),
-		filepath.Join("testdata", "*.txt"),
-		filepath.Join("testdata", "*", "*.txt"),
-	} {
-		paths, _ := filepath.Glob(glob)
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, string(b))
-		}
-	}
-	out = append(out,
-		"In an İNTERVİEW with the paper:\nA: Yes.\nIn an InterVIEW, THE LARGEſT crowd.\nThe ſtrongest. The moſt \u212aey record-high all-time low.",
-		"interview\xffinterview inter\xc4view intervie\u212a The BIGGEST, the most popular, ALL-TIME HIGH, record levels")
-	for _, a := range evalset.News(t) {
-		out = append(out, a.Text)
-	}
-	return out
+	return checktext.Texts(t, checktext.Sources{
+		Globs: []string{filepath.Join("testdata", "*.txt"), filepath.Join("testdata", "*", "*.txt")},
+		Extra: []string{
+			"In an İNTERVİEW with the paper:\nA: Yes.\nIn an InterVIEW, THE LARGEſT crowd.\nThe ſtrongest. The moſt \u212aey record-high all-time low.",
+			"interview\xffinterview inter\xc4view intervie\u212a The BIGGEST, the most popular, ALL-TIME HIGH, record levels",
+		},
+	})
 }
 
 // TestFastPathsMatchReference checks the transcript-introduction test and

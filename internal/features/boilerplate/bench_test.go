@@ -1,14 +1,12 @@
 package boilerplate
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
-	"github.com/copydesk/copydesk/internal/benchcorpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/benchtext"
 )
 
 // BenchmarkBoilerplate runs the analyzer over a realistic generated article
@@ -17,11 +15,12 @@ import (
 //
 //	go test ./internal/features/boilerplate -run '^$' -bench Boilerplate -benchmem
 func BenchmarkBoilerplate(b *testing.B) {
-	raw, err := os.ReadFile(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "002_b708dc984bfd4db5.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := string(raw)
+	benchmarkAnalyzer(b, testutil.SeedText(b, "002"))
+}
+
+// benchmarkAnalyzer runs the analyzer over text, a fresh Document each
+// time, its resources loaded before the timer.
+func benchmarkAnalyzer(b *testing.B, text string) {
 	as := []*analysis.Analyzer{Analyzer}
 	if _, err := loadResources(); err != nil {
 		b.Fatal(err)
@@ -38,15 +37,12 @@ func BenchmarkBoilerplate(b *testing.B) {
 // BenchmarkPhraseScan measures the Aho–Corasick pass over the text alone
 // (lower-casing included), the part whose cost grows with article length.
 func BenchmarkPhraseScan(b *testing.B) {
-	raw, err := os.ReadFile(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "000_9e3b48a7166e1dfc.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	raw := testutil.SeedText(b, "000")
 	r, err := loadResources()
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc := document.New("bench", string(raw))
+	doc := document.New("bench", raw)
 	doc.Sentences() // segmentation is the document's cost, not the scan's
 	b.SetBytes(int64(len(raw)))
 	b.ResetTimer()
@@ -58,21 +54,7 @@ func BenchmarkPhraseScan(b *testing.B) {
 // BenchmarkBoilerplateGenerated runs the analyzer over a 600-word article
 // generated as BenchmarkBatch generates its batch.
 func BenchmarkBoilerplateGenerated(b *testing.B) {
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := benchcorpus.Generate(sents, 1, 600, 1)[0].Text
-	as := []*analysis.Analyzer{Analyzer}
-	if _, err := loadResources(); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		if _, err := analysis.Run(document.New("bench", text), as, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchmarkAnalyzer(b, benchtext.Generated(b).Text)
 }
 
 // BenchmarkRepeatedLines observes a generated batch as BenchmarkBatch
@@ -81,11 +63,7 @@ func BenchmarkBoilerplateGenerated(b *testing.B) {
 //
 //	go test ./internal/features/boilerplate -run '^$' -bench RepeatedLines -benchmem
 func BenchmarkRepeatedLines(b *testing.B) {
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts := benchcorpus.Generate(sents, 500, 600, 1)
+	arts := benchtext.Batch(b, 500)
 	docs := make([]*document.Document, len(arts))
 	var size int64
 	for i, a := range arts {

@@ -1,10 +1,6 @@
 package boilerplate
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,30 +30,11 @@ func covered(res *analysis.Result, start, end int) *analysis.Finding {
 	return nil
 }
 
-type seedCase struct {
-	ID     string `json:"id"`
-	Text   string `json:"text"`
-	Expect struct {
-		Boilerplate []string `json:"boilerplate"`
-	} `json:"expect"`
-}
-
 // TestSeeds checks every boilerplate expectation of testdata/seeds/cases.jsonl
 // is covered by a boilerplate finding in that seed.
 func TestSeeds(t *testing.T) {
-	f, err := os.Open(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "cases.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	n := 0
-	for sc.Scan() {
-		var c seedCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
+	for _, c := range testutil.SeedCases(t) {
 		n++
 		res := analyze(t, c.ID, c.Text)
 		for _, want := range c.Expect.Boilerplate {

@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"hash/fnv"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,39 +9,21 @@ import (
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 
-	"github.com/copydesk/copydesk/internal/evalset"
-	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/checktext"
 )
 
 // speedTexts are the texts the fast paths are checked on: seeds, this
 // package's fixtures, awkward lines of our own and, when present, the
 // evaluation articles.
 func speedTexts(t *testing.T) []string {
-	var out []string
-	for _, glob := range []string{
-		filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "*.txt"),
-		filepath.Join("testdata", "*"),
-		filepath.Join("testdata", "*", "*"),
-	} {
-		paths, _ := filepath.Glob(glob)
-		for _, p := range paths {
-			if st, err := os.Stat(p); err != nil || st.IsDir() {
-				continue
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, string(b))
-		}
-	}
-	out = append(out,
-		"## **Did You Know?**\n  - Share   THIS\u00a0Article!!  \n“Quoted” – ‘single’ — dash\t\v\f tabs\n\xff\xfe BROKEN \xc3 bytes\n• · |=~ Éclair ÇA İSTANBUL \u2003em\u2028space \u0085nel\n- \n-\n   \n",
-		"Don’t miss out: Don't MISS OUT. dOn’T miss OUT")
-	for _, a := range evalset.News(t) {
-		out = append(out, a.Title+"\n"+a.Text)
-	}
-	return out
+	return checktext.Texts(t, checktext.Sources{
+		Globs: []string{filepath.Join("testdata", "*"), filepath.Join("testdata", "*", "*")},
+		Extra: []string{
+			"## **Did You Know?**\n  - Share   THIS\u00a0Article!!  \n“Quoted” – ‘single’ — dash\t\v\f tabs\n\xff\xfe BROKEN \xc3 bytes\n• · |=~ Éclair ÇA İSTANBUL \u2003em\u2028space \u0085nel\n- \n-\n   \n",
+			"Don’t miss out: Don't MISS OUT. dOn’T miss OUT",
+		},
+		Titled: true,
+	})
 }
 
 // referenceNormalizeLine is normalizeLine as first written, the

@@ -1,21 +1,19 @@
 package fabrication
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
-	"github.com/copydesk/copydesk/internal/benchcorpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/kb"
 	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/benchtext"
 )
 
 // BenchmarkSeed001 measures people + fabrication on one generated article.
 func BenchmarkSeed001(b *testing.B) {
 	var text, date string
-	for _, c := range loadSeeds(&testing.T{}) {
+	for _, c := range testutil.SeedCases(b) {
 		if c.ID == "001_3b790d2b841c0539" {
 			text, date = c.Text, c.Date
 		}
@@ -37,48 +35,28 @@ func BenchmarkSeed001(b *testing.B) {
 // article and a benchcorpus article (the pipeline benchmark's input), on a
 // document whose segmentation is already cached.
 func BenchmarkChain(b *testing.B) {
-	env := defaultEnv(b)
-	as, err := analysis.Order([]*analysis.Analyzer{Analyzer})
-	if err != nil {
-		b.Fatal(err)
-	}
-	for name, doc := range benchDocs(b) {
-		doc.Sentences()
-		doc.Paragraphs()
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(doc.Text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := analysis.Run(doc, as, env); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchmarkSegmented(b, []*analysis.Analyzer{Analyzer})
 }
 
 // BenchmarkPrerequisites runs only what fabrication requires (people and
 // attribution) on the documents of BenchmarkChain: the fabrication
 // analyzer's own cost is the difference.
 func BenchmarkPrerequisites(b *testing.B) {
+	benchmarkSegmented(b, Analyzer.Requires)
+}
+
+// benchmarkSegmented runs analyzers (and what they require) over benchDocs,
+// one sub-benchmark per document, segmentation computed beforehand.
+func benchmarkSegmented(b *testing.B, analyzers []*analysis.Analyzer) {
 	env := defaultEnv(b)
-	as, err := analysis.Order(Analyzer.Requires)
+	as, err := analysis.Order(analyzers)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for name, doc := range benchDocs(b) {
-		doc.Sentences()
-		doc.Paragraphs()
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(doc.Text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := analysis.Run(doc, as, env); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchtext.RunSegmented(b, benchDocs(b), func(doc *document.Document) error {
+		_, err := analysis.Run(doc, as, env)
+		return err
+	})
 }
 
 // BenchmarkBatchObserve measures the batch check observing 200 analysed
@@ -94,14 +72,10 @@ func BenchmarkBatchObserve(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		b.Fatal(err)
-	}
 	var docs []*document.Document
 	var results []*analysis.Result
 	var total int64
-	for _, a := range benchcorpus.Generate(sents, 200, 600, 1) {
+	for _, a := range benchtext.Batch(b, 200) {
 		doc := document.New(a.ID, a.Text)
 		doc.Source = a.Source
 		doc.Date = mustTime(a.Date)
@@ -125,27 +99,13 @@ func BenchmarkBatchObserve(b *testing.B) {
 	}
 }
 
-// benchDocs are a real generated news article (seed 002) and a
-// benchcorpus article (the pipeline benchmark's kind of input).
+// benchDocs are benchtext.Docs (seed 002 and a benchcorpus article, the
+// pipeline benchmark's kind of input), dated: fabrication checks roles
+// against the article's date.
 func benchDocs(b *testing.B) map[string]*document.Document {
 	b.Helper()
-	seeds := filepath.Join(testutil.RepoRoot(), "testdata", "seeds")
-	files, _ := filepath.Glob(filepath.Join(seeds, "002*.txt"))
-	if len(files) != 1 {
-		b.Fatalf("seed 002: %v", files)
-	}
-	text, err := os.ReadFile(files[0])
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents, err := benchcorpus.Sentences(seeds)
-	if err != nil {
-		b.Fatal(err)
-	}
-	gen := benchcorpus.Generate(sents, 1, 600, 1)[0]
-	seed := document.New("002", string(text))
-	seed.Date = mustTime("2025-03-05")
-	g := document.New(gen.ID, gen.Text)
-	g.Date = mustTime(gen.Date)
-	return map[string]*document.Document{"seed002": seed, "generated": g}
+	docs := benchtext.Docs(b)
+	docs["seed002"].Date = mustTime("2025-03-05")
+	docs["generated"].Date = mustTime(benchtext.Generated(b).Date)
+	return docs
 }

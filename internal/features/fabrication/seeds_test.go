@@ -1,9 +1,6 @@
 package fabrication
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -60,39 +57,11 @@ func defaultEnv(t testing.TB) *analysis.Env {
 	return &analysis.Env{Values: map[string]any{kb.EnvKey: k, people.GazetteerKey: k}}
 }
 
-type seedCase struct {
-	ID     string `json:"id"`
-	Date   string `json:"date"`
-	Text   string `json:"text"`
-	Expect struct {
-		Flag        []string `json:"flag"`
-		Real        []string `json:"real"`
-		Fabrication []string `json:"fabrication"`
-	} `json:"expect"`
-}
-
-func loadSeeds(t testing.TB) []seedCase {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "cases.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []seedCase
-	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		var c seedCase
-		if err := json.Unmarshal([]byte(line), &c); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
 // TestSeeds checks what cases.jsonl says a good detector must find: the
 // flagged people contradicted or unverifiable, the real ones neither, and
 // the fabrication phrases reported.
 func TestSeeds(t *testing.T) {
-	for _, c := range loadSeeds(t) {
+	for _, c := range testutil.SeedCases(t) {
 		t.Run(c.ID, func(t *testing.T) {
 			res := analyze(t, c.ID, c.Text, c.Date, nil)
 			for _, name := range c.Expect.Flag {

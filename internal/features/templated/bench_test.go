@@ -1,36 +1,19 @@
 package templated
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
-	"github.com/copydesk/copydesk/internal/benchcorpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/benchtext"
 )
 
 // benchArticles are the texts the benchmarks run on: a long seed (000), the
 // realistic seed 002 and a 600-word article generated as in BenchmarkBatch.
 func benchArticles(b *testing.B) map[string]string {
-	out := map[string]string{}
-	for name, glob := range map[string]string{"seed000": "000_*.txt", "seed002": "002_*.txt"} {
-		paths, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", glob))
-		if len(paths) == 0 {
-			b.Skip("no seed")
-		}
-		text, err := os.ReadFile(paths[0])
-		if err != nil {
-			b.Fatal(err)
-		}
-		out[name] = string(text)
-	}
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	out["generated"] = benchcorpus.Generate(sents, 1, 600, 1)[0].Text
+	out := benchtext.Texts(b)
+	out["seed000"] = testutil.SeedText(b, "000")
 	return out
 }
 
@@ -61,11 +44,7 @@ func BenchmarkAnalyzer(b *testing.B) {
 //
 //	go test ./internal/features/templated -run '^$' -bench SharedSentencesBatch -benchmem
 func BenchmarkSharedSentencesBatch(b *testing.B) {
-	sents, err := benchcorpus.Sentences(filepath.Join(testutil.RepoRoot(), "testdata", "seeds"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts := benchcorpus.Generate(sents, 500, 600, 1)
+	arts := benchtext.Batch(b, 500)
 	docs := make([]*document.Document, len(arts))
 	var size int64
 	for i, a := range arts {

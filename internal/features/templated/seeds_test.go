@@ -1,10 +1,6 @@
 package templated
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,34 +8,6 @@ import (
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
-
-type seedCase struct {
-	ID     string `json:"id"`
-	Text   string `json:"text"`
-	Expect struct {
-		Templated []string `json:"templated"`
-	} `json:"expect"`
-}
-
-func readSeeds(t *testing.T) []seedCase {
-	t.Helper()
-	f, err := os.Open(filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "cases.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []seedCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var c seedCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, c)
-	}
-	return out
-}
 
 // covered reports whether some templated finding overlaps an occurrence of
 // want (case-insensitive) in text.
@@ -61,7 +29,7 @@ func covered(text, want string, fs []analysis.Finding) bool {
 }
 
 func TestSeedsTemplatedExpectations(t *testing.T) {
-	for _, c := range readSeeds(t) {
+	for _, c := range testutil.SeedCases(t) {
 		doc := document.New(c.ID, c.Text)
 		res, err := analysis.Run(doc, []*analysis.Analyzer{Analyzer}, nil)
 		if err != nil {

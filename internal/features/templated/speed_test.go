@@ -1,38 +1,23 @@
 package templated
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
-	"github.com/copydesk/copydesk/internal/testutil"
+	"github.com/copydesk/copydesk/internal/testutil/checktext"
 )
 
 // speedTexts are the articles the allocation-free shortcuts are checked on:
 // seeds, this package's fixtures and awkward words of our own.
 func speedTexts(t *testing.T) []string {
-	var out []string
-	for _, glob := range []string{
-		filepath.Join(testutil.RepoRoot(), "testdata", "seeds", "*.txt"),
-		filepath.Join("testdata", "*.txt"),
-	} {
-		paths, _ := filepath.Glob(glob)
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, string(b))
-		}
-	}
-	out = append(out, "Children’S CHILDREN'S K k K Élodie’s it’s IT'S s' 's a b U.S. co-op ÇA naïve İstanbul \xff\xfeBad bytes “quoted” \"x\" – ”")
-	for _, a := range evalset.News(t) {
-		out = append(out, a.Title+"\n"+a.Text)
-	}
-	return out
+	return checktext.Texts(t, checktext.Sources{
+		Globs:  []string{filepath.Join("testdata", "*.txt")},
+		Extra:  []string{"Children’S CHILDREN'S K k K Élodie’s it’s IT'S s' 's a b U.S. co-op ÇA naïve İstanbul \xff\xfeBad bytes “quoted” \"x\" – ”"},
+		Titled: true,
+	})
 }
 
 // TestFastKeysMatchReference checks that the allocation-free word keys,
