@@ -171,7 +171,7 @@ func (c *checker) unchecked(a *Assessment) {
 				now = append(now, r)
 			}
 		}
-		if len(now) > 0 && len(p.Roles) == 0 {
+		if len(now) > 0 && (len(p.Roles) == 0 || bareTitleOf(p.Roles, now)) {
 			a.Entity.Status = analysis.Verified
 			a.Entity.Evidence = fmt.Sprintf("knowledge base knows %s: %s", now[0].Name, recordSummary(now, 3))
 			return
@@ -343,4 +343,26 @@ func recordSummary(rs []*kb.Record, n int) string {
 		parts = append(parts, fmt.Sprintf("%s %s", r.Role, term(r)))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// bareTitleOf reports whether every role the article gives is a bare
+// title word of an office the person held then ("Secretary Janet Yellen"
+// for the Secretary of the Treasury): it confirms, never contradicts.
+func bareTitleOf(roles []people.Role, held []*kb.Record) bool {
+	for _, r := range roles {
+		words := strings.Fields(strings.ToLower(strings.TrimSpace(r.Text)))
+		if len(words) != 1 {
+			return false
+		}
+		ok := false
+		for _, h := range held {
+			for _, w := range strings.FieldsFunc(strings.ToLower(h.Role), notWordRune) {
+				ok = ok || w == words[0]
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

@@ -103,6 +103,11 @@ func (c *checker) institutionNearby(p *people.Person, r people.Role) bool {
 	for _, w := range strings.FieldsFunc(p.Name, notWordRune) {
 		own[strings.ToLower(w)] = true
 	}
+	// The role's own words were judged by checkableRole ("a Russia
+	// expert": a topic, not an employer); only words around it count here.
+	for _, w := range strings.FieldsFunc(r.Text, notWordRune) {
+		own[strings.ToLower(w)] = true
+	}
 	// The sentences that mention the person or give the role; and, unless
 	// the role comes with "a"/"an" (an organisation not named before), the
 	// sentence before the role and the paragraph up to it: "Ladbrokes

@@ -13,6 +13,14 @@ var appositiveStops = map[string]bool{
 	"while": true, "because": true, "who": true, "which": true, "and": true, "but": true,
 }
 
+// roleAdjectives may stand between a determiner and a role before a name
+// ("the new foreign minister, Johann Wadephul") without being the role.
+var roleAdjectives = map[string]bool{"new": true, "incoming": true, "outgoing": true, "acting": true, "interim": true, "current": true, "newly": true, "appointed": true}
+
+// roleDeterminers introduce a role that names one holder, written before
+// the name and a comma ("its governor, Kazuo Ueda,").
+var roleDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true}
+
 // lowerOnlyHeads name a role only when written in lower case before a
 // name ("rock star Ozzy Osbourne"); capitalised they start titles of works
 // ("Star Wars").
@@ -67,11 +75,17 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p = s - 1
 			continue
 		}
+		if t.Kind == wordToken && roleAdjectives[t.lower] && p < end {
+			p-- // "the new foreign minister, Johann Wadephul"
+			continue
+		}
 		break
 	}
 	start := p + 1
-	sawThe := start <= end && f.lower(start) == "the"
-	for start <= end && f.toks[start].Kind == wordToken && functionMods[f.lower(start)] {
+	// "the governor, X" and "its governor, X" both name the holder of a
+	// role the sentence has already placed; "a governor, X" does not.
+	sawThe := start <= end && (f.lower(start) == "the" || start > 0 && roleDeterminers[f.lower(start-1)])
+	for start <= end && f.toks[start].Kind == wordToken && (functionMods[f.lower(start)] || roleAdjectives[f.lower(start)]) {
 		start++
 	}
 	for end >= start && f.toks[end].Kind == wordToken && functionMods[f.lower(end)] {
