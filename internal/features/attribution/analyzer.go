@@ -157,6 +157,10 @@ func analyze(doc *document.Document, pr *people.Result) *articleAttribution {
 			// Loosely: a speaker named elsewhere in the paragraph.
 			sp, ok = paragraphSpeaker(doc, pr, q, clauses)
 		}
+		if !ok && q.Kind == InlineQuote {
+			// A headline's quote credited after a colon.
+			sp, ok = headlineCredit(doc.Text, q.Start, q.End)
+		}
 		inner := q.inner(doc.Text)
 		speech := speechLike(inner)
 		switch q.Kind {
@@ -201,7 +205,7 @@ func analyze(doc *document.Document, pr *people.Result) *articleAttribution {
 			namedAt = append(namedAt, q.Start)
 		}
 	}
-	a.vagueFindings(doc, w, clauses, namedAt)
+	a.vagueFindings(doc, w, clauses, namedAt, inQuote)
 	a.unnamedOrgFindings(w, clauses)
 	a.unsourcedFigureFindings(doc, w, clauses, spans)
 	for _, k := range namedOrder {

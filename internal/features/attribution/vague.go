@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/document"
@@ -12,7 +13,11 @@ import (
 // or any group with a present-tense belief verb ("reports indicate",
 // "officials feel"), is AT002; the rest ("officials said", "sources say")
 // is AT003 at info level, because real news uses it with reason.
-func (a *articleAttribution) vagueFindings(doc *document.Document, w *words, clauses []clause, namedAt []int) {
+//
+// Claims with no holder at all (holderlessClaims: "it is widely believed",
+// "a recent study found") join them: a consensus or a finding is an
+// opinion group's claim, a bare "it is understood" an anonymous source's.
+func (a *articleAttribution) vagueFindings(doc *document.Document, w *words, clauses []clause, namedAt []int, inQuote func(int) bool) {
 	namedPara := map[int]bool{}
 	for _, off := range namedAt {
 		namedPara[doc.ParagraphAt(off)] = true
@@ -20,6 +25,7 @@ func (a *articleAttribution) vagueFindings(doc *document.Document, w *words, cla
 	type hit struct {
 		start, end int
 		opinion    bool
+		holderless bool // no group at all: "it is widely believed", "a recent study found"
 	}
 	var hits []hit
 	opinions := 0
@@ -41,8 +47,20 @@ func (a *articleAttribution) vagueFindings(doc *document.Document, w *words, cla
 		if opinion {
 			opinions++
 		}
-		hits = append(hits, hit{start, end, opinion})
+		hits = append(hits, hit{start, end, opinion, false})
 	}
+	for _, h := range holderlessClaims(w, inQuote) {
+		if seen[h.start] {
+			continue
+		}
+		seen[h.start] = true
+		opinion := h.opinion && !namedPara[doc.ParagraphAt(h.start)]
+		if opinion {
+			opinions++
+		}
+		hits = append(hits, hit{h.start, h.end, opinion, true})
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	a.Sources.Vague = len(hits)
 	a.vagueOpinion = opinions
 	// One "analysts say" in an otherwise named-sourced report is how news
@@ -52,8 +70,11 @@ func (a *articleAttribution) vagueFindings(doc *document.Document, w *words, cla
 	for _, h := range hits {
 		text := w.text[h.start:h.end]
 		if h.opinion && habit {
-			a.findings = append(a.findings, finding{ruleVagueOpinion, h.start, h.end,
-				fmt.Sprintf("%q: opinion attributed to an unnamed group; name who holds it", text)})
+			msg := fmt.Sprintf("%q: opinion attributed to an unnamed group; name who holds it", text)
+			if h.holderless {
+				msg = fmt.Sprintf("%q: claim credited to no one; name who holds it or who published it", text)
+			}
+			a.findings = append(a.findings, finding{ruleVagueOpinion, h.start, h.end, msg})
 			continue
 		}
 		a.findings = append(a.findings, finding{ruleAnonymousOfficial, h.start, h.end, fmt.Sprintf("%q: unnamed source", text)})

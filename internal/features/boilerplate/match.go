@@ -36,6 +36,18 @@ func (lx *lexicon) matchLine(l textLine) (candidate, bool) {
 // matchNormLine is matchLine given norm, normalizeLine(lineHead(l.text)),
 // which scanDocument computes once per line and reuses.
 func (lx *lexicon) matchNormLine(l textLine, norm string) (candidate, bool) {
+	if c, ok := lx.matchNormLineAs(l, norm); ok {
+		return c, ok
+	}
+	// "🔍 Key Points", "2. Background": the same heading behind an emoji or
+	// a list number.
+	if t := trimListMarkers(norm); t != norm {
+		return lx.matchNormLineAs(l, t)
+	}
+	return candidate{}, false
+}
+
+func (lx *lexicon) matchNormLineAs(l textLine, norm string) (candidate, bool) {
 	long := len(l.text) > maxWholeLineBytes
 	if norm == "" {
 		return candidate{}, false
@@ -43,6 +55,10 @@ func (lx *lexicon) matchNormLine(l textLine, norm string) (candidate, bool) {
 	if id, ok := lx.lines[norm]; ok && !long {
 		return candidate{rule: id, start: l.start, end: l.end,
 			message: fmt.Sprintf("line %q is template chrome, not reporting", l.text)}, true
+	}
+	if id, ok := lx.runs[norm]; ok && !long {
+		return candidate{rule: id, start: l.start, end: l.end, besideChrome: true,
+			message: fmt.Sprintf("line %q is template chrome beside other chrome, not reporting", l.text)}, true
 	}
 	if head, ok := labelHead(norm, l.text); ok {
 		if id, ok := lx.labels[head]; ok {

@@ -22,6 +22,10 @@ const (
 	kindLabel  matchKind = "label"  // line opens with pattern + ":" or a dash
 	kindPrefix matchKind = "prefix" // line opens with pattern at a word boundary
 	kindPhrase matchKind = "phrase" // anywhere, at word boundaries
+	// kindRun is a whole line that is chrome only beside other chrome: a
+	// share bar's lone "Facebook" or "X" under "Share this:", where the
+	// same word alone could be a tech story's subheading.
+	kindRun matchKind = "run"
 )
 
 // pattern is one entry of data/patterns.tsv.
@@ -34,6 +38,7 @@ type pattern struct {
 // lexicon is the compiled pattern list.
 type lexicon struct {
 	lines    map[string]string // normalised line → rule
+	runs     map[string]string // normalised line → rule, when beside chrome
 	labels   map[string]string // label → rule
 	prefixes []pattern         // checked against a line's start
 	phrases  []pattern         // index = Aho–Corasick pattern number
@@ -58,7 +63,7 @@ func parsePatterns(src string) ([]pattern, error) {
 		}
 		k := matchKind(f[1])
 		switch k {
-		case kindLine, kindLabel, kindPrefix, kindPhrase:
+		case kindLine, kindLabel, kindPrefix, kindPhrase, kindRun:
 		default:
 			return nil, fmt.Errorf("patterns.tsv:%d: unknown kind %q", n, f[1])
 		}
@@ -80,12 +85,14 @@ func parsePatterns(src string) ([]pattern, error) {
 }
 
 func compileLexicon(ps []pattern) *lexicon {
-	lx := &lexicon{lines: map[string]string{}, labels: map[string]string{}}
+	lx := &lexicon{lines: map[string]string{}, runs: map[string]string{}, labels: map[string]string{}}
 	var texts []string
 	for _, p := range ps {
 		switch p.kind {
 		case kindLine:
 			lx.lines[p.text] = p.rule
+		case kindRun:
+			lx.runs[p.text] = p.rule
 		case kindLabel:
 			lx.labels[p.text] = p.rule
 			if n := len(strings.Fields(p.text)); n > lx.maxLabel {
@@ -197,6 +204,32 @@ func normalizeLine(s string) string {
 		out = strings.TrimLeft(out, "- ")
 	}
 	return strings.TrimRight(out, "*_:.!? ")
+}
+
+// trimListMarkers strips, from a normalised line, what generated copy puts
+// before a heading or a table-of-contents entry: emoji and pictographs
+// ("🔍 Key Points"), a list number ("2. Background", "3) FAQs") and the
+// markdown markers that follow them ("1. **Introduction**"). A number
+// followed by more digits ("1.5 million") is kept, and so are © and ®
+// (below U+2000), which the copyright patterns start with.
+func trimListMarkers(s string) string {
+	for {
+		t := strings.TrimLeftFunc(s, func(r rune) bool {
+			return r >= 0x2000 && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)) || r == '\ufe0f' || r == '\u200d'
+		})
+		i := 0
+		for i < len(t) && i < 3 && '0' <= t[i] && t[i] <= '9' {
+			i++
+		}
+		if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
+			t = t[i+2:]
+		}
+		t = strings.TrimLeft(t, "#*_>•·|=~ ")
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // widgetWords reads data/widget_words.txt into its strong and weak sets.

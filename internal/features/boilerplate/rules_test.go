@@ -68,6 +68,20 @@ func TestPatternsAnchored(t *testing.T) {
 		case kindPhrase:
 			line = "Officials noted that " + p.text + " appeared in the text."
 		}
+		if p.kind == kindRun {
+			// Beside other chrome it is reported; alone, not as listed.
+			res := analyze(t, p.text, body+"Share this:\n"+p.text+"\n")
+			if !hasRule(res, p.rule) {
+				t.Errorf("%s %s %q: not reported under \"Share this:\"", p.rule, p.kind, p.text)
+			}
+			res = analyze(t, p.text, body+p.text+"\n"+body)
+			for _, f := range res.Findings {
+				if f.Rule == p.rule && f.Text == p.text {
+					t.Errorf("%s %s %q reported alone between paragraphs", p.rule, p.kind, p.text)
+				}
+			}
+			continue
+		}
 		res := analyze(t, p.text, body+line+"\n")
 		if !hasRule(res, p.rule) {
 			t.Errorf("%s %s %q: not reported in %q", p.rule, p.kind, p.text, line)

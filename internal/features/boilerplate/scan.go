@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,6 +15,9 @@ type candidate struct {
 	start, end int
 	message    string
 	evidence   string
+	// besideChrome marks a run-kind line match, kept only when a
+	// neighbouring line is listed chrome too.
+	besideChrome bool
 }
 
 // Scan is the analyzer's result: the findings it will report and the
@@ -58,11 +62,31 @@ func scanDocument(doc *document.Document, r *resources) *Scan {
 	title := normalizeLine(doc.Title)
 	matched := make([]bool, len(lines))
 	heads := make([]string, len(lines)) // normalised opening of each line
+	var pending map[int]candidate       // run-kind matches awaiting a chrome neighbour
 	for i, l := range lines {
 		heads[i] = normalizeLine(lineHead(l.text))
 		if c, ok := r.lex.matchNormLine(l, heads[i]); ok {
+			if c.besideChrome {
+				if pending == nil {
+					pending = map[int]candidate{}
+				}
+				pending[i] = c
+				continue
+			}
 			sc.candidates = append(sc.candidates, c)
 			matched[i] = true
+		}
+	}
+	if len(pending) > 0 {
+		chrome := func(j int) bool {
+			_, run := pending[j]
+			return j >= 0 && j < len(lines) && (matched[j] || run)
+		}
+		for i := range lines { // in line order, so findings stay deterministic
+			if c, ok := pending[i]; ok && (chrome(i-1) || chrome(i+1)) {
+				sc.candidates = append(sc.candidates, c)
+				matched[i] = true
+			}
 		}
 	}
 	sc.candidates = append(sc.candidates, faqBlocks(lines)...)
@@ -73,6 +97,13 @@ func scanDocument(doc *document.Document, r *resources) *Scan {
 	for p, i := range mainLines {
 		pos[i] = p
 	}
+	type scoredLine struct {
+		i        int
+		score    float64
+		x        lineFeatures
+		weakOnly bool
+	}
+	var over []scoredLine // lines at or above the threshold
 	for i, l := range lines {
 		if matched[i] || (title != "" && alnumAtMost(l.text, len(title)) && wholeNorm(l.text, heads[i]) == title) {
 			continue
@@ -90,15 +121,59 @@ func scanDocument(doc *document.Document, r *resources) *Scan {
 			sc.maxLineScore = s
 		}
 		if s >= r.model.threshold {
-			sc.candidates = append(sc.candidates, candidate{
-				rule: "BP017", start: l.start, end: l.end,
-				message:  fmt.Sprintf("line scored %.2f as page furniture rather than reporting", s),
-				evidence: explainFeatures(x, r.model),
-			})
+			over = append(over, scoredLine{i: i, score: s, x: x, weakOnly: weakEvidenceOnly(x)})
 		}
+	}
+	// A line whose only chrome evidence is a weak widget word ("Facebook",
+	// "Print", "Share") is also a plausible subheading; it is reported
+	// only beside other chrome: a listed line or another line over the
+	// threshold (a share bar's network names stand together).
+	overAt := make(map[int]bool, len(over))
+	for _, o := range over {
+		overAt[o.i] = true
+	}
+	beside := func(j int) bool { return j >= 0 && j < len(lines) && (matched[j] || overAt[j]) }
+	for _, o := range over {
+		if o.weakOnly && !beside(o.i-1) && !beside(o.i+1) {
+			continue
+		}
+		l := lines[o.i]
+		sc.candidates = append(sc.candidates, candidate{
+			rule: "BP017", start: l.start, end: l.end,
+			message:  fmt.Sprintf("line scored %.2f as page furniture rather than reporting", o.score),
+			evidence: explainFeatures(o.x, r.model),
+		})
 	}
 	sc.candidates = mergeCandidates(sc.candidates)
 	return sc
+}
+
+// chromeEvidence indexes the features that are chrome evidence stronger
+// than a weak widget word.
+var chromeEvidence = featureIndexes("widget", "count", "timestamp", "separators", "url")
+
+func featureIndexes(names ...string) []int {
+	var out []int
+	for _, n := range names {
+		i := slices.Index(lineFeatureNames, n)
+		if i < 0 {
+			panic("boilerplate: no line feature " + n) // a programming error, caught by any test
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// weakEvidenceOnly reports whether a line's only chrome evidence is weak
+// widget vocabulary: no strong widget word, count, timestamp, separators
+// or URL.
+func weakEvidenceOnly(x lineFeatures) bool {
+	for _, f := range chromeEvidence {
+		if x[f] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // explainFeatures names the features that pushed a line towards chrome.

@@ -33,6 +33,45 @@ func inflect(verb string) []string {
 	return []string{verb, third, past, ing}
 }
 
+// expandFamilies expands pattern like expand and also returns, for each
+// surface form, its inflection family: the same alternatives with every
+// verb in its base form ("sent shockwaves through" → "send shockwaves
+// through"). Reporters who write one inflection write the others, so the
+// generator weighs a family's forms together.
+func expandFamilies(pattern string) (surfaces, families []string) {
+	for _, alt := range expandAlternatives(pattern) {
+		family := expand(baseVerbs(alt))[0]
+		for _, s := range expand(alt) {
+			surfaces = append(surfaces, s)
+			families = append(families, family)
+		}
+	}
+	return surfaces, families
+}
+
+// expandAlternatives expands only the (a|b) groups of pattern, keeping its
+// {verb} slots.
+func expandAlternatives(pattern string) []string {
+	i := strings.IndexByte(pattern, '(')
+	if i < 0 {
+		return []string{pattern}
+	}
+	j := strings.IndexByte(pattern[i:], ')')
+	if j < 0 {
+		return []string{pattern}
+	}
+	var out []string
+	for _, alt := range strings.Split(pattern[i+1:i+j], "|") {
+		out = append(out, expandAlternatives(pattern[:i]+alt+pattern[i+j+1:])...)
+	}
+	return out
+}
+
+// baseVerbs replaces every {verb} slot of pattern with the bare verb.
+func baseVerbs(pattern string) string {
+	return strings.NewReplacer("{", "", "}", "").Replace(pattern)
+}
+
 // expand turns one curated pattern into every surface form: {verb} is
 // inflected and (a|b|) picks one alternative (an empty one drops the group).
 func expand(pattern string) []string {

@@ -87,21 +87,32 @@ func run(shared, out, curatedDir string) error {
 	}
 	sort.Strings(terms)
 	terms = dedupe(terms)
-	cnt, size := count(terms, train)
+	family := map[string]string{} // curated surface → inflection family
+	for _, e := range append(stock, para...) {
+		if _, ok := family[e.surface]; !ok {
+			family[e.surface] = e.family
+		}
+	}
+	cnt, famCnt, size := count(terms, family, train)
 
-	weight := func(t string) float64 {
-		c := cnt[t]
+	weightOf := func(c *counts) float64 {
 		return math.Log(((float64(c.machine) + alpha) / float64(size.machineWords)) /
 			((float64(c.human) + alpha) / float64(size.humanWords)))
 	}
+	weight := func(t string) float64 { return weightOf(cnt[t]) }
+	// A curated entry is judged, and its counts written, by its inflection
+	// family: "sent shockwaves through" in a reporter's copy is evidence
+	// about "send shockwaves through" too, which the small train split may
+	// simply not happen to contain.
+	curatedCounts := func(e curatedEntry) *counts { return famCnt[e.family] }
 	curatedSet := map[string]bool{}
 	keepCurated := func(es []curatedEntry) []curatedEntry {
 		var kept []curatedEntry
 		for _, e := range es {
 			curatedSet[e.surface] = true
-			c := cnt[e.surface]
+			c := curatedCounts(e)
 			share := float64(c.humanDocs) / float64(size.humanDocs)
-			if c.humanDocs >= 2 && weight(e.surface) < minCuratedWeight || share > maxHumanDocShare {
+			if c.humanDocs >= 2 && weightOf(c) < minCuratedWeight || share > maxHumanDocShare {
 				continue
 			}
 			kept = append(kept, e)
@@ -130,8 +141,8 @@ func run(shared, out, curatedDir string) error {
 	b.WriteString(header)
 	b.WriteString("# phrase\tcategory\tweight\thuman\tmachine\thuman_docs\tmachine_docs\n")
 	for _, e := range stockKept {
-		c := cnt[e.surface]
-		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%d\t%d\t%d\t%d\n", e.surface, e.note, weight(e.surface), c.human, c.machine, c.humanDocs, c.machineDocs)
+		c := curatedCounts(e)
+		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%d\t%d\t%d\t%d\n", e.surface, e.note, weightOf(c), c.human, c.machine, c.humanDocs, c.machineDocs)
 	}
 	if err := write(filepath.Join(out, "stock.tsv"), b.String()); err != nil {
 		return err
@@ -141,8 +152,8 @@ func run(shared, out, curatedDir string) error {
 	b.WriteString(header)
 	b.WriteString("# artifact\tmeant\tweight\thuman\tmachine\thuman_docs\tmachine_docs\n")
 	for _, e := range paraKept {
-		c := cnt[e.surface]
-		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%d\t%d\t%d\t%d\n", e.surface, e.note, weight(e.surface), c.human, c.machine, c.humanDocs, c.machineDocs)
+		c := curatedCounts(e)
+		fmt.Fprintf(&b, "%s\t%s\t%.3f\t%d\t%d\t%d\t%d\n", e.surface, e.note, weightOf(c), c.human, c.machine, c.humanDocs, c.machineDocs)
 	}
 	if err := write(filepath.Join(out, "paraphrase.tsv"), b.String()); err != nil {
 		return err
@@ -187,14 +198,18 @@ func dedupe(sorted []string) []string {
 }
 
 // count tallies whole-word occurrences of terms in human and machine
-// articles, and the words each side wrote.
-func count(terms []string, articles []evalset.Article) (map[string]*counts, corpusSize) {
+// articles, and the words each side wrote; famCnt pools the counts of the
+// terms of each family (an article counts once per family).
+func count(terms []string, family map[string]string, articles []evalset.Article) (cnt, famCnt map[string]*counts, size corpusSize) {
 	m := lexicon.Compile(terms)
-	cnt := make(map[string]*counts, len(terms))
+	cnt = make(map[string]*counts, len(terms))
+	famCnt = map[string]*counts{}
 	for _, t := range terms {
 		cnt[t] = &counts{}
+		if f, ok := family[t]; ok && famCnt[f] == nil {
+			famCnt[f] = &counts{}
+		}
 	}
-	var size corpusSize
 	var matches []lexicon.Match
 	for _, a := range articles {
 		text := a.Title + "\n" + a.Text
@@ -209,25 +224,34 @@ func count(terms []string, articles []evalset.Article) (map[string]*counts, corp
 		}
 		matches = m.FindAll(text, matches[:0])
 		seen := map[int]bool{}
+		seenFam := map[string]bool{}
 		for _, mt := range matches {
 			// Compile normalises; map back through the pattern index.
-			c := cnt[terms[mt.Pattern]]
-			first := !seen[mt.Pattern]
+			t := terms[mt.Pattern]
+			tally(cnt[t], machine, !seen[mt.Pattern])
 			seen[mt.Pattern] = true
-			if machine {
-				c.machine++
-				if first {
-					c.machineDocs++
-				}
-			} else {
-				c.human++
-				if first {
-					c.humanDocs++
-				}
+			if f, ok := family[t]; ok {
+				tally(famCnt[f], machine, !seenFam[f])
+				seenFam[f] = true
 			}
 		}
 	}
-	return cnt, size
+	return cnt, famCnt, size
+}
+
+// tally adds one occurrence to c, and one article when first.
+func tally(c *counts, machine, first bool) {
+	if machine {
+		c.machine++
+		if first {
+			c.machineDocs++
+		}
+		return
+	}
+	c.human++
+	if first {
+		c.humanDocs++
+	}
 }
 
 func write(path, content string) error {

@@ -49,3 +49,20 @@ func TestExpandInflectsAndAlternates(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandFamiliesGroupsInflectionsNotAlternatives(t *testing.T) {
+	surfaces, families := expandFamilies("{send} shockwaves (through|across)")
+	if len(surfaces) != 8 || len(families) != 8 {
+		t.Fatalf("expandFamilies: %q %q", surfaces, families)
+	}
+	fam := map[string]string{}
+	for i, s := range surfaces {
+		fam[s] = families[i]
+	}
+	if fam["sent shockwaves through"] != "send shockwaves through" || fam["sending shockwaves through"] != "send shockwaves through" {
+		t.Errorf("inflections of one alternative must share a family: %v", fam)
+	}
+	if fam["sent shockwaves across"] != "send shockwaves across" {
+		t.Errorf("alternatives must stay separate families: %v", fam)
+	}
+}

@@ -140,6 +140,7 @@ func readCandidates(shared string) (candidates, error) {
 type curatedEntry struct {
 	surface string // one expansion
 	pattern string // the line it came from
+	family  string // the surface with its verbs in base form (expandFamilies)
 	note    string // category or intended wording
 }
 
@@ -158,13 +159,14 @@ func readCurated(path string) ([]curatedEntry, error) {
 			continue
 		}
 		pattern, note, _ := strings.Cut(line, "\t")
-		for _, s := range expand(pattern) {
+		surfaces, families := expandFamilies(pattern)
+		for k, s := range surfaces {
 			s = strings.ToLower(s)
 			if s == "" || seen[s] {
 				continue
 			}
 			seen[s] = true
-			out = append(out, curatedEntry{surface: s, pattern: pattern, note: strings.TrimSpace(note)})
+			out = append(out, curatedEntry{surface: s, pattern: pattern, family: strings.ToLower(families[k]), note: strings.TrimSpace(note)})
 		}
 	}
 	return out, sc.Err()
