@@ -2,6 +2,7 @@ package templated
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/copydesk/copydesk/internal/lexicon"
 )
@@ -13,9 +14,15 @@ import (
 // editor.
 const minVocabFindingWeight = 3.0
 
+// measured says, in an editor's words, how the labelled training news
+// uses the entry: how many times more often machine-written articles use
+// it, and how many articles of each kind do.
 func measured(e *lexicon.Entry) string {
-	return fmt.Sprintf("lexicon weight %.2f (ln machine/human rate); train split: %d human, %d machine articles use it",
-		e.Weight, e.HumanDocs, e.MachineDocs)
+	if e.HumanDocs == 0 && e.MachineDocs == 0 {
+		return fmt.Sprintf("curated stock phrase; no article in the labelled training news uses it (lexicon weight %.2f)", e.Weight)
+	}
+	return fmt.Sprintf("used by %d human and %d machine-written articles in the labelled training news; about %.0f× more often by machines (lexicon weight %.2f)",
+		e.HumanDocs, e.MachineDocs, math.Exp(e.Weight), e.Weight)
 }
 
 // reportStock reports stock phrases outside quotations and returns how
