@@ -5,9 +5,12 @@
 package attribution
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -92,6 +95,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return &res.Result, nil
 }
 
+// clausePool holds clause buffers: every value analyze takes from a clause
+// is copied into its result, so the slice can serve the next article.
+var clausePool = sync.Pool{New: func() any { return new([]clause) }}
+
 // finding is a rule hit before it is reported.
 type finding struct {
 	rule       string
@@ -115,7 +122,13 @@ func analyze(doc *document.Document, pr *people.Result) *articleAttribution {
 	w := newWords(doc)
 	spans := findQuotes(doc)
 	inQuote := quoteMask(spans) // transcript lines are judged later
-	clauses := findClauses(w, pr, inQuote)
+	buf := clausePool.Get().(*[]clause)
+	clauses := appendClauses((*buf)[:0], w, pr, inQuote)
+	defer func() {
+		clear(clauses) // drop the people and strings the buffer points to
+		*buf = clauses[:0]
+		clausePool.Put(buf)
+	}()
 	preferLastSpeaker(doc, clauses, inQuote)
 
 	named := map[string]string{} // key -> as written
@@ -354,15 +367,36 @@ func startsParagraph(doc *document.Document, off int) bool {
 // quoteMask returns a test for offsets inside quoted words (interrupting
 // attributions excluded).
 func quoteMask(qs []quoteSpan) func(int) bool {
-	return func(off int) bool {
-		for _, q := range qs {
-			if q.Kind == QALine {
-				continue
-			}
-			if off >= q.InnerStart && off < q.InnerEnd && !(off >= q.GapStart && off < q.GapEnd) {
-				return true
-			}
+	// The inside of each quotation minus its attribution gap is at most two
+	// intervals; their union, sorted and merged, answers each offset by a
+	// binary search (the clause grammar asks about every word).
+	var ivs []interval
+	for _, q := range qs {
+		if q.Kind == QALine {
+			continue
 		}
-		return false
+		// [InnerStart,InnerEnd) without [GapStart,GapEnd).
+		if e := min(q.InnerEnd, q.GapStart); q.InnerStart < e {
+			ivs = append(ivs, interval{q.InnerStart, e})
+		}
+		if s := max(q.InnerStart, q.GapEnd); s < q.InnerEnd {
+			ivs = append(ivs, interval{s, q.InnerEnd})
+		}
+	}
+	slices.SortFunc(ivs, func(a, b interval) int { return cmp.Compare(a.start, b.start) })
+	merged := ivs[:0]
+	for _, iv := range ivs {
+		if n := len(merged); n > 0 && iv.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, iv.end)
+			continue
+		}
+		merged = append(merged, iv)
+	}
+	return func(off int) bool {
+		i := sort.Search(len(merged), func(i int) bool { return merged[i].end > off })
+		return i < len(merged) && merged[i].start <= off
 	}
 }
+
+// interval is a half-open byte range.
+type interval struct{ start, end int }

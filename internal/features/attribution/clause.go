@@ -70,7 +70,11 @@ var pronounSubjects = map[string]bool{"he": true, "she": true, "they": true, "i"
 
 // findClauses returns every reporting clause outside quotations.
 func findClauses(w *words, pr *people.Result, inQuote func(int) bool) []clause {
-	var out []clause
+	return appendClauses(nil, w, pr, inQuote)
+}
+
+// appendClauses is findClauses appending to out (a pooled buffer).
+func appendClauses(out []clause, w *words, pr *people.Result, inQuote func(int) bool) []clause {
 	for i := 0; i < w.n(); i++ {
 		lw := w.lower(i)
 		if lw == "according" && i+2 < w.n() && w.lower(i+1) == "to" && !inQuote(w.start(i)) {
@@ -80,7 +84,7 @@ func findClauses(w *words, pr *people.Result, inQuote func(int) bool) []clause {
 			}
 			continue
 		}
-		class := lex.verbs[lw]
+		class := lex.verb(lw)
 		if class == 0 || inQuote(w.start(i)) {
 			continue
 		}
@@ -231,7 +235,7 @@ func isAdverb(w string) bool {
 // words, to the next punctuation).
 func npEnd(w *words, a, max int) int {
 	b := a
-	for b+1 < w.n() && b+1-a < max && !clauseBreak(w.gap(b+1)) && !clauseStops[w.lower(b+1)] && lex.verbs[w.lower(b+1)] == 0 {
+	for b+1 < w.n() && b+1-a < max && !clauseBreak(w.gap(b+1)) && !clauseStops[w.lower(b+1)] && lex.verb(w.lower(b+1)) == 0 {
 		b++
 	}
 	return b
@@ -257,7 +261,7 @@ func participleSubject(w *words, pr *people.Result, i int) (Speaker, bool) {
 // which may hold a conjunction ("media and PR strategist Glen Yearwood").
 func accordingEnd(w *words, a int) int {
 	b := a
-	for b+1 < w.n() && b+1-a < 10 && !clauseBreak(w.gap(b+1)) && lex.verbs[w.lower(b+1)] == 0 &&
+	for b+1 < w.n() && b+1-a < 10 && !clauseBreak(w.gap(b+1)) && lex.verb(w.lower(b+1)) == 0 &&
 		(!clauseStops[w.lower(b+1)] || w.lower(b+1) == "and") {
 		b++
 	}

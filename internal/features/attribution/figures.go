@@ -103,10 +103,35 @@ func superlativeKeyword(s string, buf *[]byte) bool {
 		}
 	}
 	*buf = b
-	for _, k := range superlativeKeywords {
-		if bytes.Contains(b, k) {
+	return containsKeyword(b)
+}
+
+// containsKeyword reports whether b contains one of superlativeKeywords.
+// All but two of them hold "st" ("most " and the "-st" words), so one
+// search for "st" and a look at what precedes (or follows) each occurrence
+// replaces nine searches of the sentence.
+func containsKeyword(b []byte) bool {
+	for i := 0; ; i++ {
+		k := bytes.Index(b[i:], st)
+		if k < 0 {
+			break
+		}
+		i += k
+		if i >= 2 && i+3 <= len(b) && string(b[i-2:i+3]) == "most " {
 			return true
 		}
+		for _, kw := range stKeywords {
+			if bytes.HasSuffix(b[:i+2], kw) {
+				return true
+			}
+		}
 	}
-	return false
+	return bytes.Contains(b, []byte("record")) || bytes.Contains(b, []byte("all-time"))
 }
+
+var (
+	st = []byte("st")
+	// stKeywords are the superlativeKeywords ending in "st".
+	stKeywords = [][]byte{[]byte("largest"), []byte("biggest"), []byte("highest"), []byte("lowest"),
+		[]byte("worst"), []byte("deadliest"), []byte("fastest"), []byte("greatest")}
+)

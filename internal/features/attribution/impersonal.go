@@ -9,6 +9,7 @@ import (
 // no holder at all.
 type impersonalLexicon struct {
 	be, degree, passive, evidence, fresh, finding map[string]bool
+	evidenceFilter                                *keyFilter
 }
 
 func loadImpersonal() (*impersonalLexicon, error) {
@@ -26,6 +27,7 @@ func loadImpersonal() (*impersonalLexicon, error) {
 		}
 		return nil
 	})
+	l.evidenceFilter = newKeyFilter(l.evidence)
 	return l, err
 }
 
@@ -64,7 +66,7 @@ func holderlessClaims(w *words, inQuote func(int) bool) []holderless {
 			}
 			continue
 		}
-		if impersonal.evidence[w.lower(i)] {
+		if lw := w.lower(i); impersonal.evidenceFilter.mayHave(lw) && impersonal.evidence[lw] {
 			if h, ok := unnamedEvidence(w, i); ok {
 				out = append(out, h)
 			}

@@ -31,7 +31,8 @@ type lexicon struct {
 	groups     map[string]groupClass
 	orgAdj     map[string]bool
 	orgNouns   map[string]bool
-	orgPhrases []string // multi-word organisation nouns, lower case
+	orgPhrases []string   // multi-word organisation nouns, lower case
+	verbFilter *keyFilter // over verbs' keys; built once after loading
 }
 
 var lex = mustLoad()
@@ -104,6 +105,7 @@ func load() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.verbFilter = newKeyFilter(l.verbs)
 	return l, nil
 }
 

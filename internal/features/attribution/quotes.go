@@ -137,7 +137,7 @@ func trimRightSpace(text string, s, e int) int {
 
 // mergeContinued joins the paragraphs of a multi-paragraph quotation.
 func mergeContinued(qs []quoteSpan) []quoteSpan {
-	var out []quoteSpan
+	out := qs[:0] // in place: out never overtakes the span being read
 	for _, q := range qs {
 		if q.Continues && len(out) > 0 {
 			last := &out[len(out)-1]
@@ -152,7 +152,7 @@ func mergeContinued(qs []quoteSpan) []quoteSpan {
 // mergeInterrupted joins "The pair," she said, "will …" into one quotation
 // whose Gap holds the attribution.
 func mergeInterrupted(text string, qs []quoteSpan) []quoteSpan {
-	var out []quoteSpan
+	out := qs[:0] // in place: out never overtakes the span being read
 	for _, q := range qs {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
@@ -172,7 +172,7 @@ func mergeInterrupted(text string, qs []quoteSpan) []quoteSpan {
 
 func hasReportingVerb(s string) bool {
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if lex.verbs[f] != 0 {
+		if lex.verb(f) != 0 {
 			return true
 		}
 	}

@@ -28,6 +28,9 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c =
 // looksLikeAddress reports whether a token is a web or mail address or a
 // file name, where glued punctuation is normal.
 func looksLikeAddress(tok string) bool {
+	if !strings.ContainsAny(tok, ":@/.") {
+		return false // every sign below needs one of these; most words have none
+	}
 	l := strings.ToLower(tok)
 	if strings.Contains(l, "://") || strings.HasPrefix(l, "www.") || strings.Contains(l, "@") || strings.Contains(l, "/") {
 		return true
@@ -66,11 +69,12 @@ func isDottedAcronym(w string) bool {
 // findMissingSpaces reports commas and full stops glued to the next word.
 func findMissingSpaces(c *collector, text string) int {
 	n := 0
-	for i := 1; i+1 < len(text); i++ {
-		p := text[i]
-		if p != ',' && p != '.' {
-			continue
+	marks := newByteFinder(text, ',', '.')
+	for i := 1; ; i++ {
+		if i = marks.next(i); i+1 >= len(text) {
+			break
 		}
+		p := text[i]
 		prev, next := text[i-1], text[i+1]
 		if !isLetter(prev) || !isLetter(next) {
 			continue // numbers (1,000 3.5), spaced punctuation, quotes
@@ -176,7 +180,14 @@ func findLowerCaseStarts(c *collector, text string) int {
 			// After a full stop inside the line ("! " and "? " end titles
 			// such as "Mamma Mia! with", so only full stops count).
 			for i := 1; i+2 < len(line); i++ {
-				if line[i] != '.' || line[i+1] != ' ' || !isLower(line[i+2]) {
+				k := strings.IndexByte(line[i:], '.')
+				if k < 0 {
+					break
+				}
+				if i += k; i+2 >= len(line) {
+					break
+				}
+				if line[i+1] != ' ' || !isLower(line[i+2]) {
 					continue
 				}
 				w := wordBefore(line, i)
@@ -243,9 +254,10 @@ var consonantSoundVowel = []string{"uni", "use", "usu", "uti", "ure", "uri", "ur
 // consonant sound.
 func findWrongArticles(c *collector, text string) int {
 	n := 0
-	for i := 0; i+3 < len(text); i++ {
-		if text[i] != 'a' && text[i] != 'A' {
-			continue
+	as := newByteFinder(text, 'a', 'A')
+	for i := 0; ; i++ {
+		if i = as.next(i); i+3 >= len(text) {
+			break
 		}
 		if i > 0 && (isLetter(text[i-1]) || text[i-1] == '\'' || text[i-1] == '-' || text[i-1] == '.' || text[i-1] >= 0x80) {
 			continue
@@ -292,6 +304,33 @@ func findWrongArticles(c *collector, text string) int {
 		n++
 	}
 	return n
+}
+
+// byteFinder finds the next of two bytes in a text with strings.IndexByte,
+// which skips the bytes between them many at a time, remembering where
+// each byte next occurs.
+type byteFinder struct {
+	text   string
+	a, b   byte
+	na, nb int // next offset of a and of b; len(text) when none
+}
+
+func newByteFinder(text string, a, b byte) *byteFinder {
+	return &byteFinder{text: text, a: a, b: b, na: -1, nb: -1}
+}
+
+// next returns the offset of the first a or b at or after i, or len(text).
+func (f *byteFinder) next(i int) int {
+	if i >= len(f.text) {
+		return len(f.text)
+	}
+	if f.na < i {
+		f.na = indexFrom(f.text, i, f.a)
+	}
+	if f.nb < i {
+		f.nb = indexFrom(f.text, i, f.b)
+	}
+	return min(f.na, f.nb)
 }
 
 func hasAnyPrefix(s string, ps []string) bool {

@@ -25,12 +25,47 @@ func measured(e *lexicon.Entry) string {
 		e.HumanDocs, e.MachineDocs, math.Exp(e.Weight), e.Weight)
 }
 
+// hitList says which lexicon a candidate's entry comes from.
+type hitList uint8
+
+const (
+	noList hitList = iota
+	stockList
+	vocabList
+	paraphraseList
+)
+
+// addHit adds a lexicon hit whose message is written only if it survives
+// merging.
+func (c *collector) addHit(rule string, h lexicon.Hit, list hitList) {
+	if !c.doc.InMain(h.Start) {
+		return // page chrome is boilerplate's business
+	}
+	c.cands = append(c.cands, candidate{rule: rule, start: h.Start, end: h.End, entry: h.Entry, list: list})
+}
+
+// describe writes a lexicon hit's message and evidence.
+func (f *candidate) describe() {
+	e := f.entry
+	switch f.list {
+	case stockList:
+		f.msg = fmt.Sprintf("stock phrase %q (%s)", e.Phrase, e.Note)
+	case vocabList:
+		f.msg = fmt.Sprintf("%q is over-used by language models", e.Phrase)
+	case paraphraseList:
+		f.msg = fmt.Sprintf("%q looks like a paraphrase tool's swap for %q", e.Phrase, e.Note)
+	default:
+		return
+	}
+	f.evidence = measured(e)
+}
+
 // reportStock reports stock phrases outside quotations and returns how
 // many it found.
 func reportStock(c *collector, hits []lexicon.Hit) int {
 	count := 0
 	for _, h := range hits {
-		if insideQuote(c.doc, h.Start) {
+		if c.insideQuote(h.Start) {
 			continue // a speaker's words, not the writer's
 		}
 		count++
@@ -38,8 +73,7 @@ func reportStock(c *collector, hits []lexicon.Hit) int {
 		if h.Entry.HumanDocs > 0 {
 			id = ruleStockCommon
 		}
-		c.add(id, h.Start, h.End,
-			fmt.Sprintf("stock phrase %q (%s)", h.Entry.Phrase, h.Entry.Note), measured(h.Entry))
+		c.addHit(id, h, stockList)
 	}
 	return count
 }
@@ -49,13 +83,12 @@ func reportStock(c *collector, hits []lexicon.Hit) int {
 func reportVocab(c *collector, hits []lexicon.Hit) float64 {
 	var sum float64
 	for _, h := range hits {
-		if insideQuote(c.doc, h.Start) {
+		if c.insideQuote(h.Start) {
 			continue
 		}
 		sum += h.Entry.Weight
 		if h.Entry.Weight >= minVocabFindingWeight {
-			c.add(ruleOverusedVocab, h.Start, h.End,
-				fmt.Sprintf("%q is over-used by language models", h.Entry.Phrase), measured(h.Entry))
+			c.addHit(ruleOverusedVocab, h, vocabList)
 		}
 	}
 	return sum
@@ -64,8 +97,7 @@ func reportVocab(c *collector, hits []lexicon.Hit) float64 {
 // reportParaphrase reports synonym-swap idioms and returns how many it found.
 func reportParaphrase(c *collector, hits []lexicon.Hit) int {
 	for _, h := range hits {
-		c.add(ruleParaphraseIdiom, h.Start, h.End,
-			fmt.Sprintf("%q looks like a paraphrase tool's swap for %q", h.Entry.Phrase, h.Entry.Note), measured(h.Entry))
+		c.addHit(ruleParaphraseIdiom, h, paraphraseList)
 	}
 	return len(hits)
 }

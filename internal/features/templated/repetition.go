@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -61,10 +62,13 @@ func wordHash(w string) uint64 {
 func findRepetition(c *collector, doc *document.Document) repetition {
 	var rep repetition
 	mainEnd := doc.MainEnd()
+	sc := repScratchPool.Get().(*repScratch)
+	defer repScratchPool.Put(sc)
 
 	// Every word's hash, once: sentences and n-grams are both keyed by them.
 	words := doc.Words()
-	hashes := make([]uint64, len(words))
+	hashes := grow(sc.hashes, len(words))
+	sc.hashes = hashes
 	for i, w := range words {
 		hashes[i] = wordHash(doc.Text[w.Start:w.End])
 	}
@@ -72,13 +76,12 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	// Sentences, keyed by their folded words: a hash of the word hashes
 	// finds candidates, and a word-by-word comparison confirms them, so two
 	// sentences count as the same exactly when their words are.
-	type firstSentence struct {
-		start, from, to int   // offset; its words are words[from:to]
-		next            int32 // earlier sentence with the same hash, +1
-	}
-	var firsts []firstSentence
-	seen := map[uint64]int32{} // sentence hash → firsts index +1
-	inRepeatedSentence := map[int]bool{}
+	firsts := sc.firsts[:0]
+	defer func() { sc.firsts = firsts[:0] }()
+	seen := sc.seen // sentence hash → firsts index +1
+	clear(seen)
+	inRepeatedSentence := sc.inRepeated
+	clear(inRepeatedSentence)
 	for _, s := range doc.Sentences() {
 		if s.Start >= mainEnd {
 			break
@@ -114,9 +117,12 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 		return rep
 	}
 	keys := hashes[:nMain]
-	firstAt := newFirstSeen(len(keys))
-	repeatedWords := make([]bool, len(keys))
-	firstOf := make([]int, len(keys)) // for a repeated run start, where it first appeared
+	firstAt := sc.firstAt.reset(len(keys))
+	repeatedWords := grow(sc.repeated, len(keys))
+	sc.repeated = repeatedWords
+	clear(repeatedWords)
+	firstOf := grow(sc.firstOf, len(keys)) // for a repeated run start, where it first appeared
+	sc.firstOf = firstOf
 	var roll ngramRoller
 	for i := 0; i+ngramWords <= len(keys); i++ {
 		g := roll.next(keys, i)
@@ -146,7 +152,7 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 		}
 		total += k - i
 		start, end := words[i].Start, words[k-1].End
-		if quotedOrNames(doc, words[i:k], words[firstOf[i]].Start) {
+		if quotedOrNames(c, doc, words[i:k], words[firstOf[i]].Start) {
 			i = k
 			continue
 		}
@@ -160,6 +166,12 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	}
 	rep.wordShare = float64(total) / float64(len(keys))
 	return rep
+}
+
+// firstSentence is the first sentence seen with a given hash.
+type firstSentence struct {
+	start, from, to int   // offset; its words are words[from:to]
+	next            int32 // earlier sentence with the same hash, +1
 }
 
 // wordRange returns the index range in words (the document's words) of
@@ -257,12 +269,40 @@ type firstSeen struct {
 	mask   uint64
 }
 
-func newFirstSeen(n int) *firstSeen {
+// reset empties f and sizes it for n n-grams, reusing its slices.
+func (f *firstSeen) reset(n int) *firstSeen {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	return &firstSeen{hashes: make([]uint64, size), at: make([]int32, size), mask: uint64(size - 1)}
+	f.hashes, f.at, f.mask = grow(f.hashes, size), grow(f.at, size), uint64(size-1)
+	clear(f.at)
+	return f
+}
+
+// repScratch is findRepetition's per-article working memory, pooled: the
+// n-gram table alone was the batch's largest allocation.
+type repScratch struct {
+	hashes     []uint64
+	firsts     []firstSentence
+	seen       map[uint64]int32
+	inRepeated map[int]bool
+	firstAt    firstSeen
+	repeated   []bool
+	firstOf    []int
+}
+
+var repScratchPool = sync.Pool{New: func() any {
+	return &repScratch{seen: map[uint64]int32{}, inRepeated: map[int]bool{}}
+}}
+
+// grow returns s resliced to n, reallocated only when too small; the
+// contents are not cleared.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // lookupOrAdd returns the index stored for g and true, or stores i for g
@@ -296,8 +336,8 @@ func crossesParagraphs(doc *document.Document, start, end int) bool {
 // quotedOrNames reports runs reporters legitimately repeat: a quotation
 // (either occurrence inside quotation marks: a pull quote restated in the
 // body) or a run mostly of capitalised words (names, titles, award lists).
-func quotedOrNames(doc *document.Document, run []document.Span, firstStart int) bool {
-	if insideQuote(doc, run[0].Start) || insideQuote(doc, firstStart) {
+func quotedOrNames(c *collector, doc *document.Document, run []document.Span, firstStart int) bool {
+	if c.insideQuote(run[0].Start) || c.insideQuote(firstStart) {
 		return true
 	}
 	capital := 0
