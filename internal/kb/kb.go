@@ -208,6 +208,10 @@ func (k *KB) IsKnownPerson(name string) bool {
 	if k == nil {
 		return false
 	}
+	if isASCII(name) {
+		var key [64]byte
+		return len(k.byName[string(appendNormalizedASCII(key[:0], name))]) > 0
+	}
 	return len(k.byName[NormalizeName(name)]) > 0
 }
 

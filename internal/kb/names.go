@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -106,9 +107,23 @@ func nameTokens(s string) []string {
 // nameTokensASCII is nameTokens for ASCII text with two allocations: the
 // words are cut from one lower-cased copy of the name.
 func nameTokensASCII(s string) []string {
-	buf := make([]byte, 0, len(s))
 	var small [8][2]int
-	fields := small[:0] // raw words: runs of letters, digits, ' and -
+	buf, fields := lowerNameFieldsASCII(make([]byte, 0, len(s)), small[:0], s)
+	// buf is never written again: the words share it instead of a copy.
+	low := unsafe.String(unsafe.SliceData(buf), len(buf))
+	toks := make([]string, 0, len(fields))
+	for i, fl := range fields {
+		if t := low[fl[0]:fl[1]]; keepNameToken(t, i, len(fields)) {
+			toks = append(toks, t)
+		}
+	}
+	return toks
+}
+
+// lowerNameFieldsASCII appends s lower-cased without full stops to buf,
+// and to fields the spans in buf of its raw words (runs of letters,
+// digits, ' and -) with the quotes and hyphens at their ends trimmed.
+func lowerNameFieldsASCII(buf []byte, fields [][2]int, s string) ([]byte, [][2]int) {
 	start := -1
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -131,20 +146,48 @@ func nameTokensASCII(s string) []string {
 	if start >= 0 {
 		fields = append(fields, [2]int{start, len(buf)})
 	}
-	low := string(buf)
-	toks := make([]string, 0, len(fields))
-	for i, fl := range fields {
-		t := strings.Trim(low[fl[0]:fl[1]], "'-")
-		if t == "" || nameSuffixes[t] && i > 0 {
-			continue
+	for i, fl := range fields { // strings.Trim(word, "'-")
+		for fl[0] < fl[1] && (buf[fl[0]] == '\'' || buf[fl[0]] == '-') {
+			fl[0]++
 		}
-		// A lone initial between first and last name carries no identity.
-		if len(t) == 1 && i > 0 && i < len(fields)-1 {
-			continue
+		for fl[1] > fl[0] && (buf[fl[1]-1] == '\'' || buf[fl[1]-1] == '-') {
+			fl[1]--
 		}
-		toks = append(toks, t)
+		fields[i] = fl
 	}
-	return toks
+	return buf, fields
+}
+
+// keepNameToken reports whether the i-th of n raw words, trimmed to t,
+// is a token of the name: not empty, not a suffix after the first word,
+// not a lone initial between the first and last.
+func keepNameToken(t string, i, n int) bool {
+	if t == "" || nameSuffixes[t] && i > 0 {
+		return false
+	}
+	// A lone initial between first and last name carries no identity.
+	return !(len(t) == 1 && i > 0 && i < n-1)
+}
+
+// appendNormalizedASCII appends NormalizeName(s) for ASCII s to dst: the
+// same words joined by spaces, for a map lookup that allocates nothing.
+func appendNormalizedASCII(dst []byte, s string) []byte {
+	var bufArr [64]byte
+	var small [8][2]int
+	buf, fields := lowerNameFieldsASCII(bufArr[:0], small[:0], s)
+	first := true
+	for i, fl := range fields {
+		t := buf[fl[0]:fl[1]]
+		if !keepNameToken(string(t), i, len(fields)) {
+			continue
+		}
+		if !first {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t...)
+		first = false
+	}
+	return dst
 }
 
 // Surname is the last token of a normalised name.
@@ -216,6 +259,18 @@ func ParseName(s string) Name { return Name{nameTokens(s)} }
 
 // Normalized is NormalizeName of the written name.
 func (n Name) Normalized() string { return strings.Join(n.words, " ") }
+
+// AppendNormalized appends Normalized() to dst, for map lookups that
+// need no string of their own.
+func (n Name) AppendNormalized(dst []byte) []byte {
+	for i, w := range n.words {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
+}
 
 // Words is how many words the normalised name has.
 func (n Name) Words() int { return len(n.words) }

@@ -129,15 +129,19 @@ func replaceRolePunct(s string) string {
 func (k *KB) ParseRole(text, affiliation string) RoleRef {
 	ref := RoleRef{Text: text}
 	norm := normRole(text)
-	toks := strings.Fields(norm)
+	// Roles are a few words: the word lists live on the stack unless a
+	// role is unusually long.
+	var tokBuf [16]string
+	var startBuf [17]int
+	toks := fieldsInto(tokBuf[:0], norm)
 	// tokStart[i] is where toks[i] starts in norm, whose words are
 	// separated by single spaces: a phrase of toks is a slice of norm.
-	tokStart := make([]int, len(toks)+1)
+	tokStart := startBuf[:0]
 	for i, at := 0, 0; i < len(toks); i++ {
-		tokStart[i] = at
+		tokStart = append(tokStart, at)
 		at += len(toks[i]) + 1
 	}
-	tokStart[len(toks)] = len(norm) + 1
+	tokStart = append(tokStart, len(norm)+1)
 	// "Trump's nominee to be special envoy": everything up to a
 	// nomination word describes the nominator, not the office.
 	for i, t := range toks {
@@ -163,7 +167,8 @@ func (k *KB) ParseRole(text, affiliation string) RoleRef {
 			if len(offices) == 0 {
 				continue
 			}
-			c, flags, ok := k.consume(append(append([]string{}, toks[:i]...), toks[i+n:]...))
+			var restBuf [16]string
+			c, flags, ok := k.consume(append(append(restBuf[:0], toks[:i]...), toks[i+n:]...))
 			if !ok {
 				continue
 			}
@@ -223,11 +228,18 @@ type roleFlags struct{ past, future, acting bool }
 func (k *KB) consume(toks []string) (context, roleFlags, bool) {
 	var ctx context
 	var f roleFlags
+	var keyBuf [96]byte
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		matched := false
 		for n := min(k.lex.maxCtxLen, len(toks)-i); n >= 1; n-- {
-			if c, ok := k.lex.contexts[strings.Join(toks[i:i+n], " ")]; ok {
+			// toks[i:i+n] joined by spaces, built on the stack: the map
+			// lookup of string(key) does not allocate.
+			key := append(keyBuf[:0], t...)
+			for _, w := range toks[i+1 : i+n] {
+				key = append(append(key, ' '), w...)
+			}
+			if c, ok := k.lex.contexts[string(key)]; ok {
 				if ctx.country != "" && c.country != "" && c.country != ctx.country {
 					return ctx, f, false // two countries: not one office
 				}
@@ -259,4 +271,21 @@ func (k *KB) consume(toks []string) (context, roleFlags, bool) {
 		i++
 	}
 	return ctx, f, true
+}
+
+// fieldsInto appends the space-separated words of s to out: strings.Fields
+// for text normRole made (ASCII spaces only between words), without
+// allocating when out has room.
+func fieldsInto(out []string, s string) []string {
+	for len(s) > 0 {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return append(out, s)
+		}
+		if i > 0 {
+			out = append(out, s[:i])
+		}
+		s = s[i+1:]
+	}
+	return out
 }

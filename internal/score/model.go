@@ -33,6 +33,11 @@ type Model struct {
 	Metrics TrainMetrics `json:"train_metrics"`
 
 	stats map[string]FeatureStat
+	// slot numbers the distinct names of Features; slotOf[j] is
+	// Features[j]'s slot. Assess gathers an article's values by slot
+	// instead of building Vector's map (set by prepare, read-only after).
+	slot   map[string]int
+	slotOf []int
 }
 
 // modelFormat is the current model file format.
@@ -125,9 +130,15 @@ func (m *Model) prepare() error {
 	}
 	m.stats = make(map[string]FeatureStat, len(m.Features))
 	pos := make(map[string]int, len(m.Features))
+	m.slot = make(map[string]int, len(m.Features))
+	m.slotOf = make([]int, len(m.Features))
 	for j, f := range m.Features {
 		m.stats[f.Name] = f
 		pos[f.Name] = j
+		if _, ok := m.slot[f.Name]; !ok {
+			m.slot[f.Name] = len(m.slot)
+		}
+		m.slotOf[j] = m.slot[f.Name]
 	}
 	check := func(name string, s *SubModel) error {
 		if s == nil {
@@ -184,16 +195,35 @@ type Assessment struct {
 // Assess computes the calibrated probabilities of res and applies the
 // evidence floors; failAt is the overall score (0–100) that fails.
 func (m *Model) Assess(res *analysis.Result, failAt int) Assessment {
-	v := Vector(res)
-	v[lexicalFeature] = m.Lexical.ProfileText(res.Text)
+	lexical := m.Lexical.ProfileText(res.Text)
 	if !m.indexed() {
+		v := Vector(res)
+		v[lexicalFeature] = lexical
 		return m.assessByName(v, res, failAt)
+	}
+	// The values of the features the model reads, by slot (absent: 0, as
+	// a missing key of Vector's map reads).
+	var rawBuf [128]float64
+	raw := rawBuf[:0]
+	if n := len(m.slot); n <= len(rawBuf) {
+		raw = rawBuf[:n]
+	} else {
+		raw = make([]float64, n)
+	}
+	eachFeature(res, func(prefix, name string, x float64) {
+		var key [96]byte // prefix+name for the lookup, on the stack
+		if i, ok := m.slot[string(append(append(key[:0], prefix...), name...))]; ok {
+			raw[i] = x
+		}
+	})
+	if i, ok := m.slot[lexicalFeature]; ok {
+		raw[i] = lexical
 	}
 	// Every feature standardised once; the sub-models read it by position.
 	var buf [128]float64
 	z := buf[:0]
-	for _, f := range m.Features {
-		z = append(z, standardise(v[f.Name], f))
+	for j, f := range m.Features {
+		z = append(z, standardise(raw[m.slotOf[j]], f))
 	}
 	dims := map[analysis.Dimension]float64{}
 	for _, d := range analysis.Dimensions {
@@ -201,13 +231,13 @@ func (m *Model) Assess(res *analysis.Result, failAt int) Assessment {
 	}
 	a := m.combine(m.Overall.probAt(z), dims, res, float64(failAt)/100)
 	a.Top = m.Overall.topAt(z, 3)
-	a.Lexical = v[lexicalFeature]
+	a.Lexical = lexical
 	return a
 }
 
 // indexed reports whether prepare gave every sub-model its columns.
 func (m *Model) indexed() bool {
-	if m.stats == nil || len(m.Overall.cols) != len(m.Overall.Features) {
+	if m.stats == nil || len(m.slotOf) != len(m.Features) || len(m.Overall.cols) != len(m.Overall.Features) {
 		return false
 	}
 	for _, d := range analysis.Dimensions {

@@ -25,48 +25,66 @@ const (
 // status. The lexical profile is added by the model (it needs weights).
 func Vector(res *analysis.Result) map[string]float64 {
 	v := make(map[string]float64, len(res.Features)+32)
+	eachFeature(res, func(prefix, name string, x float64) { v[prefix+name] = x })
+	return v
+}
+
+// eachFeature calls set with every feature of Vector in turn, its name
+// being prefix+name; a later call for a name overrides an earlier one, as
+// in Vector's map. The model reads the features through it without
+// building the map (or the names).
+func eachFeature(res *analysis.Result, set func(prefix, name string, x float64)) {
 	for k, x := range res.Features {
 		if !math.IsNaN(x) && !math.IsInf(x, 0) {
-			v[k] = x
+			set("", k, x)
 		}
 	}
 	words := float64(max(res.Words, 1))
 	density := func(n int) float64 { return math.Log1p(1000 * float64(n) / words) }
 
+	type dimSeverity struct {
+		dim analysis.Dimension
+		sev analysis.Severity
+	}
 	perRule := map[string]int{}
-	perDim := map[string]int{}
+	perDimSev := map[dimSeverity]int{}
 	for _, f := range res.Findings {
 		if f.OutsideMain {
 			continue // page chrome is reported, never scored
 		}
 		perRule[f.Rule]++
-		perDim[string(f.Dimension)]++
-		perDim[string(f.Dimension)+"."+f.Severity.String()]++
+		perDimSev[dimSeverity{f.Dimension, f.Severity}]++
+	}
+	// Counts per dimension and per "dimension.severity", summed by name
+	// (the names are made once per pair, not once per finding).
+	perDim := map[string]int{}
+	for ds, n := range perDimSev {
+		perDim[string(ds.dim)] += n
+		perDim[string(ds.dim)+"."+ds.sev.String()] += n
 	}
 	for k, n := range perRule {
-		v[rulePrefix+k] = density(n)
+		set(rulePrefix, k, density(n))
 	}
 	for k, n := range perDim {
-		v[dimPrefix+k] = density(n)
+		set(dimPrefix, k, density(n))
 	}
 
 	s := res.Sources
-	v[sourcesPrefix+"named"] = density(s.Named)
-	v[sourcesPrefix+"quotes"] = density(s.Quotes)
-	v[sourcesPrefix+"unattributed_quotes"] = density(s.UnattributedQuotes)
-	v[sourcesPrefix+"vague"] = density(s.Vague)
+	set(sourcesPrefix, "named", density(s.Named))
+	set(sourcesPrefix, "quotes", density(s.Quotes))
+	set(sourcesPrefix, "unattributed_quotes", density(s.UnattributedQuotes))
+	set(sourcesPrefix, "vague", density(s.Vague))
 
 	status := map[analysis.Status]int{}
 	for _, e := range res.Entities {
 		status[e.Status]++
 	}
 	for _, st := range []analysis.Status{analysis.Verified, analysis.Corroborated, analysis.Contradicted, analysis.Unverifiable, analysis.Unknown} {
-		v[entityPrefix+string(st)] = math.Log1p(float64(status[st]))
+		set(entityPrefix, string(st), math.Log1p(float64(status[st])))
 	}
 	if n := len(res.Entities); n > 0 {
-		v[entityPrefix+"unverifiable_share"] = float64(status[analysis.Unverifiable]) / float64(n)
+		set(entityPrefix, "unverifiable_share", float64(status[analysis.Unverifiable])/float64(n))
 	}
-	return v
 }
 
 // dimensionOf says which dimension's sub-model reads a feature ("" for

@@ -63,6 +63,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := &Result{}
 	if found != nil {
+		if len(found.People) > 0 {
+			res.People = make([]Assessment, 0, len(found.People))
+		}
 		for _, p := range found.People {
 			a := c.assess(p)
 			a.Entity.Quoted = quotes[p]

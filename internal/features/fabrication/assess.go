@@ -17,6 +17,9 @@ type checker struct {
 	date kb.Date // zero when the article has none
 	// sentWords caches sentenceWords by sentence index.
 	sentWords map[int][]string
+	// wordBuf backs the cached word lists end to end (each capped at its
+	// own length, so later appends never write into it).
+	wordBuf []string
 }
 
 // Assessment is the status of one person with the finding, if any, it
@@ -164,7 +167,7 @@ func (c *checker) contradicted(a *Assessment, rc *roleCheck) {
 // unchecked settles a person no role of whom the KB could check.
 func (c *checker) unchecked(a *Assessment) {
 	p := a.Person
-	if recs := c.kb.PersonRecords(p.Name); len(recs) > 0 && len(strings.Fields(p.Name)) > 1 {
+	if recs := c.kb.PersonRecords(p.Name); len(recs) > 0 && twoWords(p.Name) {
 		var now []*kb.Record
 		for _, r := range recs {
 			if c.date.IsZero() || heldAround(r, c.date) {
@@ -356,7 +359,7 @@ func bareTitleOf(roles []people.Role, held []*kb.Record) bool {
 		}
 		ok := false
 		for _, h := range held {
-			for _, w := range strings.FieldsFunc(strings.ToLower(h.Role), notWordRune) {
+			for w := range strings.FieldsFuncSeq(strings.ToLower(h.Role), notWordRune) {
 				ok = ok || w == words[0]
 			}
 		}

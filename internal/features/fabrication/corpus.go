@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -134,8 +135,11 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 	if source == "" {
 		source = res.Source
 	}
-	amend := map[int]*corpus.Amendment{}
+	var amend map[int]*corpus.Amendment // made on the first amendment: most articles have none
 	get := func(i int) *corpus.Amendment {
+		if amend == nil {
+			amend = map[int]*corpus.Amendment{}
+		}
 		if amend[i] == nil {
 			amend[i] = &corpus.Amendment{Doc: i}
 		}
@@ -145,9 +149,9 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 		s := &sighting{doc: idx, seq: b.seq, source: source, date: date, entity: e, named: res.Sources.Named,
 			start: e.Start, end: e.End, head: roleHead(e.Role), name: kb.ParseName(e.Name)}
 		b.seq++
-		if e.End > e.Start && e.End <= len(doc.Text) {
+		inText := e.End > e.Start && e.End <= len(doc.Text)
+		if inText {
 			s.text = doc.Text[e.Start:e.End]
-			s.line, s.col = doc.Position(e.Start)
 		}
 		if e.Role != "" {
 			ref := k.ParseRole(e.Role, e.Affiliation)
@@ -155,16 +159,22 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 			s.current = !ref.Past && !ref.Future && !ref.Acting
 		}
 		if s.name.Words() >= 2 {
-			key := s.name.Normalized()
-			ns := b.byName[key]
+			var keyBuf [64]byte
+			key := s.name.AppendNormalized(keyBuf[:0]) // the string is made only for a new name
+			ns := b.byName[string(key)]
 			if ns == nil {
-				ns = &namesakes{byHead: map[string]*firstSources{}, byOffice: map[*kb.Office]*firstSources{}}
-				b.byName[key] = ns
+				ns = &namesakes{} // its maps are made on first use: most names have no office
+				b.byName[string(key)] = ns
 			}
 			b.corroborate(s, ns, get)
 			ns.add(s)
 		}
 		if s.office != nil && s.office.Exclusive && s.current && !date.IsZero() {
+			// Only these sightings can appear in a conflict finding, the
+			// one place their line and column are read.
+			if inText {
+				s.line, s.col = doc.Position(e.Start)
+			}
 			h := b.byOffice[s.office]
 			if h == nil {
 				h = &holders{byDay: map[int64][]*sighting{}}
@@ -219,7 +229,9 @@ func upgradable(s *sighting) bool {
 // upgrade marks me corroborated by other.
 func upgrade(me, other *sighting, get func(int) *corpus.Amendment) {
 	me.entity.Status = analysis.Corroborated
-	me.entity.Evidence = fmt.Sprintf("also named as %q by %s (article %d)", orDash(other.entity.Role), other.source, other.doc+1)
+	// fmt.Sprintf("also named as %q by %s (article %d)", …) without fmt's
+	// overhead: %q of a string is strconv.Quote.
+	me.entity.Evidence = "also named as " + strconv.Quote(orDash(other.entity.Role)) + " by " + other.source + " (article " + strconv.Itoa(other.doc+1) + ")"
 	a := get(me.doc)
 	a.Entities = append(a.Entities, me.entity)
 	a.Withdraw = append(a.Withdraw, corpus.Withdrawal{Rule: RuleUnverifiable, At: me.start})
@@ -237,6 +249,9 @@ func (ns *namesakes) add(s *sighting) {
 		f := ns.byHead[s.head]
 		if f == nil {
 			f = &firstSources{}
+			if ns.byHead == nil {
+				ns.byHead = map[string]*firstSources{}
+			}
 			ns.byHead[s.head] = f
 		}
 		f.add(s)
@@ -245,6 +260,9 @@ func (ns *namesakes) add(s *sighting) {
 		f := ns.byOffice[s.office]
 		if f == nil {
 			f = &firstSources{}
+			if ns.byOffice == nil {
+				ns.byOffice = map[*kb.Office]*firstSources{}
+			}
 			ns.byOffice[s.office] = f
 		}
 		f.add(s)
@@ -254,7 +272,8 @@ func (ns *namesakes) add(s *sighting) {
 // firstPartner returns the earliest sighting from another source in a
 // compatible role (compatibleRoles), or nil.
 func (ns *namesakes) firstPartner(s *sighting) *sighting {
-	var cands []*sighting
+	var candBuf [3]*sighting // at most three candidates: no allocation
+	cands := candBuf[:0]
 	if s.head == "" {
 		cands = append(cands, ns.all.otherThan(s.source)) // every role is compatible
 	} else {
@@ -295,19 +314,20 @@ func compatibleRoles(a, b *sighting) bool {
 }
 
 func roleHead(role string) string {
-	ws := strings.Fields(strings.ToLower(role))
-	for i := len(ws) - 1; i >= 0; i-- {
-		w := strings.Trim(ws[i], ",.;:")
-		if w == "for" || w == "at" || w == "of" || w == "with" {
-			// "spokesperson for a leading NGO": the head precedes the preposition
-			ws = ws[:i]
-			continue
+	// The last word before the first preposition ("spokesperson for a
+	// leading NGO": the head precedes it), lower-cased, without building
+	// the list of words.
+	head := ""
+	for w := range strings.FieldsSeq(role) {
+		w = strings.Trim(w, ",.;:")
+		if len(w) <= len("with") {
+			if lw := strings.ToLower(w); lw == "for" || lw == "at" || lw == "of" || lw == "with" {
+				break
+			}
 		}
+		head = w
 	}
-	if len(ws) == 0 {
-		return ""
-	}
-	return strings.Trim(ws[len(ws)-1], ",.;:")
+	return strings.ToLower(head)
 }
 
 // conflicts reports two articles within a week of each other naming

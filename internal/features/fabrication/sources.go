@@ -23,7 +23,7 @@ func (c *checker) uncheckable(p *people.Person) (string, bool) {
 	}
 	// A single word is a surname or an organisation the people analyzer
 	// took for a person: too little to call anyone unverifiable.
-	if len(strings.Fields(p.Name)) < 2 {
+	if !twoWords(p.Name) {
 		return "", false
 	}
 	why := ""
@@ -39,7 +39,7 @@ func (c *checker) uncheckable(p *people.Person) (string, bool) {
 }
 
 func (c *checker) authorityRole(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), notWordRune) {
 		if c.lx.authority[w] {
 			return true
 		}
@@ -57,7 +57,7 @@ func (c *checker) checkableRole(r people.Role) bool {
 	if definiteAffiliation.MatchString(r.Text) {
 		return true
 	}
-	for _, w := range strings.FieldsFunc(r.Text, notWordRune) {
+	for w := range strings.FieldsFuncSeq(r.Text, notWordRune) {
 		if !startsUpper(w) {
 			continue
 		}
@@ -75,7 +75,7 @@ func (c *checker) checkableRole(r people.Role) bool {
 }
 
 func (c *checker) regionOnly(s string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), notWordRune) {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(s), notWordRune) {
 		if !c.lx.regions[w] && !c.lx.genericCaps[w] && !c.lx.vagueOrg[w] && w != "the" && w != "a" {
 			return false
 		}
@@ -100,12 +100,12 @@ func startsUpper(w string) bool {
 // honorifics, or a word after "of/at/for/with" that is not vague.
 func (c *checker) institutionNearby(p *people.Person, r people.Role) bool {
 	own := map[string]bool{}
-	for _, w := range strings.FieldsFunc(p.Name, notWordRune) {
+	for w := range strings.FieldsFuncSeq(p.Name, notWordRune) {
 		own[strings.ToLower(w)] = true
 	}
 	// The role's own words were judged by checkableRole ("a Russia
 	// expert": a topic, not an employer); only words around it count here.
-	for _, w := range strings.FieldsFunc(r.Text, notWordRune) {
+	for w := range strings.FieldsFuncSeq(r.Text, notWordRune) {
 		own[strings.ToLower(w)] = true
 	}
 	// The sentences that mention the person or give the role; and, unless
@@ -119,7 +119,7 @@ func (c *checker) institutionNearby(p *people.Person, r people.Role) bool {
 		}
 	}
 	indefinite := false
-	if f := strings.Fields(strings.ToLower(r.Text)); len(f) > 0 && (f[0] == "a" || f[0] == "an") {
+	if f := firstWord(r.Text); len(f) <= len("an") && (strings.ToLower(f) == "a" || strings.ToLower(f) == "an") {
 		indefinite = true
 	}
 	if before := strings.ToLower(c.pass.Doc.Text[max(0, r.Start-4):max(0, r.Start)]); strings.HasSuffix(before, " a ") || strings.HasSuffix(before, " an ") || before == "a " {
@@ -164,7 +164,16 @@ func (c *checker) sentenceWords(i int) []string {
 		c.sentWords = map[int][]string{}
 	}
 	s := c.pass.Doc.Sentences()[i]
-	words := strings.FieldsFunc(stripQuotes(c.pass.Doc.Text[s.Start:s.End]), notWordRune)
+	text := stripQuotes(c.pass.Doc.Text[s.Start:s.End])
+	// A sentence of n bytes has at most n/2+1 words: with that much room
+	// the append below never moves the words already cached; otherwise
+	// a new chunk is started (the old one stays with its sentences).
+	if room := len(text)/2 + 1; cap(c.wordBuf)-len(c.wordBuf) < room {
+		c.wordBuf = make([]string, 0, max(room, 256))
+	}
+	from := len(c.wordBuf)
+	c.wordBuf = appendWordFields(c.wordBuf, text)
+	words := c.wordBuf[from:len(c.wordBuf):len(c.wordBuf)]
 	c.sentWords[i] = words
 	return words
 }
@@ -201,14 +210,18 @@ func (c *checker) namesInstitution(words []string, own map[string]bool) bool {
 // closing mark is quoted too.
 func stripQuotes(s string) string {
 	straight := strings.Count(s, "\"")
-	firstClose := strings.IndexAny(s, "”\"")
+	firstClose := indexStraightOrClose(s)
 	firstOpen := strings.Index(s, "“")
 	if firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen) &&
 		(strings.HasPrefix(s[firstClose:], "”") || straight%2 == 1 && closesQuote(s, firstClose)) {
 		_, size := utf8.DecodeRuneInString(s[firstClose:])
 		s = s[firstClose+size:]
 	}
+	if strings.IndexByte(s, '"') < 0 && !strings.Contains(s, "“") && !strings.Contains(s, "”") && utf8.ValidString(s) {
+		return s // nothing quoted: the loop below would copy s unchanged
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	in := false
 	for _, r := range s {
 		switch r {
@@ -237,4 +250,68 @@ func closesQuote(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return !unicode.IsSpace(r) && r != ':' && r != '(' && r != '['
+}
+
+// twoWords reports whether s has at least two space-separated words:
+// len(strings.Fields(s)) >= 2 without building the list.
+func twoWords(s string) bool {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWord is strings.Fields(s)[0], or "" when s has no word.
+func firstWord(s string) string {
+	for w := range strings.FieldsSeq(s) {
+		return w
+	}
+	return ""
+}
+
+// wordFields is strings.FieldsFunc(s, notWordRune) with the ASCII bytes
+// (nearly all of a sentence) judged without decoding runes.
+func wordFields(s string) []string { return appendWordFields(nil, s) }
+
+// appendWordFields appends the words of wordFields(s) to out.
+func appendWordFields(out []string, s string) []string {
+	start := -1 // start of the current word, -1 between words
+	for i := 0; i < len(s); {
+		c := s[i]
+		var word bool
+		n := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = !notWordRune(r)
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			out = append(out, s[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// indexStraightOrClose is strings.IndexAny(s, "”\"") by byte searches:
+// IndexAny decodes every rune when the set is not ASCII. (No rune's
+// encoding spans the lead byte of "”", so the first match is the same.)
+func indexStraightOrClose(s string) int {
+	i := strings.IndexByte(s, '"')
+	if j := strings.Index(s, "”"); j >= 0 && (i < 0 || j < i) {
+		return j
+	}
+	return i
 }

@@ -47,15 +47,21 @@ func run(pass *analysis.Pass) (any, error) {
 func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Result {
 	end := doc.MainEnd()
 	f := &finder{text: doc.Text[:end], gaz: gaz, allowed: allowed}
-	buf := tokenBuffers.Get().(*[]token)
-	f.toks = tokenizeInto((*buf)[:0], f.text)
+	sc := findScratches.Get().(*findScratch)
+	f.toks, sc.low = tokenizeInto(sc.toks[:0], sc.low, f.text)
 	defer func() {
 		clear(f.toks) // drop references to this document's text
-		*buf = f.toks[:0]
-		tokenBuffers.Put(buf)
+		sc.toks = f.toks[:0]
+		sc.lineStart = f.lineStart[:0]
+		findScratches.Put(sc)
 	}()
+	f.lineStart = sc.lineStart
 	f.markSentenceStarts(doc)
-	matches := f.findNames()
+	matches := f.findNames(sc.matches[:0])
+	defer func() {
+		clear(matches) // link copies what it keeps (names, roles)
+		sc.matches = matches[:0]
+	}()
 	paragraphOf := func(off int) int { return doc.ParagraphAt(off) }
 	return &Result{People: f.link(matches, paragraphOf), Administrations: Administrations(f.text)}
 }
@@ -73,7 +79,7 @@ func (f *finder) markSentenceStarts(doc *document.Document) {
 		sort.Ints(starts)
 	}
 	next := 0
-	f.lineStart = make([]bool, len(f.toks))
+	f.lineStart = append(f.lineStart[:0], make([]bool, len(f.toks))...) // all false, reusing the pooled slice
 	for i := range f.toks {
 		t := &f.toks[i]
 		for next < len(starts) && starts[next] < t.Start {

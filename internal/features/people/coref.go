@@ -8,15 +8,22 @@ import (
 // nameKey normalises a full name for matching repeats: lower case, initials
 // and suffixes dropped ("Donald J. Trump" = "Donald Trump").
 func (f *finder) nameKey(m nameMatch) string {
-	var parts []string
+	// The words' lower-case forms (t.lower is strings.ToLower(t.Text))
+	// joined by spaces, in one allocation.
+	var b strings.Builder
 	for p := m.first; p <= m.last; p++ {
-		t := f.toks[p]
-		if isInitial(t) || isSuffix(t) {
+		t := &f.toks[p]
+		if isInitial(*t) || isSuffix(*t) {
 			continue
 		}
-		parts = append(parts, strings.ToLower(t.Text))
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		} else {
+			b.Grow(f.toks[m.last].End - t.Start)
+		}
+		b.WriteString(t.lower)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 // surnameOf returns the last name word with any particles before it
@@ -69,10 +76,10 @@ func addRoles(p *Person, roles []Role) {
 func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person {
 	var people []*Person
 	byKey := map[string]*Person{}
-	covered := make([]bool, len(f.toks)) // token indices inside a mention
+	// f.toks[i].covered marks tokens inside a mention (false from tokenize).
 	cover := func(m nameMatch) {
 		for p := m.first; p <= m.last; p++ {
-			covered[p] = true
+			f.toks[p].covered = true
 		}
 	}
 	for _, m := range matches {
@@ -145,7 +152,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 		addRoles(p, m.roles)
 		cover(m)
 	}
-	f.linkSurnames(people, covered, lastMention)
+	f.linkSurnames(people, lastMention)
 	for _, p := range people {
 		sort.Slice(p.Mentions, func(i, j int) bool { return p.Mentions[i].Start < p.Mentions[j].Start })
 	}
@@ -156,7 +163,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 
 // linkSurnames adds bare surname mentions ("Leavitt said") after a
 // person's first full mention.
-func (f *finder) linkSurnames(people []*Person, covered []bool, lastMention func(*Person, int) int) {
+func (f *finder) linkSurnames(people []*Person, lastMention func(*Person, int) int) {
 	if len(people) == 0 {
 		return
 	}
@@ -176,7 +183,7 @@ func (f *finder) linkSurnames(people []*Person, covered []bool, lastMention func
 	}
 	for i := range f.toks {
 		t := &f.toks[i]
-		if t.Kind != wordToken || covered[i] || !t.capitalised() {
+		if t.Kind != wordToken || t.covered || !t.capitalised() {
 			continue
 		}
 		cands := surnames[t.Text]
@@ -208,7 +215,7 @@ func (f *finder) linkSurnames(people []*Person, covered []bool, lastMention func
 		}
 		if best != nil {
 			best.Mentions = append(best.Mentions, Mention{Start: t.Start, End: t.End, Kind: Surname})
-			covered[i] = true
+			f.toks[i].covered = true
 			if r, ok := f.appositive(i); ok {
 				addRoles(best, []Role{r}) // "Boehler, who was a lead negotiator"
 			}
@@ -226,12 +233,12 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 		at     int
 		person *Person
 	}
-	inQuote := f.quoteMask()
+	f.markQuotes()
 	// quoted reports whether a mention starting at off starts at a token
 	// inside quotations (tokens are in text order, one per start).
 	quoted := func(off int) bool {
 		i := sort.Search(len(f.toks), func(i int) bool { return f.toks[i].Start >= off })
-		return i < len(f.toks) && f.toks[i].Start == off && inQuote[i]
+		return i < len(f.toks) && f.toks[i].Start == off && f.toks[i].inQuote
 	}
 	// A person named only inside a quotation is talked about, not the one
 	// a later "he said" refers to.
@@ -252,7 +259,7 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 			recent = append(recent, events[next])
 			next++
 		}
-		if t.Kind != wordToken || inQuote[i] {
+		if t.Kind != wordToken || t.inQuote {
 			continue
 		}
 		if !lex.pronounSet.has(t.lower) {
@@ -284,10 +291,9 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 	}
 }
 
-// quoteMask marks tokens inside double quotation marks; an unclosed quote
-// ends at the line break.
-func (f *finder) quoteMask() []bool {
-	out := make([]bool, len(f.toks))
+// markQuotes sets inQuote on tokens inside double quotation marks; an
+// unclosed quote ends at the line break.
+func (f *finder) markQuotes() {
 	in := false
 	for i := range f.toks {
 		t := &f.toks[i]
@@ -308,7 +314,6 @@ func (f *finder) quoteMask() []bool {
 			in = i+1 < len(f.toks) && f.toks[i+1].Start == t.End && (i == 0 || f.toks[i-1].End < t.Start || f.toks[i-1].Text == "(")
 			continue
 		}
-		out[i] = in
+		t.inQuote = in
 	}
-	return out
 }

@@ -48,8 +48,9 @@ type lexicon struct {
 // an article, and small enough (half a kilobyte of slot offsets) to stay
 // in cache.
 type smallSet struct {
-	start [257]uint16 // the words of slot i are words[start[i]:start[i+1]]
-	words []string
+	start  [257]uint16 // the words of slot i are words[start[i]:start[i+1]]
+	words  []string
+	maxLen int // the longest word: longer ones are out without hashing
 }
 
 func smallSetSlot(w string) uint8 {
@@ -65,6 +66,9 @@ func smallSetOf[V any](words map[string]V) smallSet {
 		}
 	}
 	var s smallSet
+	for w := range words {
+		s.maxLen = max(s.maxLen, len(w))
+	}
 	for i, ws := range slots {
 		s.start[i] = uint16(len(s.words))
 		s.words = append(s.words, ws...)
@@ -74,7 +78,7 @@ func smallSetOf[V any](words map[string]V) smallSet {
 }
 
 func (s *smallSet) has(w string) bool {
-	if w == "" {
+	if w == "" || len(w) > s.maxLen {
 		return false
 	}
 	i := smallSetSlot(w)

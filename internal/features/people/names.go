@@ -1,6 +1,7 @@
 package people
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -128,24 +129,26 @@ func lastHyphen(w string) int {
 	return i
 }
 
-// findNames returns every person-name match in text order.
-func (f *finder) findNames() []nameMatch {
-	var out []nameMatch
+// findNames appends every person-name match to out, in text order.
+func (f *finder) findNames(out []nameMatch) []nameMatch {
 	n := len(f.toks)
-	inRun := make([]bool, n)
-	for i := range inRun {
-		inRun[i] = f.inRun(i)
+	// Each token is tested once; the flag lives in the token (no slice of
+	// its own per document).
+	for i := range f.toks {
+		f.toks[i].inRun = f.inRun(i)
 	}
 	for i := 0; i < n; {
-		if !inRun[i] {
+		if !f.toks[i].inRun {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < n && inRun[j] && !f.toks[j].LineBreak {
+		for j < n && f.toks[j].inRun && !f.toks[j].LineBreak {
 			j++
 		}
-		out = append(out, f.analyzeRun(i, j)...)
+		if m, ok := f.analyzeRun(i, j); ok {
+			out = append(out, m)
+		}
 		i = j
 	}
 	return out
@@ -154,6 +157,57 @@ func (f *finder) findNames() []nameMatch {
 // gazAt returns how many tokens from k (before limit) form a gazetteer
 // place or organisation, longest first, or 0.
 func (f *finder) gazAt(k, limit int) int {
+	if lex.maxGazWords >= 32 {
+		return f.gazAtScan(k, limit)
+	}
+	// analyzeRun asks about the same token several times, with different
+	// limits: the lengths of the entries starting at k are found once
+	// (ignoring the limit, which only cuts the scan short) and kept as a
+	// bit set in the token.
+	t := &f.toks[k]
+	if !t.gazDone {
+		t.gazNames = f.gazNamesAt(k)
+		t.gazDone = true
+	}
+	w := limit - k // the longest entry the limit allows
+	if w <= 0 {
+		return 0
+	}
+	names := t.gazNames
+	if w < 31 {
+		names &= 1<<(w+1) - 1
+	}
+	return bits.Len32(names) - 1 + b2i(names == 0)
+}
+
+// gazNamesAt is the bit set (bit n: an entry of n words) of the gazetteer
+// places and organisations starting at token k, as gazAtScan finds them
+// with no limit.
+func (f *finder) gazNamesAt(k int) uint32 {
+	var names uint32
+	start := f.toks[k].Start
+	for n := 1; n <= lex.maxGazWords && k+n <= len(f.toks); n++ {
+		s := f.text[start:f.toks[k+n-1].End]
+		part := lex.gazParts[s]
+		if part&gazPrefix == 0 || strings.ContainsAny(s, "\n,") {
+			break
+		}
+		if part&gazName != 0 {
+			names |= 1 << n
+		}
+	}
+	return names
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// gazAtScan is gazAt without the cache.
+func (f *finder) gazAtScan(k, limit int) int {
 	// Shortest first, stopping when the text is no longer the start of
 	// any entry (or holds a line break or comma, which no longer text
 	// loses again); the last entry seen is the longest.
@@ -194,8 +248,8 @@ func (f *finder) gazEndingAt(e int) int {
 }
 
 // analyzeRun splits the run toks[a:b] into an optional title prefix and a
-// name, and keeps it if the evidence says it is a person.
-func (f *finder) analyzeRun(a, b int) []nameMatch {
+// name, and reports it if the evidence says it is a person.
+func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 	for a < b && (isParticle(f.toks[a])) {
 		a++
 	}
@@ -212,7 +266,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 	// "Commenting Mr Macklin", "Goalscorer Jimmy Floyd Hasselbaink": an
 	// unknown capitalised word opening the sentence before a name.
 	if a >= b {
-		return nil
+		return nameMatch{}, false
 	}
 	if hon := lex.honorificSet.has(f.toks[a].Text); !hon && a+2 < b && f.lineStart[a] && lex.firstNames[f.lower(a)] == "" && !lex.surnames[f.lower(a)] && !IsRoleWord(f.toks[a].Text) && f.gazAt(a, b) == 0 && !f.knownPerson(a, b) {
 		if hon := lex.honorificSet.has(f.toks[a+1].Text); hon || lex.firstNames[f.lower(a+1)] != "" {
@@ -220,7 +274,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 		}
 	}
 	if a >= b {
-		return nil
+		return nameMatch{}, false
 	}
 	k := a
 	// "Environmental Audit Committee Peter Ainsworth", "Armed Forces
@@ -267,7 +321,8 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 	}
 	end := b - 1
 	m := nameMatch{first: k, last: end}
-	var coreToks []int
+	var coreBuf [8]int // names have at most four core words: no allocation
+	coreToks := coreBuf[:0]
 	for p := k; p <= end; p++ {
 		t := f.toks[p]
 		switch {
@@ -276,9 +331,9 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 		case p > k && p < end && lex.particleSet.has(t.lower):
 			continue // "Fathi Bin Shatwan", "Rafael Van der Vaart"
 		case lex.orgWordSet.has(t.Text):
-			return nil // "Palestinian Authority", "Truth Social"
+			return nameMatch{}, false // "Palestinian Authority", "Truth Social"
 		case t.allCaps() && !f.knownPerson(k, end+1):
-			return nil // acronyms are organisations, "JD Vance" aside
+			return nameMatch{}, false // acronyms are organisations, "JD Vance" aside
 		}
 		if g := f.gazAt(p, end+1); g > 0 {
 			// A place inside the name: only a first name followed by more
@@ -288,7 +343,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 			asSurname := p == k+1 && p+g-1 == end // "Bobby Charlton", "George Washington"
 			asFirst := p == k && p+g-1 < end && f.nameOverridesPlace(p)
 			if !firstName || !asSurname && !asFirst {
-				return nil
+				return nameMatch{}, false
 			}
 		}
 		coreToks = append(coreToks, p)
@@ -297,12 +352,12 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 		w := f.lower(p)
 		nameLike := !lex.common[w] || lex.firstNames[w] != "" && i < len(coreToks)-1 || lex.surnames[w] && i > 0 || lex.surnames[w] && len(coreToks) == 1
 		if !nameLike {
-			return nil // "Hostage Affairs", "Officials Say"
+			return nameMatch{}, false // "Hostage Affairs", "Officials Say"
 		}
 	}
 	m.core = len(coreToks)
 	if m.core == 0 || m.core > 4 {
-		return nil
+		return nameMatch{}, false
 	}
 	m.Start, m.End = f.toks[k].Start, f.toks[end].End
 	m.Name = f.text[m.Start:m.End]
@@ -317,7 +372,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 	if m.core == 1 {
 		t := f.toks[coreToks[0]]
 		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(t.Text) || lex.common[t.lower] {
-			return nil
+			return nameMatch{}, false
 		}
 	} else if !context {
 		firstW := f.lower(coreToks[0])
@@ -325,7 +380,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 		byFirst := lex.firstNames[firstW] != "" && !lex.common[lastW]
 		bySurname := lex.surnames[lastW] && !lex.common[firstW] && !lex.common[lastW]
 		if !byFirst && !bySurname {
-			return nil
+			return nameMatch{}, false
 		}
 	}
 	if hasLeft {
@@ -334,7 +389,7 @@ func (f *finder) analyzeRun(a, b int) []nameMatch {
 	if hasApp {
 		m.roles = append(m.roles, app)
 	}
-	return []nameMatch{m}
+	return m, true
 }
 
 // nameOverridesPlace reports whether the gazetteer entry at token p may be

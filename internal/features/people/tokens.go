@@ -1,10 +1,12 @@
 package people
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // tokenKind separates words from punctuation.
@@ -25,6 +27,14 @@ type token struct {
 	// LineBreak is set when a line break separates this token from the
 	// previous one.
 	LineBreak bool
+	// Flags the finder sets as it works (false from tokenize): inRun
+	// caches finder.inRun for findNames; covered marks a token inside a
+	// linked mention; inQuote a token inside double quotation marks.
+	inRun, covered, inQuote bool
+	// gazDone is set once gazNames holds the lengths (bit n: n words) of
+	// the gazetteer entries starting here (see finder.gazAt).
+	gazDone  bool
+	gazNames uint32
 }
 
 func (t token) isWord() bool { return t.Kind == wordToken }
@@ -57,16 +67,33 @@ func (t token) allCaps() bool {
 // hyphens stay inside words ("al-Sisi", "O'Brien"); a possessive "'s" is
 // its own token; dotted abbreviations ("U.S.", "Dr.", "J.") keep their dots.
 func tokenize(text string) []token {
-	return tokenizeInto(make([]token, 0, len(text)/5), text)
+	toks, _ := tokenizeInto(make([]token, 0, len(text)/5), nil, text)
+	return toks
 }
 
-// tokenBuffers recycles token slices between documents (a 4 KB article
-// makes some 40 KB of tokens): Find's result keeps no token.
-var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
+// findScratch is one Find call's working memory, recycled between
+// documents (a 4 KB article makes some 40 KB of tokens). Find's result
+// keeps no token, no lower-cased form and no flag: everything here is
+// dead once Find returns.
+type findScratch struct {
+	toks      []token
+	low       []byte // the text lower-cased; tokens' lower forms point into it
+	lineStart []bool
+	matches   []nameMatch
+}
 
-// tokenizeInto is tokenize appending to out.
-func tokenizeInto(out []token, text string) []token {
-	low, aligned := lowerAligned(text)
+var findScratches = sync.Pool{New: func() any { return new(findScratch) }}
+
+// tokenizeInto is tokenize appending to out; the lower-cased text is
+// written into lowBuf's memory (grown as needed, returned for reuse).
+// The tokens' lower forms share that memory: they are valid only until
+// lowBuf is reused.
+func tokenizeInto(out []token, lowBuf []byte, text string) ([]token, []byte) {
+	lowBuf, aligned := lowerAligned(lowBuf[:0], text)
+	low := ""
+	if aligned && len(lowBuf) > 0 {
+		low = unsafe.String(unsafe.SliceData(lowBuf), len(lowBuf))
+	}
 	lowerOf := func(s, e int) string {
 		if aligned {
 			return low[s:e]
@@ -120,16 +147,16 @@ func tokenizeInto(out []token, text string) []token {
 		out = append(out, token{Start: s, End: i, Text: text[s:i], lower: lowerOf(s, i), Kind: kind, LineBreak: lineBreak})
 		lineBreak = false
 	}
-	return out
+	return out, lowBuf
 }
 
-// lowerAligned lower-cases the whole text at once, rune by rune as
-// strings.ToLower does, so each token's lower-case form is a slice of it
-// instead of an allocation of its own. It reports false when some rune
+// lowerAligned lower-cases the whole text at once into buf, rune by rune
+// as strings.ToLower does, so each token's lower-case form is a slice of
+// it instead of an allocation of its own. It reports false when some rune
 // changes its encoded length (or the text is not valid UTF-8): then the
 // offsets no longer line up and tokens are lowered one by one.
-func lowerAligned(text string) (string, bool) {
-	b := make([]byte, len(text))
+func lowerAligned(buf []byte, text string) ([]byte, bool) {
+	b := slices.Grow(buf[:0], len(text))[:len(text)]
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -142,25 +169,29 @@ func lowerAligned(text string) (string, bool) {
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && n == 1 {
-			return "", false
+			return b[:0], false
 		}
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != n {
-			return "", false
+			return b[:0], false
 		}
 		utf8.EncodeRune(b[i:], l)
 		i += n
 	}
-	return string(b), true
+	return b, true
 }
 
 // scanWord returns the end of the word starting at i.
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
-		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		c := text[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf && c != '\'' && c != '-' && c != '.' {
+			break // ASCII space or punctuation: the word ends here
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
@@ -216,13 +247,17 @@ func isDottedWord(w, text string, dot int) bool {
 // possessiveSuffix returns the byte length of w before a final "'s"/"’s"
 // (or a bare apostrophe after s, "officials'"), or 0.
 func possessiveSuffix(w string) int {
-	if w == "" || w[len(w)-1] != 's' && w[len(w)-1] != 'S' {
+	n := len(w)
+	if n == 0 || w[n-1] != 's' && w[n-1] != 'S' {
 		return 0
 	}
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
-			return len(w) - len(suf)
-		}
+	// "'s"/"'S", then "’s"/"’S" (the curly apostrophe is three bytes),
+	// each only after at least one more byte.
+	if n > len("'s") && w[n-2] == '\'' {
+		return n - len("'s")
+	}
+	if n > len("’s") && w[n-len("’s"):n-1] == "’" {
+		return n - len("’s")
 	}
 	return 0
 }

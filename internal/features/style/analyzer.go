@@ -21,7 +21,8 @@ Reports no findings: the numbers are features the scoring model weighs.`,
 
 func run(pass *analysis.Pass) (any, error) {
 	st := Measure(pass.Doc)
-	for _, f := range st.Features() {
+	fs := st.featureArray()
+	for _, f := range fs {
 		pass.SetFeature(f.Name, f.Value)
 	}
 	return st, nil

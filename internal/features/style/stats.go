@@ -72,7 +72,18 @@ type Feature struct {
 // Features lists the statistics under their "style." names. Counts are
 // log-scaled so that very long articles do not dominate a linear model.
 func (s Stats) Features() []Feature {
-	return []Feature{
+	fs := s.featureArray()
+	return fs[:]
+}
+
+// featureCount is how many features Stats has.
+const featureCount = 29
+
+// featureArray is Features as an array, which the analyzer reads without
+// a heap allocation per article. ([...] makes a wrong featureCount a
+// compile error.)
+func (s Stats) featureArray() [featureCount]Feature {
+	return [...]Feature{
 		{"style.log_words", math.Log1p(float64(s.Words))},
 		{"style.log_sentences", math.Log1p(float64(s.Sentences))},
 		{"style.sent_len_mean", s.SentLenMean},
