@@ -299,24 +299,38 @@ func readExecutive(path string, checked Date) ([]Record, error) {
 	}
 	var out []Record
 	for _, p := range ps {
-		name, aliases := p.names()
-		for _, t := range p.Terms {
-			role := map[string]string{"prez": "President", "viceprez": "Vice President"}[t.Type]
-			if role == "" {
-				continue
-			}
-			rec := Record{Name: name, Aliases: aliases, Role: role, Country: "United States", ID: p.ID.Wikidata,
-				Source: "kb-sources/executive.yaml", Checked: checked}
-			if rec.Start, err = ParseDate(t.Start); err != nil {
-				return nil, err
-			}
-			if rec.End, err = ParseDate(t.End); err != nil {
-				return nil, err
-			}
-			out = append(out, rec)
+		recs, err := p.termRecords(map[string]string{"prez": "President", "viceprez": "Vice President"}, "kb-sources/executive.yaml", checked)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, recs...)
 	}
 	return joinTerms(out), nil
+}
+
+// termRecords returns p's terms in United States offices as records, one
+// a term: roles maps the terms' types ("sen", "prez") to roles, and terms of
+// other types are left out.
+func (p yamlPerson) termRecords(roles map[string]string, source string, checked Date) ([]Record, error) {
+	name, aliases := p.names()
+	var out []Record
+	for _, t := range p.Terms {
+		role := roles[t.Type]
+		if role == "" {
+			continue
+		}
+		rec := Record{Name: name, Aliases: aliases, Role: role, Country: "United States", ID: p.ID.Wikidata,
+			Source: source, Checked: checked}
+		var err error
+		if rec.Start, err = ParseDate(t.Start); err != nil {
+			return nil, err
+		}
+		if rec.End, err = ParseDate(t.End); err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+	}
+	return out, nil
 }
 
 // joinTerms merges back-to-back terms of one person in one office
@@ -343,22 +357,9 @@ func readLegislators(path string, checked Date) ([]Record, error) {
 	}
 	var out []Record
 	for _, p := range ps {
-		name, aliases := p.names()
-		var mine []Record
-		for _, t := range p.Terms {
-			role := map[string]string{"sen": "Senator", "rep": "Representative"}[t.Type]
-			if role == "" {
-				continue
-			}
-			rec := Record{Name: name, Aliases: aliases, Role: role, Country: "United States", ID: p.ID.Wikidata,
-				Source: "kb-sources/legislators-current.yaml", Checked: checked}
-			if rec.Start, err = ParseDate(t.Start); err != nil {
-				return nil, err
-			}
-			if rec.End, err = ParseDate(t.End); err != nil {
-				return nil, err
-			}
-			mine = append(mine, rec)
+		mine, err := p.termRecords(map[string]string{"sen": "Senator", "rep": "Representative"}, "kb-sources/legislators-current.yaml", checked)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, joinAdjacent(mine)...)
 	}

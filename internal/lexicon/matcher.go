@@ -45,79 +45,8 @@ func Compile(patterns []string) *Matcher {
 	for i, p := range patterns {
 		m.patterns[i] = NormalizeString(p)
 	}
-	m.nclass = 1
-	for _, p := range m.patterns {
-		for i := 0; i < len(p); i++ {
-			if m.class[p[i]] == 0 {
-				m.class[p[i]] = uint8(m.nclass)
-				m.nclass++
-			}
-		}
-	}
-	// Trie, with -1 for "no edge".
-	k := m.nclass
-	delta := make([]int32, k)
-	for i := range delta {
-		delta[i] = -1
-	}
-	out := [][]int32{nil}
-	for pi, p := range m.patterns {
-		if p == "" {
-			continue
-		}
-		s := int32(0)
-		for i := 0; i < len(p); i++ {
-			c := int(m.class[p[i]])
-			nx := delta[int(s)*k+c]
-			if nx < 0 {
-				nx = int32(len(out))
-				out = append(out, nil)
-				for j := 0; j < k; j++ {
-					delta = append(delta, -1)
-				}
-				delta[int(s)*k+c] = nx
-			}
-			s = nx
-		}
-		out[s] = append(out[s], int32(pi))
-	}
-	// Breadth-first: fill missing edges from the failure state, merge outputs.
-	fail := make([]int32, len(out))
-	queue := make([]int32, 0, len(out))
-	for c := 0; c < k; c++ {
-		if nx := delta[c]; nx > 0 {
-			fail[nx] = 0
-			queue = append(queue, nx)
-		} else {
-			delta[c] = 0
-		}
-	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		if f := fail[s]; len(out[f]) > 0 {
-			out[s] = append(out[s], out[f]...)
-		}
-		for c := 0; c < k; c++ {
-			nx := delta[int(s)*k+c]
-			if nx < 0 {
-				delta[int(s)*k+c] = delta[int(fail[s])*k+c]
-				continue
-			}
-			fail[nx] = delta[int(fail[s])*k+c]
-			queue = append(queue, nx)
-		}
-	}
-	// Store row offsets (state*k) rather than states: the scan then needs
-	// no multiplication per byte.
-	for i, nx := range delta {
-		v := nx * int32(k)
-		if len(out[nx]) > 0 {
-			v |= outputFlag
-		}
-		delta[i] = v
-	}
-	m.delta, m.out = delta, out
+	m.nclass = assignClasses(&m.class, m.patterns, func(c byte) byte { return c })
+	m.delta, m.out = buildDFA(&m.class, m.nclass, m.patterns, false)
 	return m
 }
 

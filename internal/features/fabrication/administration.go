@@ -2,9 +2,9 @@ package fabrication
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
+	"github.com/copydesk/copydesk/internal/features/people"
 	"github.com/copydesk/copydesk/internal/kb"
 )
 
@@ -12,82 +12,36 @@ import (
 // administration", "the Trump White House", "the Netanyahu government".
 var administrationNouns = []string{"administration", "Administration", "White House", "presidency", "government", "Government", "cabinet"}
 
-// administrationMatch is one "Surname noun" phrase: the whole phrase, the
-// surname and the noun.
-type administrationMatch struct{ start, end, nameStart, nameEnd, nounStart int }
-
 // findAdministrations returns, leftmost first and without overlaps, the
 // matches of the pattern
 //
 //	\b([A-Z][a-z]+)(?:-[A-Z][a-z]+)?\s+(administration|Administration|White House|presidency|government|Government|cabinet)\b
 //
-// ("the Biden-Harris administration" names Biden), scanned by hand: the
-// regular expression was a sixth of the analyzer chain's time. It looks
-// for a noun after white space, then back over the name before it.
-func findAdministrations(text string) []administrationMatch {
-	var out []administrationMatch
-	last := 0 // matches never overlap: the next starts after the last
-	for _, na := range nounsAfterSpace(text, administrationNouns) {
-		i, noun := na.at, na.noun
-		if i < last {
-			continue // inside the last match ("... White House" then "House ...")
-		}
-		end := i + len(noun)
-		if end < len(text) && isASCIIWordByte(text[end]) {
-			continue
-		}
-		w := i - 1 // white space before the noun
-		for w >= 0 && isRESpace(text[w]) {
-			w--
-		}
-		w++
-		// The word before: a capital then lower-case letters.
-		q := capitalisedWordBefore(text, w)
-		if q < 0 {
-			continue
-		}
-		nameStart, nameEnd := q, w
-		// "Biden-Harris": the name is the first of two joined words.
-		if q > 0 && text[q-1] == '-' {
-			if p := capitalisedWordBefore(text, q-1); p >= 0 && p >= last && wordBoundaryBefore(text, p) {
-				nameStart, nameEnd = p, q-1
-			}
-		}
-		if nameStart == q && (q < last || !wordBoundaryBefore(text, q)) {
-			continue
-		}
-		out = append(out, administrationMatch{start: nameStart, end: end, nameStart: nameStart, nameEnd: nameEnd, nounStart: i})
-		last = end
-	}
-	return out
+// ("the Biden-Harris administration" names Biden), scanned by hand (see
+// people.FindLeaderPhrases): the regular expression was a sixth of the
+// analyzer chain's time.
+func findAdministrations(text string) []people.LeaderPhrase {
+	return people.FindLeaderPhrases(text, administrationNouns, surnameBefore)
 }
 
-// nounAt is one occurrence of a noun in the text.
-type nounAt struct {
-	at   int
-	noun string
-}
-
-// nounsAfterSpace returns, in text order, where each noun occurs right
-// after white space (strings.Index is much faster than testing every
-// byte).
-func nounsAfterSpace(text string, nouns []string) []nounAt {
-	var out []nounAt
-	for _, n := range nouns {
-		for from := 1; from < len(text); {
-			i := strings.Index(text[from:], n)
-			if i < 0 {
-				break
-			}
-			i += from
-			if isRESpace(text[i-1]) {
-				out = append(out, nounAt{i, n})
-			}
-			from = i + 1
+// surnameBefore is the name of the pattern above: the capitalised word
+// before the white space at w, or the first of two joined by a hyphen.
+func surnameBefore(text string, w, last int) (int, int, bool) {
+	q := capitalisedWordBefore(text, w)
+	if q < 0 {
+		return 0, 0, false
+	}
+	nameStart, nameEnd := q, w
+	// "Biden-Harris": the name is the first of two joined words.
+	if q > 0 && text[q-1] == '-' {
+		if p := capitalisedWordBefore(text, q-1); p >= 0 && p >= last && wordBoundaryBefore(text, p) {
+			nameStart, nameEnd = p, q-1
 		}
 	}
-	slices.SortFunc(out, func(a, b nounAt) int { return a.at - b.at })
-	return out
+	if nameStart == q && (q < last || !wordBoundaryBefore(text, q)) {
+		return 0, 0, false
+	}
+	return nameStart, nameEnd, true
 }
 
 // capitalisedWordBefore returns the start of the [A-Z][a-z]+ word ending
@@ -105,11 +59,6 @@ func capitalisedWordBefore(text string, e int) int {
 
 // wordBoundaryBefore is \b before the word character at i.
 func wordBoundaryBefore(text string, i int) bool { return i == 0 || !isASCIIWordByte(text[i-1]) }
-
-// isRESpace is \s in Go regular expressions: [\t\n\f\r ].
-func isRESpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
 
 // isASCIIWordByte is \w in Go regular expressions, which \b is defined by.
 func isASCIIWordByte(c byte) bool {
@@ -135,7 +84,7 @@ func (c *checker) administrations() int {
 	text := c.pass.Doc.Text[:c.pass.Doc.MainEnd()]
 	n := 0
 	for _, am := range findAdministrations(text) {
-		m := [...]int{am.start, am.end, am.nameStart, am.nameEnd, am.nounStart, am.end}
+		m := [...]int{am.Start, am.End, am.NameStart, am.NameEnd, am.NounStart, am.End}
 		surname, kind := text[m[2]:m[3]], strings.ToLower(text[m[4]:m[5]])
 		recs := c.leaderRecords(surname, leaderOffices[kind])
 		if len(recs) == 0 || anyHeld(recs, c.date) {

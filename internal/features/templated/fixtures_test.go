@@ -8,6 +8,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/testutil/wantfile"
 )
 
 // runFixture analyses testdata/name.txt, whose first line is the headline.
@@ -40,51 +41,7 @@ func TestFixtures(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(wf), ".want") + ".txt"
 		t.Run(name, func(t *testing.T) {
 			text, res := runFixture(t, name)
-			b, err := os.ReadFile(wf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, line := range strings.Split(string(b), "\n") {
-				if line == "" || strings.HasPrefix(line, "#") {
-					continue
-				}
-				id, span, _ := strings.Cut(line, "\t")
-				negate := strings.HasPrefix(id, "!")
-				id = strings.TrimPrefix(id, "!")
-				if span == "" {
-					for _, f := range res.Findings {
-						if f.Rule == id && f.Severity >= analysis.Warning {
-							t.Errorf("%s must not fire; got %q (%s)", id, f.Text, f.Message)
-						}
-					}
-					continue
-				}
-				if !strings.Contains(text, span) {
-					t.Fatalf("expectation %q not in the fixture", span)
-				}
-				hit := false
-				for off := 0; ; {
-					i := strings.Index(text[off:], span)
-					if i < 0 {
-						break
-					}
-					s, e := off+i, off+i+len(span)
-					for _, f := range res.Findings {
-						if f.Rule == id && f.Start < e && f.End > s {
-							hit = true
-						}
-					}
-					off = e
-				}
-				if hit == negate {
-					t.Errorf("%s over %q: found=%v, want %v", id, span, hit, !negate)
-				}
-			}
-			if t.Failed() {
-				for _, f := range res.Findings {
-					t.Logf("%s %q %s", f.Rule, f.Text, f.Message)
-				}
-			}
+			wantfile.Check(t, wf, text, res.Findings, wantfile.Every)
 		})
 	}
 }
