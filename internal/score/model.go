@@ -325,12 +325,8 @@ func (m *Model) Score(res *analysis.Result, t Thresholds) {
 		res.Dimensions.Set(d, percent(a.Dimensions[d]))
 	}
 	res.Score = percent(a.Overall)
-	if res.Words < MinReliableWords && len(a.Floored) == 0 && res.Score >= t.Fail {
-		// Style and word-choice statistics over a feed blurb or a caption
-		// say little; without decisive evidence such a text may warn but
-		// not fail.
-		res.Score = max(t.Fail-1, 0)
-		res.Notes = append(res.Notes, fmt.Sprintf("only %d words: too short for the statistical score to be reliable, so without decisive evidence it is held below fail", res.Words))
+	if res.Words < MinReliableWords && len(a.Floored) == 0 {
+		m.shrinkShort(res, t)
 	}
 	res.Verdict = Verdict(res.Score, t)
 	if res.Features != nil {
@@ -341,6 +337,43 @@ func (m *Model) Score(res *analysis.Result, t Thresholds) {
 // MinReliableWords is the length below which the fitted score alone may
 // not fail an article (see Model.Score).
 const MinReliableWords = 50
+
+// shrinkShort handles a text too short for style and word-choice
+// statistics to mean much (a feed blurb, a caption, a stray line): each
+// statistical score moves toward the training base rate in proportion to
+// the text's length, and the overall score is held below fail. Dimensions
+// with findings at warning or above keep their score: that is evidence,
+// not statistics.
+func (m *Model) shrinkShort(res *analysis.Result, t Thresholds) {
+	base := 100 * m.baseRate()
+	weight := float64(res.Words) / MinReliableWords
+	shrink := func(v int) int { return int(math.Round(base + (float64(v)-base)*weight)) }
+	evidence := map[analysis.Dimension]bool{}
+	for _, f := range res.Findings {
+		if f.Severity >= analysis.Warning && !f.OutsideMain {
+			evidence[f.Dimension] = true
+		}
+	}
+	for _, d := range analysis.Dimensions {
+		if !evidence[d] {
+			res.Dimensions.Set(d, shrink(res.Dimensions.Get(d)))
+		}
+	}
+	if len(evidence) == 0 {
+		res.Score = shrink(res.Score)
+	}
+	res.Score = min(res.Score, max(t.Fail-1, 0))
+	res.Notes = append(res.Notes, fmt.Sprintf("only %d words: too short for the statistical score to be reliable, so it is weighed down toward the base rate and held below fail without decisive evidence", res.Words))
+}
+
+// baseRate is the share of machine-written articles in the training data:
+// what a calibrated score says when it knows nothing.
+func (m *Model) baseRate() float64 {
+	if p := m.Provenance; p.Articles > 0 {
+		return float64(p.Machine) / float64(p.Articles)
+	}
+	return 0.5
+}
 
 func percent(p float64) int {
 	return int(math.Round(100 * min(max(p, 0), 1)))

@@ -353,6 +353,12 @@ func TestShortTextsCannotFailOnStatisticsAlone(t *testing.T) {
 	if res.Score >= th.Fail || res.Verdict == analysis.VerdictFail {
 		t.Fatalf("15-word text failed on statistics: %d %s", res.Score, res.Verdict)
 	}
+	// Two words say nothing: the score sits at the base rate, a pass.
+	tiny := &analysis.Result{Text: "hello world", Words: 2, Findings: []analysis.Finding{}}
+	m.Score(tiny, th)
+	if tiny.Verdict != analysis.VerdictPass || tiny.Dimensions.Templated >= th.Warn {
+		t.Fatalf("two words: %d %s %+v", tiny.Score, tiny.Verdict, tiny.Dimensions)
+	}
 	// Decisive evidence still fails it.
 	res = &analysis.Result{Text: text, Words: 15, Findings: []analysis.Finding{
 		{Rule: "BP014", Dimension: analysis.Boilerplate, Severity: analysis.Error, Text: "As an AI language model"},
