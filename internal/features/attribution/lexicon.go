@@ -1,10 +1,11 @@
 package attribution
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strings"
+
+	"github.com/copydesk/copydesk/internal/datafile"
 )
 
 //go:embed data/*.txt
@@ -109,22 +110,7 @@ func load() (*lexicon, error) {
 	return l, nil
 }
 
-func eachLine(file string, fn func([]string) error) error {
-	b, err := dataFS.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", file, err)
-	}
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := fn(strings.Split(line, "\t")); err != nil {
-			return fmt.Errorf("%s:%d: %w", file, n, err)
-		}
-	}
-	return sc.Err()
+// eachLine reads one of this package's embedded word lists.
+func eachLine(file string, fn func(fields []string) error) error {
+	return datafile.EachLine(dataFS, file, fn)
 }

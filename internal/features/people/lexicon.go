@@ -1,11 +1,12 @@
 package people
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/datafile"
 )
 
 //go:embed data/*.txt
@@ -240,25 +241,9 @@ func (l *lexicon) noteGaz(name string) {
 	}
 }
 
-// eachLine calls fn with the tab-separated fields of every non-comment line.
+// eachLine reads one of this package's embedded word lists.
 func eachLine(file string, fn func(fields []string) error) error {
-	b, err := dataFS.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", file, err)
-	}
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := fn(strings.Split(line, "\t")); err != nil {
-			return fmt.Errorf("%s:%d: %w", file, n, err)
-		}
-	}
-	return sc.Err()
+	return datafile.EachLine(dataFS, file, fn)
 }
 
 // IsOrganisationOrPlace reports whether name (as written) is a gazetteer
