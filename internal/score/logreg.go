@@ -34,11 +34,7 @@ func fitLogistic(x [][]float64, y []bool, lambda float64) (w []float64, b float6
 	eval := func(grad, p []float64) float64 {
 		wt, bias := p[:d], p[d]
 		loss := 0.0
-		if grad != nil {
-			for j := range grad {
-				grad[j] = 0
-			}
-		}
+		clear(grad)
 		for i, row := range x {
 			m := floats.Dot(wt, row) + bias
 			margin[i] = m
@@ -139,11 +135,7 @@ func fitSparseLogistic(rows []sparseRow, d int, y []bool, lambda float64) (w []f
 	n := float64(len(rows))
 	eval := func(grad, p []float64) float64 {
 		wt, bias := p[:d], p[d]
-		if grad != nil {
-			for j := range grad {
-				grad[j] = 0
-			}
-		}
+		clear(grad)
 		loss := 0.0
 		for i, r := range rows {
 			m := bias

@@ -68,12 +68,8 @@ var clauseStops = map[string]bool{
 
 var pronounSubjects = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "it": true}
 
-// findClauses returns every reporting clause outside quotations.
-func findClauses(w *words, pr *people.Result, inQuote func(int) bool) []clause {
-	return appendClauses(nil, w, pr, inQuote)
-}
-
-// appendClauses is findClauses appending to out (a pooled buffer).
+// appendClauses appends every reporting clause outside quotations to out
+// (a pooled buffer).
 func appendClauses(out []clause, w *words, pr *people.Result, inQuote func(int) bool) []clause {
 	for i := 0; i < w.n(); i++ {
 		lw := w.lower(i)

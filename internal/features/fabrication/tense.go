@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/features/people"
 )
 
@@ -41,13 +40,4 @@ func (c *checker) sentenceAt(offset int) string {
 		}
 	}
 	return ""
-}
-
-func (c *checker) sentenceSpan(offset int) (document.Span, bool) {
-	for _, s := range c.pass.Doc.Sentences() {
-		if offset >= s.Start && offset < s.End {
-			return s, true
-		}
-	}
-	return document.Span{}, false
 }

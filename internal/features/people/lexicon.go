@@ -161,7 +161,7 @@ func loadLexicon() (*lexicon, error) {
 	err = eachLine("data/roles.txt", func(f []string) error {
 		ws := strings.Fields(strings.Join(f, " "))
 		if len(ws) < 2 || ws[0] != "head" && ws[0] != "mod" {
-			return fmt.Errorf("want head|mod words...")
+			return fmt.Errorf("want head|mod and its words")
 		}
 		into := l.roleMods
 		if ws[0] == "head" {

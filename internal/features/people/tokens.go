@@ -37,8 +37,6 @@ type token struct {
 	gazNames uint32
 }
 
-func (t token) isWord() bool { return t.Kind == wordToken }
-
 // capitalised reports whether the token starts with an upper-case letter.
 func (t token) capitalised() bool {
 	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
