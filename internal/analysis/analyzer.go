@@ -29,10 +29,14 @@ type Env struct {
 	// Values holds resources by a name the providing package documents
 	// (for example "kb" for the knowledge base).
 	Values map[string]any
-	// AllowedPeople are names the house trusts (config allowlist.people):
+	// AllowedPeople are names the house trusts (config allow.people):
 	// never reported as invented.
 	AllowedPeople map[string]bool
 }
+
+// AllowlistEvidence is what copydesk says of a person on the house
+// allowlist: trusted by the newsroom, not checked.
+const AllowlistEvidence = "on the house allowlist (allow.people in .copydesk.yaml): not checked"
 
 // Value returns the resource stored under key, or nil.
 func (e *Env) Value(key string) any {

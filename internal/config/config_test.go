@@ -125,7 +125,7 @@ allow:
 	if strings.Join(rules, ",") != "AT002" {
 		t.Errorf("kept %v, want only AT002", rules)
 	}
-	if res.Entities[0].Status != analysis.Verified {
+	if res.Entities[0].Status != analysis.Unknown || res.Entities[0].Evidence != analysis.AllowlistEvidence {
 		t.Errorf("allowlisted person status %s", res.Entities[0].Status)
 	}
 	other := mk("desk/b.txt")

@@ -109,9 +109,10 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 	pending := map[int]done{}
 	next := 0
 	var held []*analysis.Result // batch mode: results until Finish
-	var heldThresholds []score.Thresholds
-	emit := func(res *analysis.Result, th score.Thresholds) error {
-		finishResult(res, th, opts)
+	// emit applies the configuration once, after every batch amendment,
+	// then scores and reports the article.
+	emit := func(res *analysis.Result) error {
+		finishResult(res, opts.Policy.Apply(res), opts)
 		count(&sum, res)
 		if err := rep.Document(res); err != nil {
 			return fmt.Errorf("write report: %w", err)
@@ -141,14 +142,12 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 					}
 				}
 			}
-			th := opts.Policy.Apply(cur.res)
 			if opts.Streaming {
-				if err := emit(cur.res, th); err != nil {
+				if err := emit(cur.res); err != nil {
 					return sum, err
 				}
 			} else {
 				held = append(held, cur.res)
-				heldThresholds = append(heldThresholds, th)
 			}
 			next++
 		}
@@ -167,13 +166,8 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 				}
 			}
 		}
-		for i, res := range held {
-			// Corpus amendments may add findings: apply the policy to them too.
-			th := heldThresholds[i]
-			if len(opts.Checks) > 0 {
-				th = opts.Policy.Apply(res)
-			}
-			if err := emit(res, th); err != nil {
+		for _, res := range held {
+			if err := emit(res); err != nil {
 				return sum, err
 			}
 		}

@@ -192,3 +192,47 @@ func TestModelFlag(t *testing.T) {
 		t.Errorf("missing model: exit %d, want 2", code)
 	}
 }
+
+// TestAllowlistedPersonIsNeverAccused: a name on the house allowlist is not
+// contradicted even when the knowledge base names another office holder.
+func TestAllowlistedPersonIsNeverAccused(t *testing.T) {
+	type entity struct{ Name, Status, Evidence string }
+	type doc struct {
+		Entities []entity `json:"entities"`
+		Findings []struct{ Rule, Text string }
+	}
+	score := func(args ...string) doc {
+		t.Helper()
+		out, stderr, _ := run(t, "", "", append([]string{"score", "--format", "json", "--fail-on", "never", "--date", "2025-03-05"}, args...)...)
+		var rep struct{ Documents []doc }
+		if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Documents) != 1 {
+			t.Fatalf("%v: %s", err, stderr)
+		}
+		return rep.Documents[0]
+	}
+	status := func(d doc, name string) entity {
+		for _, e := range d.Entities {
+			if e.Name == name {
+				return e
+			}
+		}
+		t.Fatalf("%s not among %v", name, d.Entities)
+		return entity{}
+	}
+	if e := status(score(seed("001")), "James Corbin"); e.Status != "contradicted" {
+		t.Fatalf("without the allowlist Corbin is %s", e.Status)
+	}
+	cfg := filepath.Join(t.TempDir(), "cfg.yaml")
+	if err := os.WriteFile(cfg, []byte("allow:\n  people: [\"James Corbin\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := score("--config", cfg, seed("001"))
+	if e := status(d, "James Corbin"); e.Status != "unknown" || !strings.Contains(e.Evidence, "allowlist") {
+		t.Errorf("allowlisted Corbin: %+v", e)
+	}
+	for _, f := range d.Findings {
+		if strings.HasPrefix(f.Rule, "FB") && strings.Contains(f.Text, "Corbin") {
+			t.Errorf("finding against an allowlisted person: %+v", f)
+		}
+	}
+}

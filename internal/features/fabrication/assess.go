@@ -45,7 +45,7 @@ func (c *checker) assess(p *people.Person) Assessment {
 		a.Entity.Role, a.Entity.Affiliation = p.Roles[0].Text, p.Roles[0].Affiliation
 	}
 	if c.allowed(p.Name) {
-		a.Entity.Evidence = "on the house allowlist (allowlist.people): not checked"
+		a.Entity.Evidence = analysis.AllowlistEvidence
 		return a
 	}
 	var held, other, notHolder *roleCheck
