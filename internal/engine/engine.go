@@ -11,9 +11,9 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
-	"time"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/config"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/features"
@@ -51,7 +51,8 @@ func Document(a evalset.Article) *document.Document {
 	doc := document.New(a.ID, a.Text)
 	doc.Title = a.Title
 	if a.Date != "" {
-		if t, err := time.Parse("2006-01-02", a.Date); err == nil {
+		// As --date reads it; an unreadable date leaves the article undated.
+		if t, err := config.ParseDate(a.Date); err == nil {
 			doc.Date = t
 		}
 	}

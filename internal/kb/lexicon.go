@@ -1,14 +1,14 @@
 package kb
 
 import (
-	"bufio"
-	"bytes"
-	_ "embed"
+	"embed"
 	"fmt"
 	"strings"
 	"sync"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/copydesk/copydesk/internal/datafile"
 )
 
 //go:embed data/countries.yaml
@@ -20,8 +20,11 @@ var organizationsYAML []byte
 //go:embed data/roles.yaml
 var rolesYAML []byte
 
+// nicknamesFS holds data/nicknames.txt: one group of given-name variants
+// a line, separated by white space.
+//
 //go:embed data/nicknames.txt
-var nicknamesTxt []byte
+var nicknamesFS embed.FS
 
 // RoleEntry is one entry of the role catalogue (data/roles.yaml).
 type RoleEntry struct {
@@ -104,19 +107,18 @@ func loadLexicon() (*lexicon, error) {
 			add(a, context{org: o.Name, country: o.Country})
 		}
 	}
-	sc := bufio.NewScanner(bytes.NewReader(nicknamesTxt))
 	group := 0
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := datafile.EachLine(nicknamesFS, "data/nicknames.txt", func(fields []string) error {
 		group++
-		for _, n := range strings.Fields(line) {
+		for _, n := range strings.Fields(strings.Join(fields, " ")) {
 			if _, dup := lx.nickGroup[n]; !dup {
 				lx.nickGroup[n] = group
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return lx, nil
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -214,7 +215,8 @@ func (lx *lexicon) sameNameTokens(ta, tb []string) bool {
 	if len(ta) == 0 || len(tb) == 0 {
 		return false
 	}
-	if equalTokens(ta, tb) {
+	// Tokens hold no spaces: equal lists are equal normalised names.
+	if slices.Equal(ta, tb) {
 		return true
 	}
 	if ta[len(ta)-1] != tb[len(tb)-1] {
@@ -224,20 +226,6 @@ func (lx *lexicon) sameNameTokens(ta, tb []string) bool {
 		return true
 	}
 	return lx.sameGiven(ta[0], tb[0])
-}
-
-// equalTokens compares token lists; tokens hold no spaces, so this is
-// comparing the names joined with spaces.
-func equalTokens(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (lx *lexicon) sameGiven(a, b string) bool {

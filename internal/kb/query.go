@@ -26,9 +26,9 @@ type Check struct {
 	Holders []*Record // who held Office at the date
 }
 
-// heldPossibly reports whether the term may include d (generous with
+// HeldPossibly reports whether the term may include d (generous with
 // imprecise and open-ended dates: never accuse on a boundary).
-func (r *Record) heldPossibly(d Date) bool {
+func (r *Record) HeldPossibly(d Date) bool {
 	if !r.Start.IsZero() && r.Start.First().After(d.Last()) {
 		return false
 	}
@@ -102,7 +102,7 @@ func (k *KB) CheckRole(name string, ref RoleRef, date Date) Check {
 			return Check{Verdict: Held, Office: o, Terms: terms}
 		}
 		for _, t := range terms {
-			if t.heldPossibly(date) {
+			if t.HeldPossibly(date) {
 				return Check{Verdict: Held, Office: o, Terms: terms}
 			}
 		}

@@ -2,6 +2,7 @@ package fabrication
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/features/people"
@@ -116,13 +117,7 @@ func (c *checker) leaderRecords(surname string, roles []string) []*kb.Record {
 	var out []*kb.Record
 	var who string
 	for _, r := range c.kb.PersonRecords(surname) {
-		ok := false
-		for _, role := range roles {
-			if r.Role == role {
-				ok = true
-			}
-		}
-		if !ok {
+		if !slices.Contains(roles, r.Role) {
 			continue
 		}
 		if who == "" {
@@ -137,7 +132,7 @@ func (c *checker) leaderRecords(surname string, roles []string) []*kb.Record {
 
 func anyHeld(recs []*kb.Record, d kb.Date) bool {
 	for _, r := range recs {
-		if heldAround(r, d) {
+		if r.HeldPossibly(d) {
 			return true
 		}
 	}

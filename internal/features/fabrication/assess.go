@@ -79,11 +79,10 @@ func (c *checker) assess(p *people.Person) Assessment {
 		c.heldOtherTime(&a, other)
 	case notHolder != nil && c.presentsAsCurrent(notHolder.role.Start, p):
 		c.contradicted(&a, notHolder)
-	case notHolder != nil:
-		// "as Canadian Prime Minister Pierre Trudeau did in 1970": a
-		// historical holder the sources may predate. Never an accusation.
-		c.unchecked(&a)
 	default:
+		// Includes a non-holder named in the past ("as Canadian Prime
+		// Minister Pierre Trudeau did in 1970"): a historical holder the
+		// sources may predate. Never an accusation.
 		c.unchecked(&a)
 	}
 	return a
@@ -170,7 +169,7 @@ func (c *checker) unchecked(a *Assessment) {
 	if recs := c.kb.PersonRecords(p.Name); len(recs) > 0 && twoWords(p.Name) {
 		var now []*kb.Record
 		for _, r := range recs {
-			if c.date.IsZero() || heldAround(r, c.date) {
+			if c.date.IsZero() || r.HeldPossibly(c.date) {
 				now = append(now, r)
 			}
 		}
@@ -195,10 +194,6 @@ func (c *checker) unchecked(a *Assessment) {
 	} else {
 		a.Entity.Evidence = "not in the knowledge base; no role given"
 	}
-}
-
-func heldAround(r *kb.Record, d kb.Date) bool {
-	return (r.Start.IsZero() || !r.Start.First().After(d.Last())) && (r.End.IsZero() || !r.End.Last().Before(d.First()))
 }
 
 func firstRole(p *people.Person) *people.Role {
@@ -317,7 +312,7 @@ func holdersThen(rs []*kb.Record, d kb.Date) string {
 func (c *checker) possibleHolders(o *kb.Office, except string) string {
 	var out []string
 	for _, r := range o.Records() {
-		if heldAround(r, c.date) && !c.kb.SameName(r.Name, except) {
+		if r.HeldPossibly(c.date) && !c.kb.SameName(r.Name, except) {
 			out = append(out, fmt.Sprintf("%s (%s; source: %s)", r.Name, term(r), r.Source))
 		}
 	}

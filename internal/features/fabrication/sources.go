@@ -128,26 +128,25 @@ func (c *checker) institutionNearby(p *people.Person, r people.Role) bool {
 	sents := c.pass.Doc.Sentences()
 	seen := map[int]bool{}
 	for _, off := range offsets {
-		for i, s := range sents {
-			if off < s.Start || off >= s.End {
+		i := c.pass.Doc.SentenceAt(off)
+		if i < 0 {
+			continue
+		}
+		check := []int{i}
+		if off == r.Start && !indefinite {
+			// A bare "spokesman" speaks for a body the paragraph named.
+			para := c.pass.Doc.ParagraphAt(sents[i].Start)
+			for j := i - 1; j >= 0 && (j == i-1 || c.pass.Doc.ParagraphAt(sents[j].Start) == para); j-- {
+				check = append(check, j)
+			}
+		}
+		for _, j := range check {
+			if seen[j] {
 				continue
 			}
-			check := []int{i}
-			if off == r.Start && !indefinite {
-				// A bare "spokesman" speaks for a body the paragraph named.
-				para := c.pass.Doc.ParagraphAt(s.Start)
-				for j := i - 1; j >= 0 && (j == i-1 || c.pass.Doc.ParagraphAt(sents[j].Start) == para); j-- {
-					check = append(check, j)
-				}
-			}
-			for _, j := range check {
-				if seen[j] {
-					continue
-				}
-				seen[j] = true
-				if c.namesInstitution(c.sentenceWords(j), own) {
-					return true
-				}
+			seen[j] = true
+			if c.namesInstitution(c.sentenceWords(j), own) {
+				return true
 			}
 		}
 	}

@@ -34,10 +34,8 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 }
 
 func (c *checker) sentenceAt(offset int) string {
-	for _, s := range c.pass.Doc.Sentences() {
-		if offset >= s.Start && offset < s.End {
-			return c.pass.Doc.Slice(s)
-		}
+	if i := c.pass.Doc.SentenceAt(offset); i >= 0 {
+		return c.pass.Doc.Slice(c.pass.Doc.Sentences()[i])
 	}
 	return ""
 }

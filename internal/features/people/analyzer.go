@@ -63,7 +63,7 @@ func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Resul
 		sc.matches = matches[:0]
 	}()
 	paragraphOf := func(off int) int { return doc.ParagraphAt(off) }
-	return &Result{People: f.link(matches, paragraphOf), Administrations: Administrations(f.text)}
+	return &Result{People: f.link(matches, paragraphOf)}
 }
 
 // markSentenceStarts flags tokens that open a sentence or a line, or follow

@@ -81,9 +81,6 @@ func (p *Person) Role() *Role {
 // Result is what the people analyzer returns (Pass.ResultOf[people.Analyzer]).
 type Result struct {
 	People []*Person
-	// Administrations are governments named after a leader ("the Biden
-	// administration"), in text order.
-	Administrations []Administration
 }
 
 // At returns the person a mention at offset refers to, or nil.

@@ -1,20 +1,20 @@
 package style
 
 import (
-	_ "embed"
+	"embed"
+	"fmt"
 	"strings"
+
+	"github.com/copydesk/copydesk/internal/datafile"
 )
 
-//go:embed data/function_words.txt
-var functionWordsTxt string
-
-//go:embed data/connectives.txt
-var connectivesTxt string
+//go:embed data/function_words.txt data/connectives.txt
+var dataFS embed.FS
 
 // functionWords and connectives are read once from the embedded lists.
 var (
-	functionWords = wordSet(functionWordsTxt)
-	connectives   = wordSet(connectivesTxt)
+	functionWords = wordSet("data/function_words.txt")
+	connectives   = wordSet("data/connectives.txt")
 	// longestFunctionWord spares longer words the map look-up.
 	longestFunctionWord = func() int {
 		n := 0
@@ -25,15 +25,16 @@ var (
 	}()
 )
 
-// wordSet reads one entry a line, skipping blanks and # comments.
-func wordSet(txt string) map[string]bool {
+// wordSet reads one entry a line of an embedded list, lower-cased. The
+// lists are part of the binary, so an unreadable one is a broken build.
+func wordSet(file string) map[string]bool {
 	set := map[string]bool{}
-	for _, line := range strings.Split(txt, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		set[strings.ToLower(line)] = true
+	err := datafile.EachLine(dataFS, file, func(fields []string) error {
+		set[strings.ToLower(strings.Join(fields, "\t"))] = true
+		return nil
+	})
+	if err != nil {
+		panic(fmt.Sprintf("style: embedded word list: %v", err))
 	}
 	return set
 }
