@@ -6,12 +6,13 @@ package lexicon
 //go:generate go run ./gen -shared ../../../shared -out data
 
 import (
-	"bufio"
 	"embed"
+	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
+
+	"github.com/copydesk/copydesk/internal/datafile"
 )
 
 //go:embed data/*.tsv
@@ -82,45 +83,34 @@ func Vocab() (*Lexicon, error) { loadOnce.Do(load); return vocab, loadErr }
 // readLexicon parses a generated TSV. Curated files carry a note column
 // after the phrase; the vocabulary file does not.
 func readLexicon(path string, withNote bool) (*Lexicon, error) {
-	f, err := dataFS.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	l := &Lexicon{}
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := sc.Text()
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		cols := strings.Split(t, "\t")
+	err := datafile.EachLine(dataFS, path, func(cols []string) error {
 		e := Entry{Phrase: cols[0]}
 		if withNote {
 			if len(cols) < 2 {
-				return nil, fmt.Errorf("%s:%d: want a note column", path, line)
+				return errors.New("want a note column")
 			}
 			e.Note = cols[1]
 			cols = append(cols[:1], cols[2:]...)
 		}
 		if len(cols) < 6 {
-			return nil, fmt.Errorf("%s:%d: want 6 columns, have %d", path, line, len(cols))
+			return fmt.Errorf("want 6 columns, have %d", len(cols))
 		}
+		var err error
 		if e.Weight, err = strconv.ParseFloat(cols[1], 64); err != nil {
-			return nil, fmt.Errorf("%s:%d: weight: %w", path, line, err)
+			return fmt.Errorf("weight: %w", err)
 		}
 		if e.HumanDocs, err = strconv.Atoi(cols[4]); err != nil {
-			return nil, fmt.Errorf("%s:%d: human_docs: %w", path, line, err)
+			return fmt.Errorf("human_docs: %w", err)
 		}
 		if e.MachineDocs, err = strconv.Atoi(cols[5]); err != nil {
-			return nil, fmt.Errorf("%s:%d: machine_docs: %w", path, line, err)
+			return fmt.Errorf("machine_docs: %w", err)
 		}
 		l.Entries = append(l.Entries, e)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	phrases := make([]string, len(l.Entries))
 	for i, e := range l.Entries {

@@ -15,7 +15,7 @@ type Normalized struct {
 	Offset []int32
 }
 
-// byteClass says what a single ASCII byte becomes.
+// asciiFold says what a single ASCII byte becomes.
 var asciiFold [128]byte
 
 func init() {

@@ -315,11 +315,12 @@ func paragraphSpeaker(doc *document.Document, pr *people.Result, q quoteSpan, cl
 	if bestDist >= 0 {
 		return best, true
 	}
-	for _, m := range pr.MentionsIn(p.Start, q.Start) {
-		best = Speaker{Person: m.Person, Named: true, Key: "person:" + m.Person.Name, Text: doc.Text[m.Mention.Start:m.Mention.End], Start: m.Mention.Start, End: m.Mention.End}
-		bestDist = 0
+	ms := pr.MentionsIn(p.Start, q.Start)
+	if len(ms) == 0 {
+		return Speaker{}, false
 	}
-	return best, bestDist >= 0
+	m := ms[len(ms)-1] // the last person named before q
+	return Speaker{Person: m.Person, Named: true, Key: "person:" + m.Person.Name, Text: doc.Text[m.Mention.Start:m.Mention.End], Start: m.Mention.Start, End: m.Mention.End}, true
 }
 
 // reportable limits AT001 to quotations that read as whole quoted
@@ -370,33 +371,30 @@ func quoteMask(qs []quoteSpan) func(int) bool {
 	// The inside of each quotation minus its attribution gap is at most two
 	// intervals; their union, sorted and merged, answers each offset by a
 	// binary search (the clause grammar asks about every word).
-	var ivs []interval
+	var ivs []document.Span
 	for _, q := range qs {
 		if q.Kind == QALine {
 			continue
 		}
 		// [InnerStart,InnerEnd) without [GapStart,GapEnd).
 		if e := min(q.InnerEnd, q.GapStart); q.InnerStart < e {
-			ivs = append(ivs, interval{q.InnerStart, e})
+			ivs = append(ivs, document.Span{Start: q.InnerStart, End: e})
 		}
 		if s := max(q.InnerStart, q.GapEnd); s < q.InnerEnd {
-			ivs = append(ivs, interval{s, q.InnerEnd})
+			ivs = append(ivs, document.Span{Start: s, End: q.InnerEnd})
 		}
 	}
-	slices.SortFunc(ivs, func(a, b interval) int { return cmp.Compare(a.start, b.start) })
+	slices.SortFunc(ivs, func(a, b document.Span) int { return cmp.Compare(a.Start, b.Start) })
 	merged := ivs[:0]
 	for _, iv := range ivs {
-		if n := len(merged); n > 0 && iv.start <= merged[n-1].end {
-			merged[n-1].end = max(merged[n-1].end, iv.end)
+		if n := len(merged); n > 0 && iv.Start <= merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, iv.End)
 			continue
 		}
 		merged = append(merged, iv)
 	}
 	return func(off int) bool {
-		i := sort.Search(len(merged), func(i int) bool { return merged[i].end > off })
-		return i < len(merged) && merged[i].start <= off
+		i := sort.Search(len(merged), func(i int) bool { return merged[i].End > off })
+		return i < len(merged) && merged[i].Start <= off
 	}
 }
-
-// interval is a half-open byte range.
-type interval struct{ start, end int }

@@ -89,14 +89,10 @@ func superlativeKeyword(s string, buf *[]byte) bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		switch {
-		case 'A' <= r && r <= 'Z':
-			b = append(b, byte(r)+'a'-'A')
-		case r < 0x80:
-			b = append(b, byte(r))
-		case r == 0x17F:
+		switch r { // r is never ASCII here
+		case 0x17F:
 			b = append(b, 's')
-		case r == 0x212A:
+		case 0x212A:
 			b = append(b, 'k')
 		default:
 			b = append(b, 0)
@@ -132,6 +128,13 @@ func containsKeyword(b []byte) bool {
 var (
 	st = []byte("st")
 	// stKeywords are the superlativeKeywords ending in "st".
-	stKeywords = [][]byte{[]byte("largest"), []byte("biggest"), []byte("highest"), []byte("lowest"),
-		[]byte("worst"), []byte("deadliest"), []byte("fastest"), []byte("greatest")}
+	stKeywords = func() [][]byte {
+		var out [][]byte
+		for _, kw := range superlativeKeywords {
+			if bytes.HasSuffix(kw, st) {
+				out = append(out, kw)
+			}
+		}
+		return out
+	}()
 )

@@ -31,15 +31,7 @@ func loadImpersonal() (*impersonalLexicon, error) {
 	return l, err
 }
 
-var impersonal = mustLoadImpersonal()
-
-func mustLoadImpersonal() *impersonalLexicon {
-	l, err := loadImpersonal()
-	if err != nil {
-		panic(err) // embedded at build time: a programming error
-	}
-	return l
-}
+var impersonal = must(loadImpersonal())
 
 // holderless is a claim attributed to nobody: its span and whether it
 // asserts a consensus or a finding (warning-eligible, like "experts

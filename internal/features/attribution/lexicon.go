@@ -36,14 +36,15 @@ type lexicon struct {
 	verbFilter *keyFilter // over verbs' keys; built once after loading
 }
 
-var lex = mustLoad()
+var lex = must(load())
 
-func mustLoad() *lexicon {
-	l, err := load()
+// must returns v, or panics on err: for the embedded word lists, which are
+// fixed at build time, so a bad one is a programming error any test catches.
+func must[T any](v T, err error) T {
 	if err != nil {
-		panic(err) // embedded at build time: a programming error
+		panic(err)
 	}
-	return l
+	return v
 }
 
 func load() (*lexicon, error) {

@@ -17,7 +17,7 @@ const (
 	QALine      QuoteKind = "qa"     // a transcript line "NAME: words"
 )
 
-// span is a quotation's stretch of text, marks included.
+// quoteSpan is a quotation's stretch of text, marks included.
 type quoteSpan struct {
 	Start, End int // whole quotation, marks included
 	// Inner is the quoted words without marks; for a quotation interrupted
@@ -34,6 +34,13 @@ type quoteSpan struct {
 }
 
 func (q quoteSpan) inner(text string) string { return text[q.InnerStart:q.InnerEnd] }
+
+// unclosedQuote is the inline quotation opened at open and never closed
+// before offset at: it ends at the last non-space byte before at.
+func unclosedQuote(text string, open, at int, cont bool) quoteSpan {
+	end := trimRightSpace(text, open, at)
+	return quoteSpan{Start: open, End: end, InnerStart: open + markLen(text, open), InnerEnd: end, Kind: InlineQuote, Continues: cont}
+}
 
 // findQuotes extracts quotations from the main text: straight and curly
 // double quotes (single quotes inside them are nested quotes and stay part
@@ -55,8 +62,7 @@ func findQuotes(doc *document.Document) []quoteSpan {
 			if open >= 0 {
 				// An unclosed quotation runs to the end of the paragraph; it
 				// continues if the next paragraph opens with a quotation mark.
-				end := trimRightSpace(text, open, i)
-				out = append(out, quoteSpan{Start: open, End: end, InnerStart: open + markLen(text, open), InnerEnd: end, Kind: InlineQuote, Continues: cont})
+				out = append(out, unclosedQuote(text, open, i, cont))
 				open = -1
 				j := skipSpace(text, i)
 				cont = j < len(text) && (strings.HasPrefix(text[j:], "“") || text[j] == '"')
@@ -67,8 +73,7 @@ func findQuotes(doc *document.Document) []quoteSpan {
 			if open >= 0 {
 				// An opening mark inside an open quotation: the writer left
 				// the previous one unclosed ("…potential. "It is…").
-				end := trimRightSpace(text, open, i)
-				out = append(out, quoteSpan{Start: open, End: end, InnerStart: open + markLen(text, open), InnerEnd: end, Kind: InlineQuote, Continues: cont})
+				out = append(out, unclosedQuote(text, open, i, cont))
 				cont = false
 			}
 			open = i
@@ -80,8 +85,7 @@ func findQuotes(doc *document.Document) []quoteSpan {
 		i += n
 	}
 	if open >= 0 {
-		end := trimRightSpace(text, open, len(text))
-		out = append(out, quoteSpan{Start: open, End: end, InnerStart: open + markLen(text, open), InnerEnd: end, Kind: InlineQuote, Continues: cont})
+		out = append(out, unclosedQuote(text, open, len(text), cont))
 	}
 	out = mergeContinued(out)
 	out = mergeInterrupted(text, out)

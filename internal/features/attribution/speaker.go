@@ -150,10 +150,6 @@ func endsSentenceBefore(text string, q quoteSpan, next int) bool {
 	return r >= 'A' && r <= 'Z'
 }
 
-// lowerContainsInterview is strings.Contains(strings.ToLower(s),
-// "interview").
-func lowerContainsInterview(s string) bool { return firstInterviewEnd(s) >= 0 }
-
 // firstInterviewEnd is the byte offset just past the first "interview" in
 // strings.ToLower(s) terms, or -1. strings.ToLower maps rune by rune, and
 // the only non-ASCII runes it maps into ASCII are U+0130 (İ, to "i") and
@@ -190,17 +186,14 @@ func endsWithIntervie(s string, end int) bool {
 	return true
 }
 
-// interviewBefore is lowerContainsInterview(text[:at]) for the article's
-// text, at a character boundary, answered from one scan per article: every
-// "A:" line of a transcript asks it. A match lies in text[:at] exactly
+// interviewBefore is strings.Contains(strings.ToLower(text[:at]),
+// "interview") for the article's text, at a character boundary, answered
+// from one scan per article: every "A:" line of a transcript asks it. A match lies in text[:at] exactly
 // when the first match ends by at (runes before at decode the same in the
 // prefix and the whole).
 func (w *words) interviewBefore(text string, at int) bool {
 	if !w.interviewKnown {
 		w.interviewEnd, w.interviewKnown = firstInterviewEnd(text), true
 	}
-	if w.interviewEnd < 0 || w.interviewEnd > at {
-		return false
-	}
-	return true
+	return w.interviewEnd >= 0 && w.interviewEnd <= at
 }

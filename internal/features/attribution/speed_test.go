@@ -65,3 +65,7 @@ func TestFastPathsMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// lowerContainsInterview is strings.Contains(strings.ToLower(s),
+// "interview"), by firstInterviewEnd.
+func lowerContainsInterview(s string) bool { return firstInterviewEnd(s) >= 0 }

@@ -54,12 +54,7 @@ func loadResources() (*resources, error) {
 			resErr = fmt.Errorf("boilerplate verb cues: %w", err)
 			return
 		}
-		src, err := dataFS.ReadFile("data/line_model.tsv")
-		if err != nil {
-			resErr = err
-			return
-		}
-		if r.model, err = parseLineModel(string(src)); err != nil {
+		if r.model, err = parseLineModel(dataFS, "data/line_model.tsv"); err != nil {
 			resErr = err
 			return
 		}

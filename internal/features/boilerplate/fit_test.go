@@ -284,3 +284,9 @@ func TestLineClassifierHeldOut(t *testing.T) {
 		t.Errorf("%d held-out news lines scored as chrome", fp)
 	}
 }
+
+// matchLine checks one line against the line, label and prefix patterns,
+// as scanDocument does.
+func (lx *lexicon) matchLine(l textLine) (candidate, bool) {
+	return lx.matchNormLine(l, normalizeLine(lineHead(l.text)))
+}

@@ -1,8 +1,8 @@
 package boilerplate
 
 import (
-	"bufio"
 	"fmt"
+	"io/fs"
 	"math"
 	"regexp"
 	"strconv"
@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/internal/datafile"
 	"github.com/copydesk/copydesk/internal/document"
 )
 
@@ -82,22 +83,16 @@ func (m *lineModel) score(x lineFeatures) float64 {
 
 // parseLineModel reads "name<TAB>value" lines: bias, threshold and one
 // weight per feature.
-func parseLineModel(src string) (*lineModel, error) {
+func parseLineModel(fsys fs.FS, file string) (*lineModel, error) {
 	m := &lineModel{}
 	seen := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		f := strings.Split(l, "\t")
+	err := datafile.EachLine(fsys, file, func(f []string) error {
 		if len(f) != 2 {
-			return nil, fmt.Errorf("line_model.tsv: bad line %q", l)
+			return fmt.Errorf("bad line %q", strings.Join(f, "\t"))
 		}
 		v, err := strconv.ParseFloat(f[1], 64)
 		if err != nil {
-			return nil, fmt.Errorf("line_model.tsv: %s: %w", f[0], err)
+			return fmt.Errorf("%s: %w", f[0], err)
 		}
 		seen[f[0]] = true
 		switch f[0] {
@@ -108,17 +103,21 @@ func parseLineModel(src string) (*lineModel, error) {
 		default:
 			i := featureIndex(f[0])
 			if i < 0 {
-				return nil, fmt.Errorf("line_model.tsv: unknown feature %q", f[0])
+				return fmt.Errorf("unknown feature %q", f[0])
 			}
 			m.weights[i] = v
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, n := range append([]string{"bias", "threshold"}, lineFeatureNames...) {
 		if !seen[n] {
-			return nil, fmt.Errorf("line_model.tsv: missing %q", n)
+			return nil, fmt.Errorf("%s: missing %q", file, n)
 		}
 	}
-	return m, sc.Err()
+	return m, nil
 }
 
 func featureIndex(name string) int {
@@ -138,12 +137,11 @@ type lineVocab struct {
 }
 
 var (
-	countRe     = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)?\s*(?:k\s*)?(?:comments?|repl(?:y|ies)|shares?|views?|likes?|votes?|ratings?|reviews?|stars?|min(?:ute)?s?\s+read|followers?)\b|\b\d(?:\.\d)?\s*/\s*(?:5|10)\b|\(\s*\d+\s*votes?\s*\)|^\pL+(?: \pL+)?\s*\(\d+\)$`)
-	timestampRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\s*(?:am|pm)\b|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|^(?:updated|published|posted|last updated|modified)\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b`)
-	urlRe       = regexp.MustCompile(`(?i)https?://|www\.|\b[\w.+-]+@[\w-]+\.\w+|(?:^|\s)@\w{2,}|\.(?:com|org|net|co\.uk)\b`)
-	labelRe     = regexp.MustCompile(`^[\p{Lu}][\p{L}]*(?: [\p{L}]+)?\s*:`)
-	// timestampRe's alternatives one by one, each behind a literal it
-	// cannot match without (see timestamp): most lines carry none.
+	countRe = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)?\s*(?:k\s*)?(?:comments?|repl(?:y|ies)|shares?|views?|likes?|votes?|ratings?|reviews?|stars?|min(?:ute)?s?\s+read|followers?)\b|\b\d(?:\.\d)?\s*/\s*(?:5|10)\b|\(\s*\d+\s*votes?\s*\)|^\pL+(?: \pL+)?\s*\(\d+\)$`)
+	urlRe   = regexp.MustCompile(`(?i)https?://|www\.|\b[\w.+-]+@[\w-]+\.\w+|(?:^|\s)@\w{2,}|\.(?:com|org|net|co\.uk)\b`)
+	labelRe = regexp.MustCompile(`^[\p{Lu}][\p{L}]*(?: [\p{L}]+)?\s*:`)
+	// The timestamp expression's alternatives one by one, each behind a
+	// literal it cannot match without (see timestamp): most lines carry none.
 	timestampParts = [...]*regexp.Regexp{
 		regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\s*(?:am|pm)\b`),
 		regexp.MustCompile(`(?i)\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b`),
@@ -200,10 +198,8 @@ func extractLineFeatures(line string, idx, n int, v *lineVocab) (lineFeatures, l
 	if !hasVerb {
 		x[2] = 1
 	}
-	if nw > 0 {
-		x[3] = float64(widget) / float64(nw)
-		x[4] = float64(weak) / float64(nw)
-	}
+	x[3] = float64(widget) / float64(nw)
+	x[4] = float64(weak) / float64(nw)
 	digits := strings.ContainsAny(body, "0123456789")
 	if digits && mayCount(body) && countRe.MatchString(body) {
 		x[5] = 1
@@ -325,8 +321,9 @@ func mayCount(s string) bool {
 		containsAnyFold(s, "comment", "repl", "share", "view", "like", "vote", "rating", "review", "star", "min", "follower")
 }
 
-// timestamp is timestampRe.MatchString(s), trying each alternative only
-// when s holds a literal the alternative needs.
+// timestamp reports whether s carries a time or date: whether any of
+// timestampParts matches (speed_test.go holds it to their alternation),
+// trying each only when s holds a literal the alternative needs.
 func timestamp(s string) bool {
 	ascii := foldedASCII(s)
 	first := byte(0)

@@ -28,13 +28,9 @@ func lineHead(line string) string {
 	return line[:cut]
 }
 
-// matchLine checks one line against the line, label and prefix patterns.
-func (lx *lexicon) matchLine(l textLine) (candidate, bool) {
-	return lx.matchNormLine(l, normalizeLine(lineHead(l.text)))
-}
-
-// matchNormLine is matchLine given norm, normalizeLine(lineHead(l.text)),
-// which scanDocument computes once per line and reuses.
+// matchNormLine checks one line against the line, label and prefix
+// patterns, given norm, normalizeLine(lineHead(l.text)), which
+// scanDocument computes once per line and reuses.
 func (lx *lexicon) matchNormLine(l textLine, norm string) (candidate, bool) {
 	if c, ok := lx.matchNormLineAs(l, norm); ok {
 		return c, ok

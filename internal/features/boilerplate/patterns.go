@@ -1,13 +1,15 @@
 package boilerplate
 
 import (
-	"bufio"
 	"embed"
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/internal/datafile"
 	cdlexicon "github.com/copydesk/copydesk/internal/lexicon"
 )
 
@@ -47,28 +49,20 @@ type lexicon struct {
 }
 
 // parsePatterns reads the TSV pattern file.
-func parsePatterns(src string) ([]pattern, error) {
+func parsePatterns(fsys fs.FS, file string) ([]pattern, error) {
 	var out []pattern
-	sc := bufio.NewScanner(strings.NewReader(src))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := datafile.EachLine(fsys, file, func(f []string) error {
 		if len(f) != 3 {
-			return nil, fmt.Errorf("patterns.tsv:%d: want 3 tab-separated fields, got %d", n, len(f))
+			return fmt.Errorf("want 3 tab-separated fields, got %d", len(f))
 		}
 		k := matchKind(f[1])
 		switch k {
 		case kindLine, kindLabel, kindPrefix, kindPhrase, kindRun:
 		default:
-			return nil, fmt.Errorf("patterns.tsv:%d: unknown kind %q", n, f[1])
+			return fmt.Errorf("unknown kind %q", f[1])
 		}
 		if _, ok := ruleGroup[f[0]]; !ok {
-			return nil, fmt.Errorf("patterns.tsv:%d: unknown rule %q", n, f[0])
+			return fmt.Errorf("unknown rule %q", f[0])
 		}
 		text := f[2]
 		if k != kindPhrase {
@@ -77,11 +71,12 @@ func parsePatterns(src string) ([]pattern, error) {
 			text = strings.ToLower(text)
 		}
 		if text == "" {
-			return nil, fmt.Errorf("patterns.tsv:%d: empty pattern", n)
+			return errors.New("empty pattern")
 		}
 		out = append(out, pattern{rule: f[0], kind: k, text: text})
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 func compileLexicon(ps []pattern) *lexicon {
@@ -119,11 +114,7 @@ func compileLexicon(ps []pattern) *lexicon {
 
 // loadLexicon reads and compiles the embedded pattern list.
 func loadLexicon() (*lexicon, error) {
-	src, err := dataFS.ReadFile("data/patterns.tsv")
-	if err != nil {
-		return nil, err
-	}
-	ps, err := parsePatterns(string(src))
+	ps, err := parsePatterns(dataFS, "data/patterns.tsv")
 	if err != nil {
 		return nil, err
 	}
@@ -132,19 +123,12 @@ func loadLexicon() (*lexicon, error) {
 
 // wordSet reads a one-word-a-line list with # comments.
 func wordSet(name string) (map[string]bool, error) {
-	src, err := dataFS.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
 	out := map[string]bool{}
-	for _, l := range strings.Split(string(src), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out[strings.ToLower(l)] = true
-	}
-	return out, nil
+	err := datafile.EachLine(dataFS, name, func(f []string) error {
+		out[strings.ToLower(f[0])] = true
+		return nil
+	})
+	return out, err
 }
 
 // normalizeLine lower-cases a line, straightens quotes and dashes, strips
@@ -234,24 +218,17 @@ func trimListMarkers(s string) string {
 
 // widgetWords reads data/widget_words.txt into its strong and weak sets.
 func widgetWords() (strong, weak map[string]bool, err error) {
-	src, err := dataFS.ReadFile("data/widget_words.txt")
-	if err != nil {
-		return nil, nil, err
-	}
 	strong, weak = map[string]bool{}, map[string]bool{}
-	for i, l := range strings.Split(string(src), "\n") {
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		w, class, _ := strings.Cut(l, "\t")
-		switch class {
+	err = datafile.EachLine(dataFS, "data/widget_words.txt", func(f []string) error {
+		switch class := strings.Join(f[1:], "\t"); class {
 		case "strong":
-			strong[strings.ToLower(w)] = true
+			strong[strings.ToLower(f[0])] = true
 		case "weak":
-			weak[strings.ToLower(w)] = true
+			weak[strings.ToLower(f[0])] = true
 		default:
-			return nil, nil, fmt.Errorf("widget_words.txt:%d: class %q is not strong or weak", i+1, class)
+			return fmt.Errorf("class %q is not strong or weak", class)
 		}
-	}
-	return strong, weak, nil
+		return nil
+	})
+	return strong, weak, err
 }

@@ -45,11 +45,7 @@ func TestRuleExamples(t *testing.T) {
 // says (alone on a line, opening a line, anywhere) and that line-anchored
 // patterns stay silent inside an ordinary sentence.
 func TestPatternsAnchored(t *testing.T) {
-	src, err := dataFS.ReadFile("data/patterns.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := parsePatterns(string(src))
+	ps, err := parsePatterns(dataFS, "data/patterns.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"hash/fnv"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -150,3 +151,7 @@ func TestLineShortcutsAgree(t *testing.T) {
 		}
 	}
 }
+
+// timestampRe is the single expression timestamp splits into
+// timestampParts: the reference the fast path is held to.
+var timestampRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\s*(?:am|pm)\b|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|^(?:updated|published|posted|last updated|modified)\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b`)

@@ -43,7 +43,8 @@ type collector struct {
 	quotes *quoteIndex // made on first use
 }
 
-// insideQuote is insideQuote(c.doc, off), from the collector's index.
+// insideQuote reports whether off lies between quotation marks in its
+// paragraph, from the collector's quote index.
 func (c *collector) insideQuote(off int) bool {
 	if c.quotes == nil {
 		c.quotes = newQuoteIndex(c.doc)

@@ -242,10 +242,10 @@ func firstToken(line string) string {
 	return line
 }
 
-// anBeforeConsonantOK lists consonant-letter words that take "an" (silent h).
+// silentH lists h-words that take "an" (silent h).
 var silentH = []string{"hour", "honest", "honor", "honour", "heir", "herb"}
 
-// aBeforeVowelOK lists vowel-letter word starts pronounced with a consonant
+// consonantSoundVowel lists vowel-letter word starts pronounced with a consonant
 // sound ("a university", "a one-off", "a European").
 var consonantSoundVowel = []string{"uni", "use", "usu", "uti", "ure", "uri", "uro", "ura", "ubiq", "uga", "uk", "ut", "uv", "uz",
 	"eu", "ewe", "one", "once", "ouija", "u-", "u.", "usa", "ufo"}
@@ -331,6 +331,15 @@ func (f *byteFinder) next(i int) int {
 		f.nb = indexFrom(f.text, i, f.b)
 	}
 	return min(f.na, f.nb)
+}
+
+// indexFrom is the offset of the first c in text at or after i, or
+// len(text).
+func indexFrom(text string, i int, c byte) int {
+	if k := strings.IndexByte(text[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(text)
 }
 
 func hasAnyPrefix(s string, ps []string) bool {

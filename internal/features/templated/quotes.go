@@ -2,7 +2,6 @@ package templated
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -26,16 +25,9 @@ func newQuoteIndex(doc *document.Document) *quoteIndex {
 	// before the offset count.
 	text := doc.Text[:doc.MainEnd()]
 	var n markCounts
-	nextStraight, nextE2 := -1, -1 // next '"' and next 0xE2 at or after i; -1 unknown
-	for i := 0; i < len(text); {
-		if nextStraight < i {
-			nextStraight = indexFrom(text, i, '"')
-		}
-		if nextE2 < i {
-			nextE2 = indexFrom(text, i, 0xE2)
-		}
-		i = min(nextStraight, nextE2)
-		if i == len(text) {
+	marks := newByteFinder(text, '"', 0xE2) // 0xE2 starts “ and ”
+	for i := 0; ; {
+		if i = marks.next(i); i == len(text) {
 			break
 		}
 		size := 0
@@ -62,17 +54,8 @@ func newQuoteIndex(doc *document.Document) *quoteIndex {
 	return q
 }
 
-// indexFrom is the offset of the first c in text at or after i, or
-// len(text).
-func indexFrom(text string, i int, c byte) int {
-	if k := strings.IndexByte(text[i:], c); k >= 0 {
-		return i + k
-	}
-	return len(text)
-}
-
-// inside is insideQuote(q.doc, off): it counts the marks wholly inside
-// Text[paragraph start:off], as insideQuote's strings.Count does.
+// inside reports whether off lies inside a quotation: it counts the marks wholly inside
+// Text[paragraph start:off], as the direct count in quotes_test.go does.
 func (q *quoteIndex) inside(off int) bool {
 	p := q.doc.ParagraphAt(off)
 	if p < 0 {

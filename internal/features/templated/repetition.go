@@ -348,17 +348,3 @@ func quotedOrNames(c *collector, doc *document.Document, run []document.Span, fi
 	}
 	return capital*3 >= len(run)
 }
-
-// insideQuote reports whether off lies between quotation marks in its
-// paragraph (an odd number of quote marks precede it, or a quotation opened
-// with a curly mark is still open).
-func insideQuote(doc *document.Document, off int) bool {
-	p := doc.ParagraphAt(off)
-	if p < 0 {
-		return false
-	}
-	seg := doc.Text[doc.Paragraphs()[p].Start:off]
-	straight := strings.Count(seg, "\"")
-	open, closed := strings.Count(seg, "“"), strings.Count(seg, "”")
-	return straight%2 == 1 || open > closed
-}

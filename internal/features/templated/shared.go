@@ -106,20 +106,11 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 		if other, ok := s.match(r, source); ok {
 			oa := s.articles[other.doc]
 			os := oa.sentences[other.sent]
-			found = append(found, analysis.Finding{
-				Rule: RuleSharedSentence, Dimension: analysis.Templated, Severity: sharedSentenceRule.Severity,
-				Message: "sentence shared with an article from another source", Text: text,
-				Start: sp.Start, End: sp.End, Line: line, Column: col,
-				Evidence: fmt.Sprintf("also in article %s (source %s), line %d", oa.id, printableSource(oa.source), os.line),
-			})
+			found = append(found, sharedFinding(text, sp.Start, sp.End, line, col, oa.id, oa.source, int(os.line)))
 			if os.exact == r.exact && !s.reported[other] {
 				s.reported[other] = true
-				s.pending[int(other.doc)] = append(s.pending[int(other.doc)], analysis.Finding{
-					Rule: RuleSharedSentence, Dimension: analysis.Templated, Severity: sharedSentenceRule.Severity,
-					Message: "sentence shared with an article from another source", Text: text,
-					Start: int(os.start), End: int(os.end), Line: int(os.line), Column: int(os.col),
-					Evidence: fmt.Sprintf("also in article %s (source %s), line %d", doc.ID, printableSource(source), line),
-				})
+				s.pending[int(other.doc)] = append(s.pending[int(other.doc)],
+					sharedFinding(text, int(os.start), int(os.end), int(os.line), int(os.col), doc.ID, source, line))
 			}
 		}
 		rec.sentences = append(rec.sentences, r)
@@ -149,6 +140,18 @@ func (s *SharedSentences) Finish() []corpus.Amendment {
 	return out
 }
 
+// sharedFinding is a TP010 finding over text at start:end (line:col) that
+// also appears in article otherID of otherSource, on otherLine. Text is
+// the same exact bytes in both articles when it amends the earlier one.
+func sharedFinding(text string, start, end, line, col int, otherID, otherSource string, otherLine int) analysis.Finding {
+	return analysis.Finding{
+		Rule: RuleSharedSentence, Dimension: analysis.Templated, Severity: sharedSentenceRule.Severity,
+		Message: "sentence shared with an article from another source", Text: text,
+		Start: start, End: end, Line: line, Column: col,
+		Evidence: fmt.Sprintf("also in article %s (source %s), line %d", otherID, printableSource(otherSource), otherLine),
+	}
+}
+
 func printableSource(s string) string {
 	if strings.HasPrefix(s, "\x00") {
 		return "unknown"
@@ -156,7 +159,7 @@ func printableSource(s string) string {
 	return s
 }
 
-// signature is the MinHash of the sentence's word 3-gram shingles.
+// signature is the MinHash of the sentence's word-pair shingles.
 func (s *SharedSentences) signature(text string, ws []document.Span) [sigSize]uint32 {
 	var sig [sigSize]uint32
 	for i := range sig {

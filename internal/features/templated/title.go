@@ -90,6 +90,9 @@ func findTitleAbsent(c *collector, doc *document.Document) float64 {
 		}
 		content = append(content, titleWord{word: word, stem: stemKey(word)})
 	}
+	if len(content) == 0 {
+		return 0
+	}
 	mainEnd := doc.MainEnd()
 	bodyStart := 0
 	// When the text opens with the headline, the body starts after it.
@@ -138,18 +141,12 @@ func findTitleAbsent(c *collector, doc *document.Document) float64 {
 			missing = append(missing, tw.word)
 		}
 	}
-	if len(content) == 0 {
-		return 0
-	}
 	share := float64(len(missing)) / float64(len(content))
 	// Conservative: a headline may summarise in its own words; report only
 	// when at least half its content words and two of them are absent.
 	if len(missing) >= 2 && share >= 0.5 {
-		start, end := 0, 0
-		if bodyStart > 0 {
-			end = bodyStart
-		}
-		c.add(ruleTitleAbsent, start, end,
+		// Over the headline when the text opens with it, else an empty span at the start.
+		c.add(ruleTitleAbsent, 0, bodyStart,
 			fmt.Sprintf("headline words absent from the body: %s", strings.Join(missing, ", ")),
 			fmt.Sprintf("title %q", title))
 	}
