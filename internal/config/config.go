@@ -109,7 +109,8 @@ func Load(path string) (*Config, error) {
 	return c, nil
 }
 
-// Parse reads configuration YAML; knownRule, when set, validates rule IDs.
+// Parse reads and validates configuration YAML; rule IDs are checked
+// later, by ValidateRules, against the rules the build has.
 func Parse(b []byte) (*Config, error) {
 	c := &Config{src: b}
 	if strings.TrimSpace(string(b)) == "" {
@@ -135,9 +136,13 @@ var yamlPos = regexp.MustCompile(`^\[(\d+):(\d+)\] ([^\n]*)`)
 
 func (c *Config) validateValues() error {
 	checkThresholds := func(path string, t Thresholds) error {
-		for name, v := range map[string]*int{"warn": t.Warn, "fail": t.Fail} {
-			if v != nil && (*v < 0 || *v > 100) {
-				return c.errorAt(path+"."+name, "must be between 0 and 100, got %d", *v)
+		// warn before fail, so one file always gives the same error.
+		for _, v := range []struct {
+			name string
+			v    *int
+		}{{"warn", t.Warn}, {"fail", t.Fail}} {
+			if v.v != nil && (*v.v < 0 || *v.v > 100) {
+				return c.errorAt(path+"."+v.name, "must be between 0 and 100, got %d", *v.v)
 			}
 		}
 		if t.Warn != nil && t.Fail != nil && *t.Warn > *t.Fail {

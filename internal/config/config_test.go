@@ -42,6 +42,9 @@ func TestErrorsNameKeyAndLine(t *testing.T) {
 		{"unknown key", "thresholds:\n  warn: 10\nthreshold: 3\n", "line 3"},
 		{"unknown nested key", "rules:\n  disabled: [X]\n", "line 2"},
 		{"threshold out of range", "thresholds:\n  warn: 10\n  fail: 140\n", "line 3: thresholds.fail"},
+		// Both out of range: always the same error (warn first), whatever
+		// order a map would iterate in.
+		{"both thresholds out of range", "thresholds:\n  warn: -1\n  fail: 140\n", "line 2: thresholds.warn"},
 		{"warn above fail", "thresholds:\n  warn: 80\n  fail: 40\n", "thresholds.warn"},
 		{"bad severity", "rules:\n  severity:\n    AT001: loud\n", "line 3: rules.severity.AT001"},
 		{"bad fail_on", "fail_on: sometimes\n", "line 1: fail_on"},

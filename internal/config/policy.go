@@ -121,10 +121,10 @@ func (p *Policy) Apply(res *analysis.Result) score.Thresholds {
 		}
 	}
 	res.Findings = kept
+	if len(p.people) == 0 {
+		return th
+	}
 	for i, e := range res.Entities {
-		if len(p.people) == 0 {
-			break
-		}
 		// The fabrication analyzer already leaves allowlisted people
 		// unchecked; this catches what batch checks said about them later,
 		// in the same words.

@@ -40,9 +40,11 @@ func chromeBlocks(page, main []textLine, title, byline string) [][]textLine {
 	// Classify every page line first, so the landmarks that hold main text
 	// (body, main, the article) are known before blocks are cut.
 	isMain := make([]bool, len(page))
+	keys := make([]string, len(page)) // each line's lineKey, used again below
 	holdsMain := map[*html.Node]bool{}
 	for i, l := range page {
 		k := lineKey(l.text)
+		keys[i] = k
 		switch {
 		case inMain[k] > 0:
 			inMain[k]--
@@ -71,7 +73,7 @@ func chromeBlocks(page, main []textLine, title, byline string) [][]textLine {
 			end()
 			continue
 		}
-		if k := lineKey(l.text); skip[k] || k == "" || isTitleStart(k, titleKey) {
+		if k := keys[i]; skip[k] || k == "" || isTitleStart(k, titleKey) {
 			continue
 		}
 		box := chromeBox(l.landmarks, holdsMain)

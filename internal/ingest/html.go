@@ -57,16 +57,13 @@ func readHTML(name string, data []byte) Article {
 	doc.Byline = firstNonEmpty(meta.byline, ra.Byline)
 	doc.URL = meta.url
 	doc.Source = firstNonEmpty(meta.source(), ra.SiteName)
-	if meta.date != "" {
-		if t, ok := parseDate(meta.date); ok {
-			doc.Date = t
-		} else if ra.PublishedTime != nil {
-			doc.Date = *ra.PublishedTime
-		} else {
-			a.Notes = append(a.Notes, fmt.Sprintf("publish date %q not understood; the article has no date", meta.date))
-		}
+	// The page's own metadata first, then what readability found.
+	if t, ok := parseDate(meta.date); ok {
+		doc.Date = t
 	} else if ra.PublishedTime != nil {
 		doc.Date = *ra.PublishedTime
+	} else if meta.date != "" {
+		a.Notes = append(a.Notes, fmt.Sprintf("publish date %q not understood; the article has no date", meta.date))
 	}
 	doc.Text, doc.Regions = joinWithChrome(main, chromeBlocks(page, main, doc.Title, doc.Byline))
 	a.Doc = doc
@@ -96,22 +93,12 @@ func decodeHTMLCharset(data []byte) ([]byte, error) {
 // blank line, and returns the text with one region per chrome block.
 func joinWithChrome(main []textLine, chrome [][]textLine) (string, []document.Region) {
 	var b strings.Builder
-	for i, l := range main {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(l.text)
-	}
+	writeLines(&b, main)
 	var regions []document.Region
 	for _, block := range chrome {
 		b.WriteString("\n\n")
 		start := b.Len()
-		for i, l := range block {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(l.text)
-		}
+		writeLines(&b, block)
 		regions = append(regions, document.Region{Start: start, End: b.Len(), Kind: document.RegionChrome})
 	}
 	return b.String(), regions

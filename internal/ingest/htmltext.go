@@ -21,15 +21,19 @@ type textLine struct {
 
 // htmlToText renders a parsed HTML tree as text, one block per line.
 func htmlToText(n *html.Node) string {
-	lines := htmlLines(n)
 	var b strings.Builder
+	writeLines(&b, htmlLines(n))
+	return b.String()
+}
+
+// writeLines writes the lines' text to b, one a line.
+func writeLines(b *strings.Builder, lines []textLine) {
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		b.WriteString(l.text)
 	}
-	return b.String()
 }
 
 // htmlLines walks n and returns its visible text as lines: every block

@@ -67,7 +67,7 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 	type done struct {
 		seq int
 		res *analysis.Result
-		doc *ingestDoc
+		doc *document.Document // for corpus checks; nil when the article failed
 	}
 	work := make(chan job, jobs*4)
 	results := make(chan done, jobs*4)
@@ -132,7 +132,7 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 			delete(pending, next)
 			if cur.doc != nil {
 				for _, c := range opts.Checks {
-					for _, a := range observe(c, next, cur.doc.doc, cur.res) {
+					for _, a := range observe(c, next, cur.doc, cur.res) {
 						switch {
 						case a.Doc == next:
 							corpus.Apply(cur.res, a)
@@ -176,11 +176,9 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 	return sum, nil
 }
 
-// ingestDoc wraps the document so the reorder stage can hand it to corpus
-// checks; it is dropped as soon as the checks have indexed it.
-type ingestDoc struct{ doc *document.Document }
-
-func analyse(a ingest.Article, opts Options) (*analysis.Result, *ingestDoc) {
+// analyse runs the analyzers on one article; the document is returned for
+// the corpus checks (nil when there is nothing for them to index).
+func analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Document) {
 	if a.Err != nil || a.Doc == nil {
 		msg := "no article"
 		if a.Err != nil {
@@ -203,7 +201,7 @@ func analyse(a ingest.Article, opts Options) (*analysis.Result, *ingestDoc) {
 		return &analysis.Result{ID: doc.ID, Path: doc.Path, Title: doc.Title, Error: err.Error(), Findings: []analysis.Finding{}, Entities: []analysis.Entity{}}, nil
 	}
 	res.Notes = append(res.Notes, a.Notes...)
-	return res, &ingestDoc{doc}
+	return res, doc
 }
 
 func finishResult(res *analysis.Result, th score.Thresholds, opts Options) {

@@ -4,7 +4,6 @@ package report
 
 import (
 	"io"
-	"sort"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -55,14 +54,4 @@ func New(format string, w io.Writer) Reporter {
 		return f(w)
 	}
 	return nil
-}
-
-// Formats lists the registered format names, sorted (for help text).
-func Formats() []string {
-	out := make([]string, 0, len(formats))
-	for k := range formats {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -4,7 +4,7 @@ package rulescmd
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -23,6 +23,9 @@ func NewRulesCmd(ios *cliutil.IOStreams) *cobra.Command {
 		Short: "List every rule: ID, dimension, default severity, title",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
+			if dimension != "" && !slices.Contains(analysis.Dimensions, analysis.Dimension(dimension)) {
+				return cliutil.UsageError(fmt.Errorf("unknown --dimension %q (want boilerplate, templated, attribution or fabrication)", dimension))
+			}
 			rules := features.Rules().All()
 			w := tabwriter.NewWriter(ios.Out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(w, "ID\tDIMENSION\tSEVERITY\tTITLE")
@@ -88,13 +91,12 @@ func Explain(r analysis.Rule) string {
 }
 
 func suggest(id string) string {
-	var near []string
+	var near []string // in ID order, as All returns them
 	for _, r := range features.Rules().All() {
 		if len(id) >= 2 && strings.HasPrefix(r.ID, id[:2]) {
 			near = append(near, r.ID)
 		}
 	}
-	sort.Strings(near)
 	if len(near) == 0 || len(near) > 12 {
 		return ""
 	}

@@ -97,7 +97,7 @@ other input is still scored and reported).`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(formatNames, ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	f.StringVar(&opts.InputFormat, "input-format", "", "force the input format: text, markdown, html, jsonl, feed")
+	f.StringVar(&opts.InputFormat, "input-format", "", "force the input format: "+strings.Join(ingest.Formats, ", "))
 	f.StringVar(&opts.Date, "date", "", "publication `DATE` (YYYY-MM-DD) for articles that carry none")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "articles analysed in parallel (default: all CPUs)")
 	f.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when an article scores at least `N` (1–100), or on any 'warn', 'fail' (default) or 'never'")
@@ -109,7 +109,7 @@ other input is still scored and reported).`,
 	f.BoolVar(&opts.NoCorpus, "no-corpus", false, "skip checks across the batch (shared template sentences, corroboration)")
 	f.BoolVar(&opts.Features, "features", false, "include the scoring model's input features in json/jsonl output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions([]string{"text", "markdown", "html", "jsonl", "feed"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(ingest.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"warn", "fail", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -173,7 +173,7 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	info := report.RunInfo{
 		Version: version.Version, Rules: rules, Quiet: opts.Quiet, KnowledgeAsOf: kbAsOf,
-		Color: opts.Format == "text" && outTTY && !opts.NoColor && report.ColorEnabled(outTTY),
+		Color: opts.Format == "text" && !opts.NoColor && report.ColorEnabled(outTTY),
 	}
 	if err := rep.Start(info); err != nil {
 		return fmt.Errorf("write report: %w", err)
@@ -201,7 +201,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err := rep.Finish(sum); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	if err := bw.Flush(); err != nil {
+	if err := bw.drain(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	switch {
@@ -248,8 +248,8 @@ func applyConfig(opts *Options, cfg *config.Config) {
 	opts.KB = append(append([]string{}, cfg.KB...), opts.KB...)
 }
 
-// flushWriter buffers output; for streaming formats it flushes after
-// every write so each article appears as soon as it is done.
+// flushWriter buffers output in 64 KiB writes; for streaming formats it
+// writes straight through so each article appears as soon as it is done.
 type flushWriter struct {
 	w      io.Writer
 	buf    []byte
@@ -264,14 +264,17 @@ func (f *flushWriter) Write(p []byte) (int, error) {
 	}
 	f.buf = append(f.buf, p...)
 	if len(f.buf) >= 64<<10 {
-		if err := f.Flush(); err != nil {
+		if err := f.drain(); err != nil {
 			return 0, err
 		}
 	}
 	return len(p), nil
 }
 
-func (f *flushWriter) Flush() error {
+// drain writes out what is buffered. It is deliberately not named Flush:
+// reporters flush any writer that has a Flush method after every article,
+// which would defeat the buffer for the batch formats.
+func (f *flushWriter) drain() error {
 	if len(f.buf) == 0 {
 		return nil
 	}

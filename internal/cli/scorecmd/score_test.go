@@ -164,6 +164,16 @@ func TestRulesAndExplain(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, id+": ") || !strings.Contains(out, "disable: ["+id+"]") {
 		t.Fatalf("explain %s: exit %d\n%s", id, code, out)
 	}
+	out, _, code = run(t, "", "", "rules", "--dimension", "fabrication")
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		if code != 0 || strings.Fields(l)[1] != "fabrication" {
+			t.Fatalf("rules --dimension fabrication: exit %d, line %q", code, l)
+		}
+	}
+	// A misspelt dimension is a usage error, not an empty list.
+	if _, stderr, code := run(t, "", "", "rules", "--dimension", "fabricaton"); code != 2 || !strings.Contains(stderr, "fabricaton") {
+		t.Fatalf("rules --dimension fabricaton: exit %d, stderr %q; want exit 2 naming it", code, stderr)
+	}
 }
 
 func TestVersion(t *testing.T) {

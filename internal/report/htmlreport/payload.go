@@ -173,7 +173,6 @@ func lede(text string) string {
 type utf16Index struct {
 	text  string
 	units []int32 // units[b] is the offset of the rune starting at or containing byte b
-	total int
 }
 
 func newUTF16Index(text string) utf16Index {
@@ -192,7 +191,6 @@ func newUTF16Index(text string) utf16Index {
 		i += w
 	}
 	ix.units[len(text)] = int32(u)
-	ix.total = u
 	return ix
 }
 
