@@ -50,6 +50,23 @@ func DefaultModel() (*Model, error) { return defaultModel() }
 
 var defaultModel = sync.OnceValues(func() (*Model, error) { return Parse(embeddedModel) })
 
+// Open returns the model at path, or the embedded one when path is "":
+// what `--model` means on every command.
+func Open(path string) (*Model, error) {
+	if path == "" {
+		m, err := DefaultModel()
+		if err != nil {
+			return nil, fmt.Errorf("built-in model: %w", err)
+		}
+		return m, nil
+	}
+	m, err := Load(path)
+	if err != nil {
+		return nil, fmt.Errorf("--model %s: %w", path, err)
+	}
+	return m, nil
+}
+
 // Load reads a model file written by `copydesk train`.
 func Load(path string) (*Model, error) {
 	b, err := os.ReadFile(path)

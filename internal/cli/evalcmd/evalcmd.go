@@ -76,7 +76,7 @@ func runEval(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	scorer, err := loadScorer(opts.Model)
+	scorer, err := score.Open(opts.Model)
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
@@ -90,17 +90,6 @@ func runEval(ctx context.Context, opts *Options) error {
 		return enc.Encode(ev)
 	}
 	return writeText(opts.IO.Out, opts, ev, scorer.DefaultThresholds())
-}
-
-func loadScorer(path string) (score.Scorer, error) {
-	if path == "" {
-		m, err := score.DefaultModel()
-		if err != nil {
-			return nil, fmt.Errorf("built-in model: %w", err)
-		}
-		return m, nil
-	}
-	return score.Load(path)
 }
 
 func writeText(w io.Writer, opts *Options, ev score.Evaluation, t score.Thresholds) error {

@@ -21,6 +21,7 @@ import (
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/report"
+	"github.com/copydesk/copydesk/internal/score"
 	"github.com/copydesk/copydesk/internal/version"
 )
 
@@ -133,7 +134,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
-	scorer, err := loadScorer(opts.Model)
+	scorer, err := score.Open(opts.Model)
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
