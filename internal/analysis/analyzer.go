@@ -75,7 +75,7 @@ func (p *Pass) Report(id string, start, end int, message string) *Finding {
 		end = start
 	}
 	line, col := p.Doc.Position(start)
-	outside := !p.Doc.InMain(start)
+	outside := r.Furniture || !p.Doc.InMain(start)
 	sev := r.Severity
 	if outside {
 		// Page chrome the extractor set aside (share bars, comment forms,
@@ -112,6 +112,13 @@ func (p *Pass) SetFeature(name string, v float64) {
 		p.out.Features = map[string]float64{}
 	}
 	p.out.Features[name] = v
+}
+
+// Feature returns a number an analyzer that ran earlier recorded with
+// SetFeature (a profile analyzer reads the statistics it summarises).
+func (p *Pass) Feature(name string) (float64, bool) {
+	v, ok := p.out.Features[name]
+	return v, ok
 }
 
 // AddEntity records a person named in the article.

@@ -80,6 +80,11 @@ type Rule struct {
 	Doc       string   // what it finds, why it matters, what to do
 	Example   string   // text that triggers it
 	Since     string   // copydesk version that introduced it
+	// Furniture marks a rule that finds news-site furniture (share
+	// buttons, navigation, copyright lines): every real page carries it,
+	// so its findings are reported outside the main text, at info, and
+	// never scored.
+	Furniture bool
 }
 
 // Finding is one piece of evidence in one article.
@@ -97,6 +102,12 @@ type Finding struct {
 	// record, the other article sharing a sentence, the lexicon weight).
 	Evidence string `json:"evidence,omitempty"`
 	// OutsideMain marks findings in page chrome that the HTML extractor
-	// dropped from the article body.
+	// dropped from the article body, or on a news-site furniture line
+	// (timestamp, byline, caption): reported, never scored.
 	OutsideMain bool `json:"outside_main_text,omitempty"`
+	// Strength is a statistical signal's measured value (a profile
+	// finding such as TP012): how far the article sits from the typical
+	// human article, in the signal's own units. The scorer reads it;
+	// ordinary findings leave it 0.
+	Strength float64 `json:"strength,omitempty"`
 }

@@ -60,6 +60,9 @@ type Document struct {
 	sentences  []Span
 	wordOnce   sync.Once
 	words      []Span
+
+	furnitureOnce sync.Once
+	furniture     []Span
 }
 
 // New returns a document for text; metadata fields may be set afterwards
@@ -83,14 +86,15 @@ func (s Span) Len() int { return s.End - s.Start }
 func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
 
 // InMain reports whether offset lies in the main article text rather than
-// page chrome.
+// page chrome the extractor set aside or a news-site furniture line
+// (timestamps, bylines, captions: see Furniture).
 func (d *Document) InMain(offset int) bool {
 	for _, r := range d.Regions {
 		if offset >= r.Start && offset < r.End && r.Kind == RegionChrome {
 			return false
 		}
 	}
-	return true
+	return !d.InFurniture(offset)
 }
 
 // MainEnd is the offset where the main text ends (chrome, if any, follows).

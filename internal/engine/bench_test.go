@@ -17,7 +17,7 @@ func benchSetup(b *testing.B) (evalset.Article, []*analysis.Analyzer, *analysis.
 	if err != nil {
 		b.Fatal(err)
 	}
-	env, _ := NewEnv()
+	env, _ := NewEnv(nil)
 	return evalset.Article{ID: "002", Text: testutil.SeedText(b, "002"), Date: "2025-03-05"}, analyzers, env
 }
 

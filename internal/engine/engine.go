@@ -17,12 +17,14 @@ import (
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/features"
+	"github.com/copydesk/copydesk/internal/score"
 )
 
 // NewEnv builds the run-wide resources analyzers read, as `copydesk score`
-// does with no --kb and no allowlist: the embedded knowledge base.
-func NewEnv() (*analysis.Env, error) {
-	env, _, err := features.NewEnv(features.EnvOptions{})
+// does with no --kb and no allowlist: the embedded knowledge base, and the
+// signals of model (nil while fitting one: the trainer measures them).
+func NewEnv(model *score.Model) (*analysis.Env, error) {
+	env, _, err := features.NewEnv(features.EnvOptions{Model: model})
 	return env, err
 }
 

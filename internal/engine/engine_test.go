@@ -20,7 +20,7 @@ func TestAnalyzeKeepsInputOrderAndText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, _ := NewEnv()
+	env, _ := NewEnv(nil)
 	results, err := Analyze(context.Background(), as, env)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +37,7 @@ func TestAnalyzeKeepsInputOrderAndText(t *testing.T) {
 
 func TestTrainThenEvalOnFixture(t *testing.T) {
 	ctx := context.Background()
-	m, err := TrainFile(ctx, fixture, "train", score.DefaultTrainOptions())
+	m, err := TrainFiles(ctx, []string{fixture}, "train", score.DefaultTrainOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,19 +57,19 @@ func TestTrainThenEvalOnFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := EvalFile(ctx, fixture, "test", nil, "", loaded, score.Thresholds{})
+	ev, err := EvalFiles(ctx, EvalSpec{Files: []string{fixture}, Split: "test"}, loaded, score.Thresholds{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ev.Articles != 16 || ev.AUROC < 0.9 {
 		t.Errorf("held-out fixture: %d articles, AUROC %.3f; want 16 and >= 0.9", ev.Articles, ev.AUROC)
 	}
-	if len(ev.ByGenerator) == 0 {
-		t.Error("no per-generator figures")
+	if len(ev.ByGenerator) == 0 || len(ev.BySource) == 0 {
+		t.Error("no per-generator or per-source figures")
 	}
 
 	// Fitting is deterministic: the same input gives the same file.
-	m2, err := TrainFile(ctx, fixture, "train", score.DefaultTrainOptions())
+	m2, err := TrainFiles(ctx, []string{fixture}, "train", score.DefaultTrainOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,11 +83,11 @@ func TestEvalNeedsHumanArticles(t *testing.T) {
 	dir := t.TempDir()
 	machineOnly := filepath.Join(dir, "m.jsonl")
 	os.WriteFile(machineOnly, []byte(`{"id":"a","label":"machine","text":"Moreover, it is important to note this."}`+"\n"), 0o644)
-	if _, err := EvalFile(context.Background(), machineOnly, "", nil, "", score.Default(), score.Thresholds{}); err == nil {
+	if _, err := EvalFiles(context.Background(), EvalSpec{Files: []string{machineOnly}}, score.Default(), score.Thresholds{}); err == nil {
 		t.Error("eval of machine-only file succeeded")
 	}
 	// With human articles borrowed from another file it works.
-	ev, err := EvalFile(context.Background(), machineOnly, "", []string{fixture}, "", score.Default(), score.Thresholds{})
+	ev, err := EvalFiles(context.Background(), EvalSpec{Files: []string{machineOnly}, Humans: []string{fixture}}, score.Default(), score.Thresholds{})
 	if err != nil || ev.Human != 30 || ev.Machine != 1 {
 		t.Errorf("eval with --humans: %+v, %v", ev, err)
 	}
@@ -101,11 +101,11 @@ func TestEvalNeedsHumanArticles(t *testing.T) {
 func TestEmbeddedModelOnNewsTestSplit(t *testing.T) {
 	testutil.RequireShared(t)
 	news := evalset.Filter(evalset.News(t), "test", "")
-	exs, err := Examples(context.Background(), news)
+	m, err := score.DefaultModel()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := score.DefaultModel()
+	exs, err := Examples(context.Background(), news, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestReformatJoinsParagraphsAndStraightensQuotes(t *testing.T) {
 }
 
 func TestTrainLeavesOutLayoutFeatures(t *testing.T) {
-	m, err := TrainFile(context.Background(), fixture, "", score.DefaultTrainOptions())
+	m, err := TrainFiles(context.Background(), []string{fixture}, "", score.DefaultTrainOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,10 +158,12 @@ func TestTrainLeavesOutLayoutFeatures(t *testing.T) {
 			t.Errorf("%s not excluded: %v", want, m.Excluded)
 		}
 	}
-	for _, f := range m.Features {
-		for _, x := range m.Excluded {
-			if f.Name == x {
-				t.Errorf("excluded feature %s is still in the model", x)
+	for _, s := range m.Signals {
+		for _, f := range s.Features {
+			for _, x := range m.Excluded {
+				if f == x {
+					t.Errorf("excluded feature %s is still read by signal %s", x, s.Rule)
+				}
 			}
 		}
 	}

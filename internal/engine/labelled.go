@@ -35,9 +35,9 @@ func LoadSplit(path, split string) ([]evalset.Article, string, error) {
 }
 
 // Examples analyses labelled articles for fitting or evaluation, without
-// their titles.
-func Examples(ctx context.Context, as []evalset.Article) ([]score.Example, error) {
-	env, err := NewEnv()
+// their titles; model's signals are reported (nil while fitting).
+func Examples(ctx context.Context, as []evalset.Article, model *score.Model) ([]score.Example, error) {
+	env, err := NewEnv(model)
 	if err != nil {
 		return nil, fmt.Errorf("load analyzer resources: %w", err)
 	}
@@ -55,18 +55,28 @@ func Examples(ctx context.Context, as []evalset.Article) ([]score.Example, error
 	}
 	exs := make([]score.Example, len(as))
 	for i, a := range as {
-		exs[i] = score.Example{ID: a.ID, Machine: a.Machine(), Generator: a.Generator, Source: a.Source, Result: results[i]}
+		style := a.Style
+		if a.Class != "" {
+			style = a.Class
+		}
+		exs[i] = score.Example{ID: a.ID, Machine: a.Machine(), Generator: a.Generator, Source: a.Source, Style: style, Result: results[i]}
 	}
 	return exs, nil
 }
 
-// TrainFile fits a model on one split of a labelled file.
-func TrainFile(ctx context.Context, path, split string, opts score.TrainOptions) (*score.Model, error) {
-	as, sum, err := LoadSplit(path, split)
-	if err != nil {
-		return nil, err
+// TrainFiles fits a model on one split of labelled files together.
+func TrainFiles(ctx context.Context, paths []string, split string, opts score.TrainOptions) (*score.Model, error) {
+	var as []evalset.Article
+	var names, sums []string
+	for _, path := range paths {
+		more, sum, err := LoadSplit(path, split)
+		if err != nil {
+			return nil, err
+		}
+		as = append(as, more...)
+		names, sums = append(names, filepath.Base(path)), append(sums, sum)
 	}
-	exs, err := Examples(ctx, as)
+	exs, err := Examples(ctx, as, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -75,42 +85,59 @@ func TrainFile(ctx context.Context, path, split string, opts score.TrainOptions)
 		return nil, err
 	}
 	opts.Exclude = append(opts.Exclude, layout...)
-	opts.Provenance.Data = filepath.Base(path)
-	opts.Provenance.DataSHA256 = sum
+	opts.Exclude = append(opts.Exclude, notStyle...)
+	opts.Provenance.Data = strings.Join(names, ",")
+	opts.Provenance.DataSHA256 = strings.Join(sums, ",")
 	opts.Provenance.Split = split
 	opts.Provenance.Analyzers = AnalyzerNames()
 	return score.Train(exs, opts)
 }
 
-// EvalFile scores one split of a labelled file with scorer at thresholds t
-// (the scorer's defaults when t is zero) and measures the separation.
-// humans, if given, are more labelled files whose human articles (of the
-// same split) join the evaluation: a file of machine text alone, such as
-// base_models.jsonl, needs human articles to be measured against.
-// With sourcePrefix set, only articles whose source field starts with it
-// are kept (to compare machine text with the human text it was made from).
-func EvalFile(ctx context.Context, path, split string, humans []string, sourcePrefix string, scorer score.Scorer, t score.Thresholds) (score.Evaluation, error) {
-	as, _, err := LoadSplit(path, split)
-	if err != nil {
-		return score.Evaluation{}, err
+// notStyle are analyzer statistics that describe what an article is, not
+// how it is written, and follow how each labelled set was cut: its length
+// (wild-dev pages are 300-word excerpts, news.jsonl continuations shorter
+// still) and its title (withheld while fitting, see Examples).
+var notStyle = []string{"style.log_words", "style.log_sentences", "templated.title_missing_share"}
+
+// EvalSpec says what to evaluate: one split of labelled files, optionally
+// with the human articles of more files (a file of machine text alone, such
+// as base_models.jsonl, needs human articles to be measured against).
+type EvalSpec struct {
+	Files  []string
+	Split  string
+	Humans []string
+	// Source keeps only articles whose source starts with it; HumanSource
+	// only human articles whose source starts with it (to compare machine
+	// text with the human text it was made from).
+	Source, HumanSource string
+}
+
+// EvalFiles scores the articles of spec with scorer at thresholds t (the
+// scorer's defaults when t is zero) and measures the separation.
+func EvalFiles(ctx context.Context, spec EvalSpec, scorer score.Scorer, t score.Thresholds) (score.Evaluation, error) {
+	var as []evalset.Article
+	for _, path := range spec.Files {
+		more, _, err := LoadSplit(path, spec.Split)
+		if err != nil {
+			return score.Evaluation{}, err
+		}
+		as = append(as, more...)
 	}
-	for _, h := range humans {
-		more, _, err := LoadSplit(h, split)
+	for _, h := range spec.Humans {
+		more, _, err := LoadSplit(h, spec.Split)
 		if err != nil {
 			return score.Evaluation{}, err
 		}
 		as = append(as, evalset.Filter(more, "", "human")...)
 	}
-	if sourcePrefix != "" {
-		var kept []evalset.Article
-		for _, a := range as {
-			if strings.HasPrefix(a.Source, sourcePrefix) {
-				kept = append(kept, a)
-			}
+	var kept []evalset.Article
+	for _, a := range as {
+		if strings.HasPrefix(a.Source, spec.Source) && (a.Machine() || strings.HasPrefix(a.Source, spec.HumanSource)) {
+			kept = append(kept, a)
 		}
-		as = kept
 	}
-	exs, err := Examples(ctx, as)
+	m, _ := scorer.(*score.Model)
+	exs, err := Examples(ctx, kept, m)
 	if err != nil {
 		return score.Evaluation{}, err
 	}
@@ -129,7 +156,12 @@ func EvalExamples(exs []score.Example, scorer score.Scorer, t score.Thresholds) 
 			skipped++
 			continue
 		}
-		items = append(items, score.Scored{Score: score.ContinuousScore(scorer, e.Result, t), Machine: e.Machine, Generator: e.Generator, Source: e.Source})
+		it := score.Measure(scorer, e.Result, t)
+		it.Machine, it.Generator, it.Source = e.Machine, e.Generator, e.Source
+		if e.Style != "" {
+			it.Source += ":" + e.Style
+		}
+		items = append(items, it)
 	}
 	ev, err := score.Evaluate(items, t)
 	ev.Skipped = skipped
@@ -159,7 +191,7 @@ func layoutSensitive(ctx context.Context, as []evalset.Article, exs []score.Exam
 	if len(flat) == 0 {
 		return nil, nil
 	}
-	reformatted, err := Examples(ctx, flat)
+	reformatted, err := Examples(ctx, flat, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,11 @@ func seedArticles(t *testing.T) []evalset.Article {
 // thresholds.
 func TestSeedsRankAndFail(t *testing.T) {
 	seeds := seedArticles(t)
-	env, err := NewEnv()
+	m, err := score.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := NewEnv(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,21 +42,24 @@ func TestSeedsRankAndFail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scorer := score.Default()
+	scorer := score.Scorer(m)
 	th := scorer.DefaultThresholds()
 	byID := map[string]*analysis.Result{}
+	// Ranks compare the unrounded overall probability: all five are
+	// generated, and rounded scores of 100 would tie.
+	overall := map[string]float64{}
 	for i, res := range results {
 		scorer.Score(res, th)
-		byID[seeds[i].ID[:3]] = res
-		if m, ok := scorer.(*score.Model); ok {
-			a := m.Assess(res, th.Fail)
-			t.Logf("%s fitted %.5f overall %.5f dims %v floored %v", seeds[i].ID[:3], a.Fitted, a.Overall, a.Dimensions, a.Floored)
-		}
-		t.Logf("%s overall %3d %-4s %+v", seeds[i].ID[:3], res.Score, res.Verdict, res.Dimensions)
+		id := seeds[i].ID[:3]
+		byID[id] = res
+		a := m.Assess(res, th.Fail)
+		overall[id] = a.Overall
+		t.Logf("%s fitted %.5f overall %.5f dims %v floored %v", id, a.Fitted, a.Overall, a.Dimensions, a.Floored)
+		t.Logf("%s overall %3d %-4s %+v", id, res.Score, res.Verdict, res.Dimensions)
 	}
 	for id, res := range byID {
-		if id != "002" && res.Score <= byID["002"].Score {
-			t.Errorf("seed %s overall %d is not above 002's %d", id, res.Score, byID["002"].Score)
+		if id != "002" && overall[id] <= overall["002"] {
+			t.Errorf("seed %s overall %.6f is not above 002's %.6f", id, overall[id], overall["002"])
 		}
 		if id != "001" && res.Dimensions.Fabrication >= byID["001"].Dimensions.Fabrication {
 			t.Errorf("seed %s fabrication %d is not below 001's %d", id, res.Dimensions.Fabrication, byID["001"].Dimensions.Fabrication)

@@ -5,7 +5,9 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/features/people"
+	"github.com/copydesk/copydesk/internal/features/profile"
 	"github.com/copydesk/copydesk/internal/kb"
+	"github.com/copydesk/copydesk/internal/score"
 )
 
 // EnvOptions say which run-wide resources to load.
@@ -15,6 +17,9 @@ type EnvOptions struct {
 	KnowledgeBases []string
 	// AllowedPeople are names the house trusts (config allow.people).
 	AllowedPeople []string
+	// Model is the scoring model whose statistical signals the profile
+	// analyzer reports; nil reports none (while fitting a model).
+	Model *score.Model
 }
 
 // NewEnv loads the resources analyzers read and returns the date the
@@ -39,5 +44,8 @@ func NewEnv(opts EnvOptions) (*analysis.Env, string, error) {
 	}
 	env.Values[kb.EnvKey] = k
 	env.Values[people.GazetteerKey] = k
+	if opts.Model != nil {
+		env.Values[profile.EnvKey] = opts.Model
+	}
 	return env, k.AsOf.String(), nil
 }

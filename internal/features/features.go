@@ -9,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/internal/features/boilerplate"
 	"github.com/copydesk/copydesk/internal/features/fabrication"
 	"github.com/copydesk/copydesk/internal/features/people"
+	"github.com/copydesk/copydesk/internal/features/profile"
 	"github.com/copydesk/copydesk/internal/features/style"
 	"github.com/copydesk/copydesk/internal/features/templated"
 	"github.com/copydesk/copydesk/internal/kb"
@@ -23,6 +24,7 @@ func Analyzers() []*analysis.Analyzer {
 		attribution.Analyzer,
 		fabrication.Analyzer,
 		style.Analyzer,
+		profile.Analyzer,
 	}
 }
 

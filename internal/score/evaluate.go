@@ -2,6 +2,7 @@ package score
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"sort"
 
@@ -29,17 +30,34 @@ type Evaluation struct {
 	// Calibration compares scores with outcomes in bands of ten points.
 	Calibration []CalibrationBand  `json:"calibration"`
 	ByGenerator []GeneratorMetrics `json:"by_generator,omitempty"`
-	// HumanBySource is what the verdict thresholds flag of each source's
-	// human articles: false alarms differ a lot between publications.
-	HumanBySource []SourceRate `json:"human_by_source,omitempty"`
+	// BySource is what the verdicts are for each source's articles (with
+	// the content-farm style or web class where the data names one): for
+	// human sources the false alarms, which differ a lot between
+	// publications; for machine ones the detections.
+	BySource []SourceRate `json:"by_source,omitempty"`
+	// HumanRules are the rules that most often reach warning or above on
+	// human articles: where to look when a real report is flagged.
+	HumanRules []RuleRate `json:"human_rules,omitempty"`
 }
 
-// SourceRate is the share of one source's human articles that warn or fail.
+// RuleRate is the share of human articles with a rule at warning or above.
+type RuleRate struct {
+	Rule     string  `json:"rule"`
+	Articles int     `json:"articles"`
+	Share    float64 `json:"share"`
+}
+
+// SourceRate is the share of one source's articles whose verdict is warn
+// (and not fail) or fail, and for machine sources the share detected when
+// 1% of all the human articles are flagged.
 type SourceRate struct {
 	Source   string  `json:"source"`
+	Machine  bool    `json:"machine,omitempty"`
 	Articles int     `json:"articles"`
 	Warn     float64 `json:"warn"`
 	Fail     float64 `json:"fail"`
+	TPRAt1   float64 `json:"tpr_at_1pct_fpr,omitempty"`
+	AUROC    float64 `json:"auroc,omitempty"`
 }
 
 // CalibrationBand is the articles scoring in [From, To): how many, their
@@ -63,13 +81,16 @@ type GeneratorMetrics struct {
 	At5FPR           metrics.Operating `json:"at_5pct_fpr"`
 }
 
-// Scored is one labelled article's overall score (0–100, unrounded so
-// ranks are not lost to ties).
+// Scored is one labelled article's overall score (0–100) and verdict as
+// copydesk reports them.
 type Scored struct {
 	Score     float64
+	Verdict   analysis.Verdict
 	Machine   bool
 	Generator string
-	Source    string
+	Source    string // source, with style or class where the data names one
+	// Rules are the rules with a finding at warning or above.
+	Rules []string
 }
 
 // Evaluate computes AUROC, average precision and the detection rate at 1%
@@ -105,9 +126,10 @@ func Evaluate(items []Scored, t Thresholds) (Evaluation, error) {
 	for i, s := range scores {
 		rounded[i] = math.Round(s)
 	}
-	ev.AtWarn = roundOp(metrics.At(rounded, labels, float64(t.Warn)))
-	ev.AtFail = roundOp(metrics.At(rounded, labels, float64(t.Fail)))
-	ev.HumanBySource = humanBySource(items, rounded, t)
+	ev.AtWarn = atVerdict(items, analysis.VerdictWarn)
+	ev.AtFail = atVerdict(items, analysis.VerdictFail)
+	ev.BySource = bySource(items, scores, labels)
+	ev.HumanRules = humanRules(items)
 
 	gens := make([]string, 0, len(byGen))
 	for g := range byGen {
@@ -142,15 +164,17 @@ func roundOp(o metrics.Operating) metrics.Operating {
 	return o
 }
 
-// ContinuousScore is res's overall score on the 0–100 scale without
-// rounding when the scorer can give it (a fitted Model), else res.Score.
-// res must have been analysed; it is scored in place either way.
-func ContinuousScore(s Scorer, res *analysis.Result, t Thresholds) float64 {
+// Measure scores res in place and returns it as an evaluation item: the
+// score and verdict copydesk reports, and the rules at warning or above.
+func Measure(s Scorer, res *analysis.Result, t Thresholds) Scored {
 	s.Score(res, t)
-	if m, ok := s.(*Model); ok {
-		return 100 * m.Assess(res, t.Fail).Overall
+	it := Scored{Score: float64(res.Score), Verdict: res.Verdict}
+	for _, f := range res.Findings {
+		if f.Severity >= analysis.Warning && !f.OutsideMain {
+			it.Rules = append(it.Rules, f.Rule)
+		}
 	}
-	return float64(res.Score)
+	return it
 }
 
 func calibration(scores []float64, machine []bool) (float64, []CalibrationBand) {
@@ -180,31 +204,111 @@ func calibration(scores []float64, machine []bool) (float64, []CalibrationBand) 
 	return round4(brier / float64(max(len(scores), 1))), bands
 }
 
-func humanBySource(items []Scored, rounded []float64, t Thresholds) []SourceRate {
-	by := map[string]*SourceRate{}
+// atVerdict is the share of machine (TPR) and human (FPR) articles whose
+// verdict is v or worse.
+func atVerdict(items []Scored, v analysis.Verdict) metrics.Operating {
+	worse := func(got analysis.Verdict) bool {
+		return got == analysis.VerdictFail || v == analysis.VerdictWarn && got == analysis.VerdictWarn
+	}
+	var tp, fp, m, h float64
+	for _, it := range items {
+		if it.Machine {
+			m++
+			if worse(it.Verdict) {
+				tp++
+			}
+		} else {
+			h++
+			if worse(it.Verdict) {
+				fp++
+			}
+		}
+	}
+	return metrics.Operating{TPR: round4(tp / max(m, 1)), FPR: round4(fp / max(h, 1))}
+}
+
+func bySource(items []Scored, scores []float64, labels []bool) []SourceRate {
+	type group struct {
+		rate SourceRate
+		idx  []int
+	}
+	by := map[string]*group{}
+	var human []int
 	for i, it := range items {
-		if it.Machine || it.Source == "" {
-			continue
+		key := it.Source
+		if key == "" {
+			key = "(unnamed)"
 		}
-		r := by[it.Source]
-		if r == nil {
-			r = &SourceRate{Source: it.Source}
-			by[it.Source] = r
+		g := by[key+fmt.Sprint(it.Machine)]
+		if g == nil {
+			g = &group{rate: SourceRate{Source: key, Machine: it.Machine}}
+			by[key+fmt.Sprint(it.Machine)] = g
 		}
-		r.Articles++
-		if rounded[i] >= float64(t.Warn) {
-			r.Warn++
+		g.rate.Articles++
+		g.idx = append(g.idx, i)
+		switch it.Verdict {
+		case analysis.VerdictWarn:
+			g.rate.Warn++
+		case analysis.VerdictFail:
+			g.rate.Fail++
 		}
-		if rounded[i] >= float64(t.Fail) {
-			r.Fail++
+		if !it.Machine {
+			human = append(human, i)
 		}
 	}
 	out := make([]SourceRate, 0, len(by))
-	for _, r := range by {
+	for _, g := range by {
+		r := g.rate
 		r.Warn = round4(r.Warn / float64(r.Articles))
 		r.Fail = round4(r.Fail / float64(r.Articles))
-		out = append(out, *r)
+		if r.Machine && len(human) > 0 {
+			idx := append(append([]int(nil), human...), g.idx...)
+			s := make([]float64, len(idx))
+			l := make([]bool, len(idx))
+			for j, i := range idx {
+				s[j], l[j] = scores[i], labels[i]
+			}
+			r.AUROC = round4(metrics.AUROC(s, l))
+			r.TPRAt1 = round4(metrics.AtFPR(s, l, 0.01).TPR)
+		}
+		out = append(out, r)
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Source < out[b].Source })
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Machine != out[b].Machine {
+			return !out[a].Machine
+		}
+		return out[a].Source < out[b].Source
+	})
 	return out
+}
+
+// humanRules counts, per rule, the human articles where it reaches warning
+// or above, most frequent first (at most ten).
+func humanRules(items []Scored) []RuleRate {
+	count := map[string]int{}
+	human := 0
+	for _, it := range items {
+		if it.Machine {
+			continue
+		}
+		human++
+		seen := map[string]bool{}
+		for _, r := range it.Rules {
+			if !seen[r] {
+				seen[r] = true
+				count[r]++
+			}
+		}
+	}
+	out := make([]RuleRate, 0, len(count))
+	for r, n := range count {
+		out = append(out, RuleRate{Rule: r, Articles: n, Share: round4(float64(n) / float64(max(human, 1)))})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Articles != out[b].Articles {
+			return out[a].Articles > out[b].Articles
+		}
+		return out[a].Rule < out[b].Rule
+	})
+	return out[:min(len(out), 10)]
 }

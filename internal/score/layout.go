@@ -24,8 +24,8 @@ func LayoutSensitive(orig, reformatted []*analysis.Result) []string {
 		if orig[i].Failed() || reformatted[i].Failed() {
 			continue
 		}
-		vo = append(vo, Vector(orig[i]))
-		vr = append(vr, Vector(reformatted[i]))
+		vo = append(vo, orig[i].Features)
+		vr = append(vr, reformatted[i].Features)
 	}
 	names := map[string]bool{}
 	for i := range vo {

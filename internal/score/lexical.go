@@ -173,7 +173,7 @@ func mix(x uint64) uint64 {
 
 // fitLexical fits the profile's weights on the n-grams seen in at least
 // minDocs training documents, by L-BFGS (gonum/optimize).
-func fitLexical(docs [][]uint32, machine []bool, lambda float64, minDocs int) (*Lexical, error) {
+func fitLexical(docs [][]uint32, machine []bool, rowWeight []float64, lambda float64, minDocs int) (*Lexical, error) {
 	df := map[uint32]int{}
 	for _, d := range docs {
 		for _, id := range d {
@@ -203,7 +203,7 @@ func fitLexical(docs [][]uint32, machine []bool, lambda float64, minDocs int) (*
 		r.scale = 1 / math.Sqrt(float64(max(len(r.cols), 1)))
 		rows[i] = r
 	}
-	w, _, err := fitSparseLogistic(rows, len(ids), machine, lambda)
+	w, _, err := fitSparseLogistic(rows, len(ids), machine, rowWeight, lambda)
 	if err != nil {
 		return nil, fmt.Errorf("lexical profile: %w", err)
 	}

@@ -55,7 +55,7 @@ func TestLexicalProfileSeparatesWordChoice(t *testing.T) {
 		docs = append(docs, ngramIDs(s, lexicalBuckets))
 		y = append(y, false)
 	}
-	lx, err := fitLexical(docs, y, 1e-3, 2)
+	lx, err := fitLexical(docs, y, nil, 1e-3, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,13 @@ import (
 // so one lambda suits every feature. It returns the weights and the
 // intercept.
 func fitLogistic(x [][]float64, y []bool, lambda float64) (w []float64, b float64, err error) {
+	return fitWeightedLogistic(x, y, nil, lambda)
+}
+
+// fitWeightedLogistic is fitLogistic with a weight per row (nil: all 1):
+// the loss is the weighted mean, so a small source can count as much as a
+// large one.
+func fitWeightedLogistic(x [][]float64, y []bool, rowWeight []float64, lambda float64) (w []float64, b float64, err error) {
 	n := len(x)
 	if n == 0 {
 		return nil, 0, errors.New("fit: no rows")
@@ -29,7 +36,7 @@ func fitLogistic(x [][]float64, y []bool, lambda float64) (w []float64, b float6
 	if pos == 0 || pos == n {
 		return nil, 0, errors.New("fit: both labels are needed")
 	}
-	margin := make([]float64, n)
+	rw, total := rowWeights(rowWeight, n)
 	// Parameters: d weights then the intercept.
 	eval := func(grad, p []float64) float64 {
 		wt, bias := p[:d], p[d]
@@ -37,23 +44,23 @@ func fitLogistic(x [][]float64, y []bool, lambda float64) (w []float64, b float6
 		clear(grad)
 		for i, row := range x {
 			m := floats.Dot(wt, row) + bias
-			margin[i] = m
 			// Log loss in a form that does not overflow for large |m|.
 			if y[i] {
-				loss += softplus(-m)
+				loss += rw[i] * softplus(-m)
 			} else {
-				loss += softplus(m)
+				loss += rw[i] * softplus(m)
 			}
 			if grad != nil {
 				r := sigmoid(m)
 				if y[i] {
 					r--
 				}
-				floats.AddScaled(grad[:d], r/float64(n), row)
-				grad[d] += r / float64(n)
+				r *= rw[i] / total
+				floats.AddScaled(grad[:d], r, row)
+				grad[d] += r
 			}
 		}
-		loss /= float64(n)
+		loss /= total
 		loss += lambda / 2 * floats.Dot(wt, wt)
 		if grad != nil {
 			floats.AddScaled(grad[:d], lambda, wt)
@@ -82,12 +89,12 @@ func fitLogistic(x [][]float64, y []bool, lambda float64) (w []float64, b float6
 // fitPlatt maps raw margins to calibrated probabilities p = σ(a·m + c),
 // fitted on held-out margins (Platt 1999). A touch of regularisation keeps
 // a perfectly separated fold from pushing a to infinity.
-func fitPlatt(margins []float64, y []bool) (a, c float64, err error) {
+func fitPlatt(margins []float64, y []bool, rowWeight []float64) (a, c float64, err error) {
 	x := make([][]float64, len(margins))
 	for i, m := range margins {
 		x[i] = []float64{m}
 	}
-	w, b, err := fitLogistic(x, y, 1e-4)
+	w, b, err := fitWeightedLogistic(x, y, rowWeight, 1e-4)
 	if err != nil {
 		return 0, 0, fmt.Errorf("calibrate: %w", err)
 	}
@@ -122,7 +129,7 @@ type sparseRow struct {
 // fitSparseLogistic is fitLogistic for binary sparse rows: the lexical
 // profile has tens of thousands of columns and a few hundred present per
 // document.
-func fitSparseLogistic(rows []sparseRow, d int, y []bool, lambda float64) (w []float64, b float64, err error) {
+func fitSparseLogistic(rows []sparseRow, d int, y []bool, rowWeight []float64, lambda float64) (w []float64, b float64, err error) {
 	pos := 0
 	for _, v := range y {
 		if v {
@@ -133,6 +140,7 @@ func fitSparseLogistic(rows []sparseRow, d int, y []bool, lambda float64) (w []f
 		return nil, 0, errors.New("fit: both labels are needed")
 	}
 	n := float64(len(rows))
+	rw, total := rowWeights(rowWeight, len(rows))
 	eval := func(grad, p []float64) float64 {
 		wt, bias := p[:d], p[d]
 		clear(grad)
@@ -143,23 +151,23 @@ func fitSparseLogistic(rows []sparseRow, d int, y []bool, lambda float64) (w []f
 				m += wt[j] * r.scale
 			}
 			if y[i] {
-				loss += softplus(-m)
+				loss += rw[i] * softplus(-m)
 			} else {
-				loss += softplus(m)
+				loss += rw[i] * softplus(m)
 			}
 			if grad != nil {
 				g := sigmoid(m)
 				if y[i] {
 					g--
 				}
-				g /= n
+				g *= rw[i] / total
 				for _, j := range r.cols {
 					grad[j] += g * r.scale
 				}
 				grad[d] += g
 			}
 		}
-		loss = loss/n + lambda/2*floats.Dot(wt, wt)
+		loss = loss/total + lambda/2*floats.Dot(wt, wt)
 		if grad != nil {
 			floats.AddScaled(grad[:d], lambda, wt)
 		}
@@ -175,4 +183,19 @@ func fitSparseLogistic(rows []sparseRow, d int, y []bool, lambda float64) (w []f
 		return nil, 0, fmt.Errorf("fit: %w", err)
 	}
 	return append([]float64(nil), res.X[:d]...), res.X[d], nil
+}
+
+// rowWeights returns per-row weights (all 1 when w is nil) and their sum.
+func rowWeights(w []float64, n int) ([]float64, float64) {
+	if w == nil {
+		w = make([]float64, n)
+		for i := range w {
+			w[i] = 1
+		}
+	}
+	total := 0.0
+	for _, v := range w {
+		total += v
+	}
+	return w, total
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -34,7 +35,8 @@ func TestLoadRejectsBrokenFiles(t *testing.T) {
 	for name, body := range map[string]string{
 		"notjson.json": "{",
 		"format.json":  `{"format": 99}`,
-		"empty.json":   `{"format": 1}`,
+		"empty.json":   `{"format": 2}`,
+		"old.json":     `{"format": 1}`,
 	} {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
@@ -105,15 +107,8 @@ func TestErrorFindingIsDecisiveEvenWhereDataHasNone(t *testing.T) {
 	if invented.Dimensions.Fabrication < 90 || invented.Verdict != analysis.VerdictFail {
 		t.Errorf("error fabrication finding: fabrication %d verdict %s", invented.Dimensions.Fabrication, invented.Verdict)
 	}
-
-	contradicted := article(text, nil)
-	contradicted.Entities = []analysis.Entity{{Name: "Ann Morley", Role: "chair", Status: analysis.Contradicted}}
-	m.Score(contradicted, th)
-	if contradicted.Dimensions.Fabrication < m.Floors.Contradicted || contradicted.Verdict != analysis.VerdictFail {
-		t.Errorf("contradicted person: fabrication %d verdict %s", contradicted.Dimensions.Fabrication, contradicted.Verdict)
-	}
-	if plain.Verdict == analysis.VerdictFail && plain.Score >= residue.Score {
-		t.Errorf("plain article %d not below the one with residue %d", plain.Score, residue.Score)
+	if plain.Verdict == analysis.VerdictFail || plain.Score >= residue.Score {
+		t.Errorf("plain article %d (%s) not below the one with residue %d", plain.Score, plain.Verdict, residue.Score)
 	}
 
 	// Warnings alone never trigger the floor.
@@ -173,7 +168,7 @@ func TestPlattCalibratesMargins(t *testing.T) {
 		m = append(m, 2*z)
 		y = append(y, rng.Float64() < sigmoid(z))
 	}
-	a, c, err := fitPlatt(m, y)
+	a, c, err := fitPlatt(m, y, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,6 +206,9 @@ func TestFindingWeightsNeverLowerAScore(t *testing.T) {
 		if !machine && i%2 == 0 {
 			res.Findings = append(res.Findings, analysis.Finding{Rule: "TP777", Dimension: analysis.Templated, Severity: analysis.Warning})
 		}
+		if machine && i%2 == 0 {
+			res.Findings = append(res.Findings, analysis.Finding{Rule: "TP778", Dimension: analysis.Templated, Severity: analysis.Warning})
+		}
 		exs = append(exs, Example{ID: res.ID, Machine: machine, Result: res})
 	}
 	// An article an analyzer failed on is left out and counted.
@@ -222,51 +220,160 @@ func TestFindingWeightsNeverLowerAScore(t *testing.T) {
 	if m.Provenance.Skipped != 1 || m.Provenance.Articles != 400 {
 		t.Errorf("skipped %d of %d articles, want 1 of 400 kept", m.Provenance.Skipped, m.Provenance.Articles)
 	}
-	for _, sub := range append([]*SubModel{&m.Overall}, m.Dimensions["templated"]) {
-		for i, f := range sub.Features {
-			if isFindingFeature(f) && sub.Weights[i] < 0 {
-				t.Errorf("finding feature %s has negative weight %v", f, sub.Weights[i])
-			}
+	dm := m.Dimensions["templated"]
+	for i, r := range dm.Rules {
+		if dm.Weights[i] < 0 {
+			t.Errorf("rule %s has negative weight %v", r, dm.Weights[i])
 		}
+	}
+	if !slices.Contains(dm.Rules, "TP778") || !slices.Contains(dm.Rules, RuleStyleProfile) {
+		t.Errorf("templated model reads %v, want TP778 and the style profile", dm.Rules)
+	}
+	for _, w := range append(m.Overall.Weights, m.Overall.Beyond...) {
+		if w < 0 {
+			t.Errorf("overall weights %v %v: a dimension lowered the score", m.Overall.Weights, m.Overall.Beyond)
+		}
+	}
+	// The human-only rule, present, cannot lower a score.
+	base := article("x", nil)
+	with := article("x", []analysis.Finding{{Rule: "TP777", Dimension: analysis.Templated, Severity: analysis.Info}})
+	if a, b := m.Assess(base, 100), m.Assess(with, 100); b.Overall < a.Overall || b.Dimensions[analysis.Templated] < a.Dimensions[analysis.Templated] {
+		t.Errorf("a human-only finding lowered the score: %+v vs %+v", b, a)
 	}
 	if m.Metrics.AUROC < 0.85 {
 		t.Errorf("oof AUROC %v on an easy synthetic set", m.Metrics.AUROC)
 	}
 }
 
-func TestVectorDensities(t *testing.T) {
-	res := &analysis.Result{Words: 500, Features: map[string]float64{"templated.stock": 3, "bad": math.NaN()},
+func TestEvidenceIsFindingDensitiesAndSignalStrengths(t *testing.T) {
+	res := &analysis.Result{Words: 500, Features: map[string]float64{"templated.stock": 3},
 		Findings: []analysis.Finding{
 			{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Warning},
 			{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Warning},
+			{Rule: "BP003", Dimension: analysis.Boilerplate, Severity: analysis.Info, OutsideMain: true},
+			{Rule: "TP012", Dimension: analysis.Templated, Severity: analysis.Info, Strength: -1.5},
 		},
-		Sources:  analysis.Sources{Named: 5},
-		Entities: []analysis.Entity{{Status: analysis.Unverifiable}, {Status: analysis.Verified}},
 	}
-	v := Vector(res)
+	ev := EvidenceOf(res, map[string]bool{"TP012": true})
 	// 2 findings in 500 words = 4 per 1,000 words → log(5).
-	if got := v["rule.TP001"]; math.Abs(got-math.Log(5)) > 1e-9 {
-		t.Errorf("rule.TP001 = %v, want log 5", got)
+	if got := ev["TP001"]; math.Abs(got-math.Log(5)) > 1e-9 {
+		t.Errorf("TP001 = %v, want log 5", got)
 	}
-	if v["finding.templated.warning"] != v["rule.TP001"] || v["templated.stock"] != 3 {
-		t.Errorf("vector %v", v)
+	if ev["TP012"] != -1.5 {
+		t.Errorf("signal strength %v, want -1.5", ev["TP012"])
 	}
-	if _, ok := v["bad"]; ok {
-		t.Error("NaN feature kept")
+	if _, ok := ev["BP003"]; ok {
+		t.Error("furniture outside the main text was counted")
 	}
-	if v["entities.unverifiable_share"] != 0.5 || v["sources.named"] != math.Log(11) {
-		t.Errorf("entities/sources: %v", v)
+	if _, ok := ev["templated.stock"]; ok || len(ev) != 2 {
+		t.Errorf("evidence %v: only findings count", ev)
 	}
-	ruleDim := map[string]analysis.Dimension{"TP001": analysis.Templated}
-	for name, want := range map[string]analysis.Dimension{
-		"rule.TP001": analysis.Templated, "finding.attribution.error": analysis.Attribution,
-		"style.mattr": analysis.Templated, "lexical.profile": analysis.Templated,
-		"sources.vague": analysis.Attribution, "entities.unknown": analysis.Fabrication,
-		"boilerplate.lines": analysis.Boilerplate, "other": "",
-	} {
-		if got := dimensionOf(name, ruleDim); got != want {
-			t.Errorf("dimensionOf(%s) = %q, want %q", name, got, want)
+}
+
+func TestNoEvidenceScoresEachDimensionsBase(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := m.DefaultThresholds()
+	// Statistics without findings (what a rule the user disabled leaves)
+	// move nothing.
+	res := article("The council met on Monday.", nil)
+	res.Features = map[string]float64{"style.mattr": 0.99, "templated.vocab_weight_per_1k": 500, "attribution.vague_per_1k": 40}
+	m.Score(res, th)
+	for _, d := range analysis.Dimensions {
+		if got, want := res.Dimensions.Get(d), percent(m.Dimensions[string(d)].Base()); got != want {
+			t.Errorf("%s = %d with no evidence, want its base %d", d, got, want)
 		}
+	}
+	if res.Score != percent(m.Base()) {
+		t.Errorf("overall %d with no evidence, want the base %d", res.Score, percent(m.Base()))
+	}
+}
+
+func TestOverallRisesWithEveryDimension(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := m.Assess(article("x", nil), 100).Overall
+	for _, d := range analysis.Dimensions {
+		dm := m.Dimensions[string(d)]
+		if len(dm.Rules) == 0 {
+			continue
+		}
+		// The dimension's most heavily weighted rule, many times over.
+		best := 0
+		for i, w := range dm.Weights {
+			if w > dm.Weights[best] {
+				best = i
+			}
+		}
+		f := analysis.Finding{Rule: dm.Rules[best], Dimension: d, Severity: analysis.Info}
+		if m.SignalRules()[f.Rule] {
+			f.Strength = 8
+		}
+		fs := []analysis.Finding{f}
+		if !m.SignalRules()[f.Rule] {
+			for range 20 {
+				fs = append(fs, f)
+			}
+		}
+		a := m.Assess(article("x", fs), 100)
+		if a.Dimensions[d] <= dm.Base() {
+			t.Errorf("%s: evidence on %s left it at %v", d, f.Rule, a.Dimensions[d])
+		}
+		if dm.Weights[best] > 0 && a.Overall <= base {
+			t.Errorf("%s far outside the human range (%s) did not raise the overall score: %v <= %v", d, f.Rule, a.Overall, base)
+		}
+	}
+}
+
+func TestStatisticsAloneCannotFail(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := m.DefaultThresholds()
+	var fs []analysis.Finding
+	for _, s := range m.Signals {
+		f := SignalFinding(s, s.HumanPercentiles[100]+20)
+		fs = append(fs, f)
+	}
+	res := article("x", fs)
+	m.Score(res, th)
+	if res.Verdict == analysis.VerdictFail || res.Score >= th.Fail {
+		t.Errorf("signals alone failed an article: %d %s", res.Score, res.Verdict)
+	}
+	if res.Verdict != analysis.VerdictWarn || len(res.Notes) == 0 {
+		t.Errorf("extreme signals: %d %s %v, want a warn with a note", res.Score, res.Verdict, res.Notes)
+	}
+	// With one concrete warning beside them, it may fail.
+	res = article("x", append(fs, analysis.Finding{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Warning}))
+	m.Score(res, th)
+	if res.Verdict != analysis.VerdictFail {
+		t.Errorf("extreme signals and a warning: %d %s", res.Score, res.Verdict)
+	}
+}
+
+func TestSignalStandingAmongHumans(t *testing.T) {
+	s := &Signal{Rule: "X", Kind: SignalLinear, HumanPercentiles: percentiles([]float64{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})}
+	if s.Median() != 5 {
+		t.Errorf("median %v", s.Median())
+	}
+	for _, c := range []struct{ margin, below float64 }{{-1, 0}, {0, 0}, {5, 0.5}, {7.5, 0.75}, {11, 1}} {
+		if got := s.HumanShareBelow(c.margin); math.Abs(got-c.below) > 1e-9 {
+			t.Errorf("HumanShareBelow(%v) = %v, want %v", c.margin, got, c.below)
+		}
+	}
+	if s.Beyond99(9.8) || !s.Beyond99(10.5) {
+		t.Error("Beyond99 is off")
+	}
+	if f := SignalFinding(s, 10.5); f.Severity != analysis.Warning || f.Strength != 5.5 {
+		t.Errorf("finding past the human range: %+v", f)
+	}
+	if f := SignalFinding(s, 2); f.Severity != analysis.Info || f.Strength != -3 {
+		t.Errorf("finding inside the human range: %+v", f)
 	}
 }
 
@@ -287,14 +394,9 @@ func TestWarningsRaiseOnlyTheirDimension(t *testing.T) {
 	if chrome.Dimensions.Boilerplate < 78 || chrome.Dimensions.Boilerplate > m.Floors.WarningCap {
 		t.Errorf("boilerplate with 3 warnings = %d, want 78..%d", chrome.Dimensions.Boilerplate, m.Floors.WarningCap)
 	}
-	// The overall score is the blend of the fitted probability and the
-	// dimensions, never lifted to fail by warnings.
+	// The overall score is the fitted model's, never lifted by warnings.
 	a := m.Assess(chrome, th.Fail)
-	mean := 0.0
-	for _, p := range a.Dimensions {
-		mean += p / 4
-	}
-	if len(a.Floored) != 0 || math.Abs(a.Overall-((1-m.Blend)*a.Fitted+m.Blend*mean)) > 1e-12 {
+	if len(a.Floored) != 0 || a.Overall != a.Fitted {
 		t.Errorf("warnings lifted the overall score: %+v", a)
 	}
 }
@@ -310,8 +412,8 @@ func TestEmptyArticleScoresWithoutPanicking(t *testing.T) {
 		t.Errorf("empty article: %d %q", res.Score, res.Verdict)
 	}
 	// The interim scorer still works through the same helper.
-	if got := ContinuousScore(severityWeight{}, article("x", []analysis.Finding{{Dimension: analysis.Templated, Severity: analysis.Warning}}), Thresholds{Warn: 40, Fail: 70}); got != 12 {
-		t.Errorf("severity scorer continuous score = %v, want 12", got)
+	if got := Measure(severityWeight{}, article("x", []analysis.Finding{{Dimension: analysis.Templated, Severity: analysis.Warning}}), Thresholds{Warn: 40, Fail: 70}); got.Score != 12 || got.Verdict != analysis.VerdictPass {
+		t.Errorf("severity scorer: %+v, want 12 and pass", got)
 	}
 }
 

@@ -3,15 +3,12 @@ package score
 import (
 	"encoding/json"
 	"flag"
-	"maps"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
@@ -133,50 +130,6 @@ func BenchmarkProfileTextReference(b *testing.B) {
 	for b.Loop() {
 		for _, t := range texts {
 			m.Lexical.refProfileText(t)
-		}
-	}
-}
-
-// TestAssessMatchesByName checks that scoring by feature position (Assess
-// on a prepared model) gives exactly what looking every feature up by name
-// gave (assessByName, the code the model was fitted and evaluated with),
-// on labelled news with the style analyzer's features and findings of
-// every rule the model reads spread over the articles.
-func TestAssessMatchesByName(t *testing.T) {
-	m, err := DefaultModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !m.indexed() {
-		t.Fatal("the embedded model is not indexed by prepare")
-	}
-	var rules []analysis.Finding
-	for _, f := range m.Features {
-		if rule, ok := strings.CutPrefix(f.Name, rulePrefix); ok {
-			rules = append(rules, analysis.Finding{Rule: rule, Dimension: analysis.Dimension(f.Dimension)})
-		}
-	}
-	news := evalset.News(t)
-	var sample []evalset.Article
-	for i := 0; i < len(news); i += 8 {
-		sample = append(sample, news[i])
-	}
-	for i, ex := range styleExamples(t, sample) {
-		res := ex.Result
-		for k := range i % 4 {
-			f := rules[(i*7+k*13)%len(rules)]
-			f.Severity = []analysis.Severity{analysis.Info, analysis.Warning, analysis.Error}[(i+k)%3]
-			res.Findings = append(res.Findings, f)
-		}
-		for _, failAt := range []int{m.Thresholds.Fail, 50} {
-			got := m.Assess(res, failAt)
-			v := Vector(res)
-			v[lexicalFeature] = m.Lexical.ProfileText(res.Text)
-			want := m.assessByName(v, res, failAt)
-			if got.Overall != want.Overall || got.Fitted != want.Fitted || got.Lexical != want.Lexical ||
-				!maps.Equal(got.Dimensions, want.Dimensions) || !slices.Equal(got.Top, want.Top) || !slices.Equal(got.Floored, want.Floored) {
-				t.Errorf("%s: by position %+v, by name %+v", ex.ID, got, want)
-			}
 		}
 	}
 }

@@ -38,7 +38,9 @@ func TestTrainOnNewsStyleOnlyGeneralisesToTest(t *testing.T) {
 	items := make([]Scored, len(test))
 	th := m.DefaultThresholds()
 	for i, e := range test {
-		items[i] = Scored{Score: ContinuousScore(m, e.Result, th), Machine: e.Machine, Generator: e.Generator}
+		m.AddSignalFindings(e.Result)
+		items[i] = Measure(m, e.Result, th)
+		items[i].Machine, items[i].Generator = e.Machine, e.Generator
 	}
 	ev, err := Evaluate(items, th)
 	if err != nil {

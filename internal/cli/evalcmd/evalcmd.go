@@ -21,12 +21,14 @@ import (
 // Options are the parsed flags and arguments of `copydesk eval`.
 type Options struct {
 	IO     *cliutil.IOStreams
-	File   string
+	Files  []string
 	Split  string
 	Format string // text or json
 	Model  string // model file; "" for the embedded one
 	Humans []string
 	Source string // keep only articles whose source starts with this
+	// HumanSource keeps only human articles whose source starts with this.
+	HumanSource string
 }
 
 // NewCmd returns the `eval` command.
@@ -37,27 +39,33 @@ func NewCmd(ios *cliutil.IOStreams) *cobra.Command {
 func newCmd(ios *cliutil.IOStreams, run func(context.Context, *Options) error) *cobra.Command {
 	opts := &Options{IO: ios}
 	cmd := &cobra.Command{
-		Use:   "eval FILE.jsonl",
-		Short: "Measure how well copydesk separates machine from human articles in a labelled file",
-		Long: `Scores every article of a labelled JSON Lines file (fields: id, label
-human|machine, optional generator, title, text, split) and prints AUROC,
-average precision, and the share of machine articles detected when 1% and 5%
-of human articles are flagged, with the score threshold for each, overall and
-by generator.
+		Use:   "eval FILE.jsonl...",
+		Short: "Measure how well copydesk separates machine from human articles in labelled files",
+		Long: `Scores every article of labelled JSON Lines files (fields: id, label
+human|machine|unsure, optional generator, source, style, class, title, text,
+split; "unsure" articles are left out) as copydesk score does, and prints in
+one report: AUROC, average precision, the share of machine articles detected
+when 1% and 5% of human articles are flagged, what the verdicts flag, the
+warn and fail rates of every source (human sources: false alarms; machine
+sources, by generator and content-farm style: detections, with AUROC and
+detection at 1% false positives against all the human articles), and the
+rules that most often reach warning on human articles.
 
 Use --split test on a file with a train/test split: measuring on the
 articles a model was fitted on overstates it.`,
 		Example: `  copydesk eval ../shared/eval/news.jsonl --split test
+  copydesk eval ../shared/eval/{news,modern,wild-dev}.jsonl --split test
+  copydesk eval ../shared/eval/modern.jsonl --humans ../shared/eval/news.jsonl --human-source bbc --split test
   copydesk eval ../shared/eval/base_models.jsonl --split test --humans ../shared/eval/news.jsonl
   copydesk eval archive.jsonl --model newsroom.json --format json`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cliutil.UsageError(errors.New("eval takes exactly one labelled JSON Lines file"))
+			if len(args) == 0 {
+				return cliutil.UsageError(errors.New("eval needs at least one labelled JSON Lines file"))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = args[0]
+			opts.Files = args
 			if opts.Format != "text" && opts.Format != "json" {
 				return cliutil.UsageError(fmt.Errorf("unknown --format %q (want text or json)", opts.Format))
 			}
@@ -68,6 +76,7 @@ articles a model was fitted on overstates it.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	cmd.Flags().StringArrayVar(&opts.Humans, "humans", nil, "also score the human articles of this labelled file (same --split); repeatable")
 	cmd.Flags().StringVar(&opts.Source, "source", "", "keep only articles whose source field starts with this prefix")
+	cmd.Flags().StringVar(&opts.HumanSource, "human-source", "", "keep only human articles whose source field starts with this prefix")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "model FILE written by copydesk train (default: the built-in model)")
 	return cmd
 }
@@ -80,7 +89,8 @@ func runEval(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
-	ev, err := engine.EvalFile(ctx, opts.File, opts.Split, opts.Humans, opts.Source, scorer, score.Thresholds{})
+	ev, err := engine.EvalFiles(ctx, engine.EvalSpec{Files: opts.Files, Split: opts.Split, Humans: opts.Humans,
+		Source: opts.Source, HumanSource: opts.HumanSource}, scorer, score.Thresholds{})
 	if err != nil {
 		return err
 	}
@@ -103,15 +113,18 @@ func writeText(w io.Writer, opts *Options, ev score.Evaluation, t score.Threshol
 	if opts.Source != "" {
 		fmt.Fprintf(w, "only sources starting %q\n", opts.Source)
 	}
-	fmt.Fprintf(w, "%s (split %s): %d articles, %d human, %d machine\n", opts.File, split, ev.Articles, ev.Human, ev.Machine)
+	if opts.HumanSource != "" {
+		fmt.Fprintf(w, "only human sources starting %q\n", opts.HumanSource)
+	}
+	fmt.Fprintf(w, "%s (split %s): %d articles, %d human, %d machine\n", strings.Join(opts.Files, ", "), split, ev.Articles, ev.Human, ev.Machine)
 	if ev.Skipped > 0 {
 		fmt.Fprintf(w, "%d articles left out: an analyzer failed on them\n", ev.Skipped)
 	}
 	fmt.Fprintf(w, "AUROC %.4f   average precision %.4f\n", ev.AUROC, ev.AveragePrecision)
 	fmt.Fprintf(w, "at 1%% false positives: detects %.1f%% of machine articles (score >= %.1f flags %.2f%% of human)\n", 100*ev.At1FPR.TPR, ev.At1FPR.Threshold, 100*ev.At1FPR.FPR)
 	fmt.Fprintf(w, "at 5%% false positives: detects %.1f%% of machine articles (score >= %.1f flags %.2f%% of human)\n", 100*ev.At5FPR.TPR, ev.At5FPR.Threshold, 100*ev.At5FPR.FPR)
-	fmt.Fprintf(w, "at the verdict thresholds: warn (>= %d) flags %.1f%% of machine and %.2f%% of human articles; fail (>= %d) %.1f%% and %.2f%%\n\n",
-		t.Warn, 100*ev.AtWarn.TPR, 100*ev.AtWarn.FPR, t.Fail, 100*ev.AtFail.TPR, 100*ev.AtFail.FPR)
+	fmt.Fprintf(w, "verdicts (warn at %d, fail at %d): warn or fail on %.1f%% of machine and %.2f%% of human articles; fail on %.1f%% and %.2f%%\n\n",
+		t.Warn, t.Fail, 100*ev.AtWarn.TPR, 100*ev.AtWarn.FPR, 100*ev.AtFail.TPR, 100*ev.AtFail.FPR)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "calibration (Brier %.4f): of the articles scoring in each band, the share that were machine-written\n", ev.Brier)
 	fmt.Fprintln(tw, "score\tarticles\tmean score\tmachine\t")
@@ -132,11 +145,23 @@ func writeText(w io.Writer, opts *Options, ev score.Evaluation, t score.Threshol
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if len(ev.HumanBySource) > 1 {
-		fmt.Fprintln(w, "\nhuman articles flagged at the verdict thresholds, by source")
-		fmt.Fprintln(tw, "source\thuman\twarn\tfail\t")
-		for _, s := range ev.HumanBySource {
-			fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%.1f%%\t\n", s.Source, s.Articles, 100*s.Warn, 100*s.Fail)
+	fmt.Fprintln(w, "\nverdicts by source (human: false alarms; machine: detections)")
+	fmt.Fprintln(tw, "source\tlabel\tarticles\twarn\tfail\tAUROC\tTPR@1%\t")
+	for _, s := range ev.BySource {
+		label, auroc, tpr := "human", "", ""
+		if s.Machine {
+			label, auroc, tpr = "machine", fmt.Sprintf("%.3f", s.AUROC), fmt.Sprintf("%.1f%%", 100*s.TPRAt1)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f%%\t%.1f%%\t%s\t%s\t\n", s.Source, label, s.Articles, 100*s.Warn, 100*s.Fail, auroc, tpr)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(ev.HumanRules) > 0 {
+		fmt.Fprintln(w, "\nrules most often at warning or above on human articles")
+		fmt.Fprintln(tw, "rule\thuman articles\tshare\t")
+		for _, r := range ev.HumanRules {
+			fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t\n", r.Rule, r.Articles, 100*r.Share)
 		}
 	}
 	return tw.Flush()

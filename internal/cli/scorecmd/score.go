@@ -130,11 +130,11 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	applyConfig(opts, cfg)
 
-	env, kbAsOf, err := buildEnv(opts, cfg)
+	scorer, err := score.Open(opts.Model)
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
-	scorer, err := score.Open(opts.Model)
+	env, kbAsOf, err := buildEnv(opts, cfg, scorer)
 	if err != nil {
 		return cliutil.UsageError(err)
 	}

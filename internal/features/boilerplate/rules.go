@@ -23,6 +23,13 @@ func rule(id string, sev analysis.Severity, title, doc, example string) analysis
 		Title: title, Doc: doc, Example: example, Since: since}
 }
 
+// furniture marks a rule as finding news-site furniture (see
+// analysis.Rule.Furniture).
+func furniture(r analysis.Rule) analysis.Rule {
+	r.Furniture = true
+	return r
+}
+
 // rules lists every per-article boilerplate rule. IDs never change.
 var rules = []analysis.Rule{
 	rule("BP001", analysis.Warning, "comment-form text left in the article",
@@ -30,22 +37,25 @@ var rules = []analysis.Rule{
 			"It means the text was scraped or pasted from a web page, template and all, without an editor reading it. "+
 			"Delete the line and check where the copy came from.",
 		"Leave a Comment"),
-	rule("BP002", analysis.Warning, "share or social-media button text",
+	furniture(rule("BP002", analysis.Info, "share or social-media button text",
 		"A line that is the label of share buttons or a follow prompt (\"Share this:\", \"Click to share on Facebook\"). "+
-			"Button text inside the body shows the article was lifted from a rendered page. Delete it.",
-		"Share this article"),
-	rule("BP003", analysis.Warning, "navigation, related-content or tag chrome",
+			"Every news site prints share buttons, so a scraped page carries them: reported for the record (info), never "+
+			"scored. Delete it before republishing.",
+		"Share this article")),
+	furniture(rule("BP003", analysis.Info, "navigation, related-content or tag chrome",
 		"A line that is site navigation (\"Skip to content\", breadcrumbs, \"Previous Post\"), a related-content block heading "+
-			"(\"You may also like\") or a taxonomy label (\"Tags:\", \"Filed under:\"). None of it is reporting. Delete it.",
-		"You may also like"),
+			"(\"You may also like\") or a taxonomy label (\"Tags:\", \"Filed under:\"). None of it is reporting, but every news site "+
+			"prints it: reported for the record (info), never scored. Delete it before republishing.",
+		"You may also like")),
 	rule("BP004", analysis.Warning, "rating widget",
 		"A line that is a star-rating or vote widget (\"Average Rating\", \"Rate this post\", \"No votes so far!\"). "+
 			"Content farms publish templates with rating plugins; news articles do not carry them. Delete it.",
 		"Average Rating"),
-	rule("BP005", analysis.Warning, "cookie notice, legal link or copyright footer",
+	furniture(rule("BP005", analysis.Info, "cookie notice, legal link or copyright footer",
 		"A cookie banner, \"All rights reserved\", \"Privacy Policy\" or a \"©\" footer inside the text: page chrome that an "+
-			"extraction step kept. Delete it; if it came from another publisher, check the rights to the copy.",
-		"© 2025 Daily Wire Feed. All rights reserved."),
+			"extraction step kept. Real news pages carry it, so it is reported for the record (info), never scored; if it came "+
+			"from another publisher, check the rights to the copy.",
+		"© 2025 Daily Wire Feed. All rights reserved.")),
 	rule("BP006", analysis.Warning, "author-photo or admin byline residue",
 		"Image alt text of a byline photo (\"Photo of author\") or a CMS default account as author (\"Posted by admin\"). "+
 			"NewsGuard (2023) reported admin bylines as a tell of unattended content farms. Put a real, accountable byline in.",
@@ -90,11 +100,12 @@ var rules = []analysis.Rule{
 		"A placeholder the generator expected someone to fill (\"[Insert quote from expert]\", \"[Your Name]\", \"{{city}}\", "+
 			"\"Lorem ipsum\"). Nobody edited this text. Fill it from real reporting or remove it.",
 		"[Insert quote from a regional analyst]"),
-	rule("BP017", analysis.Warning, "line looks like page furniture",
+	furniture(rule("BP017", analysis.Info, "line looks like page furniture",
 		"A short line that the line classifier scores as page chrome rather than reporting: widget or navigation words, counts "+
 			"such as \"12 comments\" or \"4.5/5\", timestamps, separators, at the start or end of the article. Catches residue no "+
-			"list names. Check the line and delete it if it is not part of the story.",
-		"12 Comments | 3 min read"),
+			"list names. News sites print such lines too, so it is reported for the record (info), never scored. Check the line "+
+			"and delete it if it is not part of the story.",
+		"12 Comments | 3 min read")),
 }
 
 // ruleGroup maps each rule to its feature group.

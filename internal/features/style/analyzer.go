@@ -2,11 +2,14 @@
 // says: sentence-length variation (burstiness), lexical diversity, word
 // length, punctuation and function-word rates, paragraph-length variation
 // and how often sentences open with a connective. It reports no findings;
-// it records "style." features for the scoring model (internal/score),
-// which learns from labelled news what each is worth.
+// it records "style." features that the style profile (TP013, reported by
+// the profile analyzer) summarises for the scoring model.
 package style
 
-import "github.com/copydesk/copydesk/internal/analysis"
+import (
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/document"
+)
 
 // Analyzer records the article's style statistics as features.
 var Analyzer = &analysis.Analyzer{
@@ -15,12 +18,18 @@ var Analyzer = &analysis.Analyzer{
 
 Measures sentence-length variation, lexical diversity, word length,
 punctuation, function-word rates and paragraph structure of the main text.
-Reports no findings: the numbers are features the scoring model weighs.`,
+Reports no findings: the style profile (TP013) summarises the numbers.
+Furniture lines (timestamps, bylines, captions) are left out: they are the
+site's print, not the article's writing.`,
 	Run: run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	st := Measure(pass.Doc)
+	doc := pass.Doc
+	if len(doc.Furniture()) > 0 {
+		doc = document.New(doc.ID, doc.Prose())
+	}
+	st := Measure(doc)
 	fs := st.featureArray()
 	for _, f := range fs {
 		pass.SetFeature(f.Name, f.Value)

@@ -54,8 +54,15 @@ func (c *collector) insideQuote(off int) bool {
 
 func (c *collector) add(rule string, start, end int, msg, evidence string) {
 	if !c.doc.InMain(start) {
-		return // page chrome is boilerplate's business
+		return // page chrome and furniture are boilerplate's business
 	}
+	c.addAnywhere(rule, start, end, msg, evidence)
+}
+
+// addAnywhere records a finding wherever it falls: for findings about the
+// article as a whole (its headline), whose span may open on a furniture
+// line.
+func (c *collector) addAnywhere(rule string, start, end int, msg, evidence string) {
 	c.cands = append(c.cands, candidate{rule: rule, start: start, end: end, msg: msg, evidence: evidence})
 }
 

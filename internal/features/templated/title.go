@@ -146,7 +146,7 @@ func findTitleAbsent(c *collector, doc *document.Document) float64 {
 	// when at least half its content words and two of them are absent.
 	if len(missing) >= 2 && share >= 0.5 {
 		// Over the headline when the text opens with it, else an empty span at the start.
-		c.add(ruleTitleAbsent, 0, bodyStart,
+		c.addAnywhere(ruleTitleAbsent, 0, bodyStart,
 			fmt.Sprintf("headline words absent from the body: %s", strings.Join(missing, ", ")),
 			fmt.Sprintf("title %q", title))
 	}

@@ -1,0 +1,258 @@
+package document
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// News-site furniture is the print of the page around a report: timestamps,
+// datelines, bylines, photo captions and credits, "ADVERTISEMENT", share
+// and follow prompts, navigation and tag lines, reading-time lines and
+// related-story lists. Every real news page carries it, and a scraper keeps
+// it in plain text, so it is no evidence that an article was generated: it
+// is reported (at info) and never scored. What only a careless generation
+// pipeline leaves (chatbot residue, placeholders, template labels inside the
+// body, SEO scaffolding, a comment form or rating widget) is not furniture.
+//
+// Furniture is recognised line by line: a line is furniture when all of it
+// is one of the shapes below, never for a phrase inside a prose sentence.
+
+// Furniture returns the lines of Text that are news-site furniture, in
+// order. It is computed once per document.
+func (d *Document) Furniture() []Span {
+	d.furnitureOnce.Do(func() { d.furniture = findFurniture(d.Text, d.Lines()) })
+	return d.furniture
+}
+
+// InFurniture reports whether offset lies on a furniture line.
+func (d *Document) InFurniture(offset int) bool {
+	fs := d.Furniture()
+	i := sort.Search(len(fs), func(i int) bool { return fs[i].End > offset })
+	return i < len(fs) && fs[i].Start <= offset
+}
+
+// maxFurnitureWords bounds every furniture shape but captions: furniture
+// lines are labels, not prose.
+const maxFurnitureWords = 16
+
+// maxCaptionWords bounds a photo caption with its credit.
+const maxCaptionWords = 70
+
+// maxListedHeadlines is how many headline-like lines after a "Related" or
+// "Also read" label are taken as the list it introduces.
+const maxListedHeadlines = 8
+
+func findFurniture(text string, lines []Span) []Span {
+	var out []Span
+	listing := 0 // headline lines still expected after a related-stories label
+	for _, l := range lines {
+		s, e := trimSpan(text, l.Start, l.End)
+		if s >= e {
+			listing = 0 // a blank line ends a related-stories list
+			continue
+		}
+		line := text[s:e]
+		words := len(strings.Fields(line))
+		kind := furnitureKind(line, words)
+		switch {
+		case kind == furnitureListLabel:
+			listing = maxListedHeadlines
+		case kind != notFurniture:
+			listing = 0
+		case listing > 0 && looksLikeListedHeadline(line, words):
+			kind = furnitureListItem
+			listing--
+		default:
+			listing = 0
+		}
+		if kind != notFurniture {
+			out = append(out, Span{s, e})
+		}
+	}
+	return out
+}
+
+type furnitureShape int
+
+const (
+	notFurniture furnitureShape = iota
+	furnitureLine
+	furnitureListLabel // "Related stories", "Also read:": a list may follow
+	furnitureListItem
+)
+
+var (
+	// Labels that stand alone on a line (case-insensitive, whole line, an
+	// optional trailing colon or count).
+	furnitureLabels = regexp.MustCompile(`(?i)^(advertisement|advertisment|sponsored( content)?|story continues below( advertisement)?|ad|` +
+		`posted|updated|published|share|share this( article| story| post)?|share on [a-z]+|tweet|email|print|copy link|save|listen|listen to (this )?article|` +
+		`follow us( on [a-z ]+)?|skip to (main )?content|skip to main menu|live updates|live|watch|video|photos?|gallery|` +
+		`close|menu|search|home|top stories|latest( news| stories| updates| developments)?|most read|most popular|trending( now)?|` +
+		`recommended( for you)?|you may also like|more (news|stories)|editor'?s picks|` +
+		`something went wrong\.?|please try again later\.?|oops!?|loading\.*|` +
+		`(world|national|local|us|u\.s\.|international|business|political|breaking) news|news|world|business|politics|sports?|` +
+		`entertainment|opinion|technology|tech|health|science|markets|economy|lifestyle|culture|travel|politics & government)[:.]?$`)
+
+	// Labels that introduce a list of related stories.
+	furnitureListLabels = regexp.MustCompile(`(?i)^(related|related (posts|stories|articles|news|coverage|content|topics|reading)|` +
+		`also read|read also|read more|more from [\w .'-]+|more on this story|latest stories|see also|recommended stories|` +
+		`more stories|further reading|top stories|you might also like)\s*[:|]?\s*$`)
+
+	// Labels that begin a furniture line and take the rest of it (tags,
+	// breadcrumbs, categories, a linked related headline).
+	furniturePrefixes = regexp.MustCompile(`(?i)^(tags?|topics?|keywords|filed under|categories|category|post category|section|` +
+		`related|related (posts?|stories|articles|news)|also read|read also|read more|see also|more from [\w.'-]+|latest stories|` +
+		`watch|listen|photo|photos|image|images|video|credit|credits|source image|file photo|pictured|caption|` +
+		`published|updated|last updated|first published|posted|posted on|date|reading time|read time|written by|author|reporting by|` +
+		`edited by|additional reporting by|compiled by)\s*[:|]`)
+
+	// Words of a timestamp or dateline: months, weekdays, time zones,
+	// and the labels printed beside them.
+	dateWord = regexp.MustCompile(`(?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|` +
+		`mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|` +
+		`am|pm|a\.m\.?|p\.m\.?|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|ist|jst|kst|aest|aedt|hkt|sgt|wat|eat|` +
+		`published|updated|last|first|posted|on|at|by|and|min|mins|minutes?|read|reading|time|views?|comments?|ago|hours?|days?|today|yesterday|` +
+		`st|nd|rd|th|of|-|–|—|\||:|::|/|·|•|,)$`)
+
+	numberish = regexp.MustCompile(`^[\d:./,\-–]+(am|pm|h|st|nd|rd|th)?$`)
+
+	// A byline: "By Jane Roe", "By Jane Roe and John Doe", "By AFP",
+	// "Jane Roe | Reuters"-style credits are left to the prefix labels.
+	bylinePattern = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}'’.\-]*|\p{Lu}{2,})(\s+(\p{Lu}[\p{L}'’.\-]*|and|&|de|da|van|von|der|del|al|bin|le|la|,))*\s*(,\s*[\p{L} ]{2,40})?\.?$`)
+
+	// A reading-time line: "2 min read", "Reading time: 4 minutes".
+	readingTime = regexp.MustCompile(`(?i)\b\d+\s*(min|mins|minute|minutes)\s+read\b|\breading time\b`)
+
+	// Photo and video credits printed in captions.
+	captionCredit = regexp.MustCompile(`(?i)((^|\(|[.!?]\s)\s*(photo(graph)?|image|picture|credit|camera icon)s?\s*(:|by\b|credit)|\(photo\b|\bphoto\s*/|` +
+		`getty images|\bap photo\b|/\s*ap\b|\bap/|reuters/|/\s*reuters\b|/\s*afp\b|\bafp via getty|\bafp/|\bepa(-efe)?\b/|/\s*epa\b|` +
+		`the canadian press/|\baap image\b|/\s*aap\b|\bfile photo\b|\bscreenshot (from|of)\b|\bscreengrab\b|\bx/\s*@|` +
+		`\bshutterstock\b|\balamy\b|\bpa (wire|media)\b|\bimagn images\b)`)
+
+	// A dateline opens a report's first paragraph ("VATICAN CITY — ",
+	// "OTTAWA (Reuters) -"): such a line is the story, whatever credit
+	// it cites.
+	dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .,'’]{2,40}(\s*\([^)]{1,30}\))?\s*(—|–|-)\s`)
+
+	// Legal footer lines of the site, not of the article.
+	legalLine = regexp.MustCompile(`(?i)^(©|\(c\)\s|copyright\b)|all rights reserved|do not sell or share my personal information|` +
+		`^privacy policy|^terms of (use|service)|^cookie (policy|settings)`)
+
+	// An audio player's own line.
+	audioLine = regexp.MustCompile(`(?i)^(\d{1,2}:\d{2}(\s*/\s*\d{1,2}:\d{2})?|this audio is (auto-?)?generated[\w ,]*\.?|listen to (this|the) (article|story)[\w ,():]*|` +
+		`audio (is )?(generated|available)[\w ,]*\.?)$`)
+
+	// Breadcrumbs: "Home > News > World", "Home » Politics".
+	breadcrumb = regexp.MustCompile(`^\p{Lu}[\p{L} &]{1,30}(\s*(>|»|›|/|\|)\s*\p{Lu}[\p{L} &'’\-]{1,40}){1,6}$`)
+)
+
+// furnitureKind says whether a whole (trimmed, non-blank) line is
+// furniture.
+func furnitureKind(line string, words int) furnitureShape {
+	bare := strings.TrimLeft(line, "#*•·-–— \t")
+	bare = strings.TrimRight(bare, "* \t")
+	if bare == "" {
+		return notFurniture
+	}
+	if words <= maxFurnitureWords && furnitureListLabels.MatchString(bare) {
+		return furnitureListLabel
+	}
+	if captionCredit.MatchString(line) && words <= maxCaptionWords && !dateline.MatchString(line) {
+		return furnitureLine
+	}
+	if words > maxFurnitureWords {
+		return notFurniture
+	}
+	switch {
+	case furnitureLabels.MatchString(bare),
+		furniturePrefixes.MatchString(bare),
+		legalLine.MatchString(bare),
+		audioLine.MatchString(bare),
+		readingTime.MatchString(bare),
+		bylinePattern.MatchString(bare) && words <= 10,
+		isTimestamp(bare),
+		isTagList(bare),
+		breadcrumb.MatchString(bare) && !endsSentence(bare):
+		return furnitureLine
+	}
+	return notFurniture
+}
+
+// isTimestamp reports a line made of a date or time and the words printed
+// around one ("Published: 07 Oct. 2025, 13:49", "8/11/25 10:39AM",
+// "Thursday, 06 March 2025 09:58 AM EST"): at least one number, and every
+// token a number, a date word or a short label.
+func isTimestamp(line string) bool {
+	numbers, dates := 0, 0
+	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '(' || r == ')' }) {
+		t := strings.Trim(tok, ".:|")
+		if t == "" {
+			continue
+		}
+		switch {
+		case numberish.MatchString(strings.ToLower(t)):
+			numbers++
+		case dateWord.MatchString(t):
+			dates++
+		case len(t) >= 3 && numberish.MatchString(strings.ToLower(t[:len(t)-2])) && dateWord.MatchString(t[len(t)-2:]):
+			numbers++ // "10:39AM"
+		default:
+			return false
+		}
+	}
+	return numbers > 0 && numbers+dates >= 2
+}
+
+// isTagList reports a keyword line: four or more short comma-separated
+// items and no sentence ending.
+func isTagList(line string) bool {
+	if endsSentence(line) || strings.Count(line, ",") < 3 {
+		return false
+	}
+	for _, item := range strings.Split(line, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" || len(strings.Fields(item)) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeListedHeadline reports a line that can stand in a related-stories
+// list: short, no sentence-ending full stop, not a quotation.
+func looksLikeListedHeadline(line string, words int) bool {
+	if words > maxFurnitureWords || strings.HasSuffix(line, ".") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return !strings.ContainsRune(`"“‘'`, r)
+}
+
+// Prose returns the main text without its furniture lines: what the
+// statistical profiles measure, so a timestamp or a caption credit cannot
+// move a word-choice or style statistic. Furniture lines are dropped whole
+// (their line breaks stay, keeping paragraphs apart).
+func (d *Document) Prose() string {
+	end := d.MainEnd()
+	fs := d.Furniture()
+	if len(fs) == 0 {
+		return d.Text[:end]
+	}
+	var b strings.Builder
+	b.Grow(end)
+	last := 0
+	for _, f := range fs {
+		if f.Start >= end {
+			break
+		}
+		b.WriteString(d.Text[last:f.Start])
+		last = min(f.End, end)
+	}
+	if last < end {
+		b.WriteString(d.Text[last:end])
+	}
+	return b.String()
+}
