@@ -10,6 +10,7 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/lexicon"
+	"github.com/copydesk/copydesk/internal/lexicon/colloc"
 )
 
 // Analyzer finds templated evidence in one article.
@@ -76,6 +77,12 @@ func run(pass *analysis.Pass) (any, error) {
 	articles := findWrongArticles(c, text)
 	rep := findRepetition(c, doc)
 	titleMissing := findTitleAbsent(c, doc)
+	swapSet, err := colloc.Swaps()
+	if err != nil {
+		return nil, fmt.Errorf("collocation swaps: %w", err)
+	}
+	swaps := findCollocationSwaps(c, swapSet, len(text), nonZero(idioms, glued, lower, articles))
+	garbled := findGarbledNames(c, len(text))
 
 	for _, f := range merge(c.cands) {
 		f.describe()
@@ -101,7 +108,20 @@ func run(pass *analysis.Pass) (any, error) {
 	pass.SetFeature("templated.repeated_ngrams", float64(rep.ngrams))
 	pass.SetFeature("templated.repeated_word_share", rep.wordShare)
 	pass.SetFeature("templated.title_missing_share", titleMissing)
+	pass.SetFeature("templated.collocation_swaps_per_1k", per1k(float64(swaps)))
+	pass.SetFeature("templated.garbled_names", float64(garbled))
 	return nil, nil
+}
+
+// nonZero counts the arguments above zero.
+func nonZero(ns ...int) int {
+	k := 0
+	for _, n := range ns {
+		if n > 0 {
+			k++
+		}
+	}
+	return k
 }
 
 // merge sorts candidates and collapses overlapping ones into a single

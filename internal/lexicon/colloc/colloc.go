@@ -7,7 +7,7 @@
 // data/README.md); the templated analyzer matches it (rule TP020).
 package colloc
 
-//go:generate go run ./gen -shared ../../../../shared -out data/swaps.tsv
+//go:generate go run ./gen -shared ../../../../shared -out data
 
 import (
 	"embed"
@@ -19,7 +19,7 @@ import (
 	"github.com/copydesk/copydesk/internal/datafile"
 )
 
-//go:embed data/swaps.tsv
+//go:embed data/swaps.tsv data/known.tsv
 var dataFS embed.FS
 
 // Swap is one pattern: the spun word sequence and the collocation it
@@ -54,13 +54,45 @@ func (s *Set) Lookup(h uint64) (*Swap, bool) {
 var (
 	loadOnce sync.Once
 	swaps    *Set
+	known    map[uint64]int32
 	loadErr  error
 )
 
+func load() {
+	if swaps, loadErr = read("data/swaps.tsv"); loadErr != nil {
+		return
+	}
+	known, loadErr = readKnown("data/known.tsv")
+}
+
 // Swaps returns the embedded swap patterns.
 func Swaps() (*Set, error) {
-	loadOnce.Do(func() { swaps, loadErr = read("data/swaps.tsv") })
+	loadOnce.Do(load)
 	return swaps, loadErr
+}
+
+// KnownCount returns how often human news in the reference writes word
+// (any case), or 0 when fewer than the generator's minimum. A word must
+// load first: call Swaps once and check its error.
+func KnownCount(word string) int {
+	loadOnce.Do(load)
+	return int(known[HashWord(HashStart, word)])
+}
+
+func readKnown(path string) (map[uint64]int32, error) {
+	m := map[uint64]int32{}
+	err := datafile.EachLine(dataFS, path, func(cols []string) error {
+		if len(cols) != 2 {
+			return fmt.Errorf("want 2 columns, have %d", len(cols))
+		}
+		n, err := strconv.Atoi(cols[1])
+		if err != nil {
+			return fmt.Errorf("count: %w", err)
+		}
+		m[HashWord(HashStart, cols[0])] = int32(n)
+		return nil
+	})
+	return m, err
 }
 
 func read(path string) (*Set, error) {
