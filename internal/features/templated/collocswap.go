@@ -42,6 +42,9 @@ func findCollocationSwaps(c *collector, set *colloc.Set, end, otherKinds int) in
 			}
 			h = colloc.HashWord(h, doc.Text[w.Start:w.End])
 			if n == 0 {
+				if !set.MayStart(h) {
+					break
+				}
 				continue
 			}
 			if s, ok := set.Lookup(h); ok {

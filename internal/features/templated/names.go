@@ -36,15 +36,15 @@ import (
 
 // nameMention is one distinct capitalised word of the article.
 type nameMention struct {
-	form      string // the word, possessive dropped
-	count     int
-	midSent   bool     // seen away from a sentence start
-	inFull    bool     // seen as the last word of a multi-word name
-	prev      []string // capitalised word before it in the name, "" when first
-	next      []string // capitalised word after it in the name, "" when last
-	positions []int    // word indices, to report
-	runs      [][2]int // word indices [start, end) of the whole name at each position
+	form    string // the word, possessive dropped
+	count   int
+	midSent bool // seen away from a sentence start
+	inFull  bool // seen as the last word of a multi-word name
+	alone   bool // every time a name of one word
 }
+
+// nameOcc is one occurrence of a nameMention: which one, and at which word.
+type nameOcc struct{ name, word int32 }
 
 // minNameRunes: shorter names ("Masi", "Maso") are a letter apart by
 // chance too often.
@@ -52,43 +52,49 @@ const minNameRunes = 5
 
 // findGarbledNames reports names spelled one or two edits away from a name
 // the article spells more often in the same slot. It returns the number
-// reported. Only capitalised words are looked at, and an article has a few
-// dozen distinct ones, so the pairwise comparison is cheap.
+// reported. Only capitalised words are looked at, occurrences go in one
+// flat slice, and the costly comparisons (edit distance, slots) run only
+// for pairs that pass the cheap ones, so an article costs a few
+// allocations however many names it has.
 func findGarbledNames(c *collector, end int) int {
-	doc := c.doc
+	doc, text := c.doc, c.doc.Text
 	words := doc.Words()
 	var names []nameMention
-	index := func(form string) int {
-		for i := range names {
-			if names[i].form == form {
-				return i
-			}
-		}
-		names = append(names, nameMention{form: form})
-		return len(names) - 1
+	var occs []nameOcc
+	capitalisedAt := func(i int) bool {
+		return i >= 0 && i < len(words) && isCapitalised(text[words[i].Start:words[i].End])
 	}
 	for i := 0; i < len(words) && words[i].End <= end; i++ {
-		w := nameForm(doc.Text[words[i].Start:words[i].End])
+		if b := text[words[i].Start]; b < 'A' || b > 'Z' && b < 0x80 {
+			continue // the common case: a lower-case word or a number
+		}
+		w := nameForm(text[words[i].Start:words[i].End])
 		if !isNameWord(w) {
 			continue
 		}
-		prev, next := "", ""
-		if i > 0 && sameName(doc.Text, words[i-1].End, words[i].Start) && isCapitalised(doc.Text[words[i-1].Start:words[i-1].End]) {
-			prev = nameForm(doc.Text[words[i-1].Start:words[i-1].End])
+		ni := -1
+		for k := range names {
+			if names[k].form == w {
+				ni = k
+				break
+			}
 		}
-		if i+1 < len(words) && sameName(doc.Text, words[i].End, words[i+1].Start) && isCapitalised(doc.Text[words[i+1].Start:words[i+1].End]) {
-			next = nameForm(doc.Text[words[i+1].Start:words[i+1].End])
+		if ni < 0 {
+			ni = len(names)
+			names = append(names, nameMention{form: w, alone: true})
 		}
-		n := &names[index(w)]
+		n := &names[ni]
 		n.count++
-		n.positions = append(n.positions, i)
-		n.runs = append(n.runs, nameRun(doc.Text, words, i))
-		n.prev = append(n.prev, prev)
-		n.next = append(n.next, next)
-		if prev != "" && next == "" {
+		occs = append(occs, nameOcc{int32(ni), int32(i)})
+		hasPrev := i > 0 && sameName(text, words[i-1].End, words[i].Start) && capitalisedAt(i-1)
+		hasNext := i+1 < len(words) && sameName(text, words[i].End, words[i+1].Start) && capitalisedAt(i+1)
+		if hasPrev && !hasNext {
 			n.inFull = true
 		}
-		if !sentenceInitial(doc.Text, words[i].Start) {
+		if hasPrev || hasNext {
+			n.alone = false
+		}
+		if !sentenceInitial(text, words[i].Start) {
 			n.midSent = true
 		}
 	}
@@ -100,11 +106,20 @@ func findGarbledNames(c *collector, end int) int {
 		}
 		for ci := range names {
 			cn := &names[ci]
-			if ci == gi || !cn.midSent || cn.count < 2 || cn.count <= g.count || !garbledPair(g.form, cn.form) || !shareSlot(doc.Text, words, g, cn) {
+			// Cheap tests first: most pairs differ in first letter or length.
+			if d := len(cn.form) - len(g.form); d > 2*utf8.UTFMax || d < -2*utf8.UTFMax || cn.form[0]|0x20 != g.form[0]|0x20 {
 				continue
 			}
-			for _, p := range g.positions {
-				c.add(ruleGarbledName, words[p].Start, words[p].End,
+			if ci == gi || !cn.midSent || cn.count < 2 || cn.count <= g.count || !garbledPair(g.form, cn.form) ||
+				!shareSlot(text, words, occs, gi, ci, names) {
+				continue
+			}
+			for _, o := range occs {
+				if int(o.name) != gi {
+					continue
+				}
+				p := words[o.word]
+				c.add(ruleGarbledName, p.Start, p.End,
 					fmt.Sprintf("%q looks like a garbled %q, which the article writes %d times", g.form, cn.form, cn.count),
 					fmt.Sprintf("%q %d time(s), %q %d times", g.form, g.count, cn.form, cn.count))
 				reported++
@@ -117,10 +132,13 @@ func findGarbledNames(c *collector, end int) int {
 
 // nameForm drops a possessive ending.
 func nameForm(w string) string {
-	for _, suf := range []string{"'s", "’s", "'"} {
-		if strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
+	switch {
+	case strings.HasSuffix(w, "'s"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "’s"):
+		return w[:len(w)-len("’s")]
+	case strings.HasSuffix(w, "'"):
+		return w[:len(w)-1]
 	}
 	return w
 }
@@ -198,16 +216,15 @@ func garbledPair(g, c string) bool {
 	if strings.HasPrefix(g, c) || strings.HasPrefix(c, g) {
 		return false // plural, demonym, inflection
 	}
-	kg, kc := translitKey(g), translitKey(c)
-	if kg == kc || strings.HasPrefix(kg, kc) || strings.HasPrefix(kc, kg) {
-		return false
-	}
 	limit := 1
 	if min(lg, lc) > 6 {
 		limit = 2
 	}
-	d := editDistance(g, c)
-	return d >= 1 && d <= limit
+	if d := editDistance(g, c); d < 1 || d > limit {
+		return false
+	}
+	kg, kc := translitKey(g), translitKey(c)
+	return kg != kc && !strings.HasPrefix(kg, kc) && !strings.HasPrefix(kc, kg)
 }
 
 // translitKey folds what differs between accepted spellings of one name:
@@ -254,28 +271,24 @@ func isASCII(s string) bool {
 	return true
 }
 
-// shareSlot reports whether g and c stand in the same place of a name:
-// another word in common in the whole name ("President Zelenksy" and
-// "President Volodymyr Zelensky", "Mr Starmr" and "Mr Starmer"), or g
-// alone in the surname slot of a name c completes elsewhere ("Starmr said"
-// after "Keir Starmer"), with no first name of its own.
-func shareSlot(text string, words []document.Span, g, c *nameMention) bool {
-	for i, gr := range g.runs {
-		for j, cr := range c.runs {
-			if runsShareWord(text, words, gr, g.positions[i], cr, c.positions[j]) {
+// shareSlot reports whether names gi and ci stand in the same place of a
+// name: another word in common in the whole name ("President Zelenksy"
+// and "President Volodymyr Zelensky", "Mr Starmr" and "Mr Starmer"), or
+// gi alone in the surname slot of a name ci completes elsewhere ("Starmr
+// said" after "Keir Starmer"), with no first name of its own.
+func shareSlot(text string, words []document.Span, occs []nameOcc, gi, ci int, names []nameMention) bool {
+	for _, og := range occs {
+		if int(og.name) != gi {
+			continue
+		}
+		gr := nameRun(text, words, int(og.word))
+		for _, oc := range occs {
+			if int(oc.name) == ci && runsShareWord(text, words, gr, int(og.word), nameRun(text, words, int(oc.word)), int(oc.word)) {
 				return true
 			}
 		}
 	}
-	if !c.inFull {
-		return false
-	}
-	for i := range g.prev {
-		if g.prev[i] != "" || g.next[i] != "" {
-			return false // a name of its own: perhaps another person
-		}
-	}
-	return true
+	return names[ci].inFull && names[gi].alone
 }
 
 // runsShareWord reports whether the names a and b (word index ranges),
@@ -322,11 +335,15 @@ func variantOfAnother(names []nameMention, gi int) bool {
 
 // editDistance is the optimal-string-alignment distance (insertions,
 // deletions, substitutions and swaps of adjacent letters) over runes.
+// Names are short: the rows live on the stack up to maxEditRunes.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var bufA, bufB [maxEditRunes]rune
+	ra, rb := toRunes(a, bufA[:0]), toRunes(b, bufB[:0])
+	var r0, r1, r2 [maxEditRunes + 1]int
+	if len(rb) > maxEditRunes {
+		return maxEditRunes // longer than any name worth comparing
+	}
+	prev2, prev, cur := r0[:len(rb)+1], r1[:len(rb)+1], r2[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -345,4 +362,14 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+const maxEditRunes = 48
+
+// toRunes appends the runes of s to buf (on the caller's stack when s fits).
+func toRunes(s string, buf []rune) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }

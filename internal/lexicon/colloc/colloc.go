@@ -40,6 +40,19 @@ type Set struct {
 	index map[uint64]int32
 	// MaxWords is the length of the longest pattern in words.
 	MaxWords int
+	// firsts has bit h%firstBits set for the hash h of every pattern's first
+	// word: most words of an article start no pattern, and one bit test
+	// spares the map lookups of every window they would start.
+	firsts [firstBits / 64]uint64
+}
+
+const firstBits = 1 << 16
+
+// MayStart reports whether a pattern may begin with the word whose
+// HashWord(HashStart, word) is h; false means certainly not.
+func (s *Set) MayStart(h uint64) bool {
+	b := h % firstBits
+	return s.firsts[b/64]&(1<<(b%64)) != 0
 }
 
 // Lookup returns the swap whose words hash to h.
@@ -106,7 +119,12 @@ func read(path string) (*Set, error) {
 			return fmt.Errorf("usual_count: %w", err)
 		}
 		words := strings.Fields(cols[0])
-		h := uint64(HashStart)
+		if len(words) < 2 {
+			return fmt.Errorf("pattern %q: want two or more words", cols[0])
+		}
+		first := HashWord(HashStart, words[0]) % firstBits
+		s.firsts[first/64] |= 1 << (first % 64)
+		h := HashStart
 		for _, w := range words {
 			h = HashWord(h, w)
 		}

@@ -21,7 +21,7 @@ func TestEmbeddedSwapsLoadAndMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(set.Swaps) < 500 || set.MaxWords < 2 || set.MaxWords > 3 {
+	if len(set.Swaps) < 500 || set.MaxWords < 2 || set.MaxWords > 4 {
 		t.Fatalf("%d swaps, longest %d words: the data file looks wrong", len(set.Swaps), set.MaxWords)
 	}
 	h := HashWord(HashWord(HashStart, "Curiosity"), "rate")

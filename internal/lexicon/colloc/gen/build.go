@@ -22,7 +22,7 @@ const (
 	// the collocation it replaces ("chief government", 2, beside "chief
 	// executive", 138, in the reference).
 	minRarity = 50
-	maxWords  = 3 // the reference counts up to trigrams
+	maxWords  = 4 // the reference counts up to four-word sequences
 )
 
 // article is the part of an eval line the generator reads.
@@ -181,7 +181,8 @@ func writeKnown(ref *reference, w io.Writer) {
 func patterns(ref *reference, swaps []swap) []pattern {
 	best := map[string]pattern{}
 	consider := func(phrase, usual []string, n int, source string) {
-		if len(phrase) > maxWords || ref.count(phrase)*minRarity > n {
+		// One word alone is no collocation: it would fire wherever it is used.
+		if len(phrase) < 2 || len(phrase) > maxWords || ref.count(phrase)*minRarity > n {
 			return
 		}
 		p := pattern{strings.Join(phrase, " "), strings.Join(usual, " "), n, source}

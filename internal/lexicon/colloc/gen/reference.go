@@ -16,6 +16,7 @@ type reference struct {
 	words     int
 	uni       map[string]int
 	bi, tri   map[string]int // "a b", "a b c"
+	quad      map[string]int // "a b c d"
 	byFirst   map[string][]string
 	bySecond  map[string][]string
 	function  map[string]bool // curated/function.txt: no collocation context
@@ -23,7 +24,7 @@ type reference struct {
 }
 
 func newReference() *reference {
-	return &reference{uni: map[string]int{}, bi: map[string]int{}, tri: map[string]int{}}
+	return &reference{uni: map[string]int{}, bi: map[string]int{}, tri: map[string]int{}, quad: map[string]int{}}
 }
 
 // add counts one article.
@@ -38,6 +39,9 @@ func (r *reference) add(text string) {
 			}
 			if i >= 2 {
 				r.tri[run[i-2]+" "+run[i-1]+" "+w]++
+			}
+			if i >= 3 {
+				r.quad[run[i-3]+" "+run[i-2]+" "+run[i-1]+" "+w]++
 			}
 		}
 	}
@@ -59,7 +63,7 @@ func (r *reference) finish(function map[string]bool) {
 	}
 }
 
-// count is the occurrences of a sequence of one to three words; longer
+// count is the occurrences of a sequence of one to four words; longer
 // sequences are not counted and read as 0.
 func (r *reference) count(words []string) int {
 	k := strings.Join(words, " ")
@@ -70,6 +74,8 @@ func (r *reference) count(words []string) int {
 		return r.bi[k]
 	case 3:
 		return r.tri[k]
+	case 4:
+		return r.quad[k]
 	}
 	return 0
 }
