@@ -1,5 +1,6 @@
 // Package templated finds templated writing: stock LLM and content-farm
-// phrasing, over-used vocabulary, paraphrase-tool artifacts, repetition
+// phrasing, over-used vocabulary, paraphrase-tool artifacts (fixed idioms,
+// collocation swaps, garbled names), repetition
 // within an article and across a batch, and headlines the body never backs.
 package templated
 
@@ -18,7 +19,8 @@ var Analyzer = &analysis.Analyzer{
 	Name: "templated",
 	Doc: "templated writing: stock phrases, over-used vocabulary, paraphrase-tool artifacts, repetition\n\n" +
 		"Reports set phrases and vocabulary measured to be far more frequent in generated than in human " +
-		"news, synonym-swap idioms and punctuation slips left by article spinners, sentences and long " +
+		"news, synonym-swap idioms and punctuation slips left by article spinners, common news phrases " +
+		"with one word swapped for a synonym, names garbled beside their correct spelling, sentences and long " +
 		"word runs repeated within the article, and headline words the body never mentions.",
 	Rules: rules,
 	Run:   run,
