@@ -13,8 +13,9 @@ var spinRules = [...]analysis.Rule{
 			"\"White House\". Each pattern was derived from a reference of human news "+
 			"(internal/lexicon/colloc/data/README.md): the original is frequent and predicts its neighbour, "+
 			"the swapped form is never or almost never written there. Reported only when an article carries "+
-			"at least two different swaps, since one rare pair alone is no proof. The evidence names the "+
-			"phrase it stands in for.",
+			"two signs of a spinner (two different swaps, or one swap and another spinner artifact: TP003 "+
+			"to TP006), since one rare pair alone is no proof (\"in keeping with\" is good English). "+
+			"The evidence names the phrase it stands in for.",
 		"The central bank left the curiosity rate unchanged as the inventory market fell."),
 	rule(ruleGarbledName, analysis.Warning, "Name garbled beside its correct spelling",
 		"A capitalised name one or two letters away from a name the same article writes more often in "+
