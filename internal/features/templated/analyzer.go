@@ -1,5 +1,6 @@
 // Package templated finds templated writing: stock LLM and content-farm
-// phrasing, over-used vocabulary, paraphrase-tool artifacts, repetition
+// phrasing, over-used vocabulary, paraphrase-tool artifacts (fixed idioms,
+// collocation swaps, garbled names), repetition
 // within an article and across a batch, and headlines the body never backs.
 package templated
 
@@ -10,6 +11,7 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/lexicon"
+	"github.com/copydesk/copydesk/internal/lexicon/colloc"
 )
 
 // Analyzer finds templated evidence in one article.
@@ -17,7 +19,8 @@ var Analyzer = &analysis.Analyzer{
 	Name: "templated",
 	Doc: "templated writing: stock phrases, over-used vocabulary, paraphrase-tool artifacts, repetition\n\n" +
 		"Reports set phrases and vocabulary measured to be far more frequent in generated than in human " +
-		"news, synonym-swap idioms and punctuation slips left by article spinners, sentences and long " +
+		"news, synonym-swap idioms and punctuation slips left by article spinners, common news phrases " +
+		"with one word swapped for a synonym, names garbled beside their correct spelling, sentences and long " +
 		"word runs repeated within the article, and headline words the body never mentions.",
 	Rules: rules,
 	Run:   run,
@@ -83,6 +86,12 @@ func run(pass *analysis.Pass) (any, error) {
 	articles := findWrongArticles(c, text)
 	rep := findRepetition(c, doc)
 	titleMissing := findTitleAbsent(c, doc)
+	swapSet, err := colloc.Swaps()
+	if err != nil {
+		return nil, fmt.Errorf("collocation swaps: %w", err)
+	}
+	swaps := findCollocationSwaps(c, swapSet, len(text), nonZero(idioms, glued, lower, articles))
+	garbled := findGarbledNames(c, len(text))
 
 	for _, f := range merge(c.cands) {
 		f.describe()
@@ -108,7 +117,20 @@ func run(pass *analysis.Pass) (any, error) {
 	pass.SetFeature("templated.repeated_ngrams", float64(rep.ngrams))
 	pass.SetFeature("templated.repeated_word_share", rep.wordShare)
 	pass.SetFeature("templated.title_missing_share", titleMissing)
+	pass.SetFeature("templated.collocation_swaps_per_1k", per1k(float64(swaps)))
+	pass.SetFeature("templated.garbled_names", float64(garbled))
 	return nil, nil
+}
+
+// nonZero counts the arguments above zero.
+func nonZero(ns ...int) int {
+	k := 0
+	for _, n := range ns {
+		if n > 0 {
+			k++
+		}
+	}
+	return k
 }
 
 // merge sorts candidates and collapses overlapping ones into a single

@@ -14,6 +14,8 @@ const (
 	ruleRepeatedNgram   = "TP008"
 	ruleTitleAbsent     = "TP009"
 	ruleStockCommon     = "TP011"
+	ruleCollocationSwap = "TP020"
+	ruleGarbledName     = "TP021"
 	// RuleSharedSentence is reported by the batch check (SharedSentences).
 	RuleSharedSentence = "TP010"
 )
@@ -78,6 +80,8 @@ var rules = []analysis.Rule{
 			"then, though language models use it at least twice as often (\"a testament to\", \"paved the way "+
 			"for\"). Evidence only in numbers: see the templated.stock_per_1k feature.",
 		"The win is a testament to the squad's depth."),
+	spinRules[0],
+	spinRules[1],
 }
 
 // sharedSentenceRule documents TP010, reported by the batch check.
