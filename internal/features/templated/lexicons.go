@@ -7,22 +7,30 @@ import (
 	"github.com/copydesk/copydesk/internal/lexicon"
 )
 
-// minVocabFindingWeight is the weight (log machine/human ratio) from which
-// an over-used word is reported as a finding; every hit still counts in the
-// vocab_weight_per_1k feature. e^3 ≈ 20 times more frequent in machine
-// news: below that, single words ("significant", "various") are noise to an
-// editor.
-const minVocabFindingWeight = 3.0
+// minVocabFindingWeight is the weight (log machine/human ratio, shrunk for
+// thin support) from which an over-used word is reported as a finding;
+// every hit still counts in the vocab_weight_per_1k statistic. e^2.5 ≈ 12
+// times more frequent in machine text, measured conservatively: below
+// that, single words ("significant", "various") are noise to an editor.
+const minVocabFindingWeight = 2.5
 
 // measured says, in an editor's words, how the labelled training news
 // uses the entry: how many times more often machine-written articles use
 // it, and how many articles of each kind do.
 func measured(e *lexicon.Entry) string {
-	if e.HumanDocs == 0 && e.MachineDocs == 0 {
-		return fmt.Sprintf("curated stock phrase; no article in the labelled training news uses it (lexicon weight %.2f)", e.Weight)
+	used := fmt.Sprintf("used by %d human and %d machine-written articles in the labelled training data", e.HumanDocs, e.MachineDocs)
+	switch ratio := math.Exp(e.Weight); {
+	case e.HumanDocs == 0 && e.MachineDocs == 0:
+		return fmt.Sprintf("curated stock phrase; no article in the labelled training data uses it (lexicon weight %.2f)", e.Weight)
+	case e.MachineDocs == 0:
+		return fmt.Sprintf("curated stock phrase; %s (lexicon weight %.2f)", used, e.Weight)
+	case ratio >= 1.5:
+		// The weight is shrunk for thin support, so the ratio it implies is
+		// a conservative one.
+		return fmt.Sprintf("%s; at least %.1f× as often per word by machines (lexicon weight %.2f)", used, ratio, e.Weight)
+	default:
+		return fmt.Sprintf("%s; about as often per word by machines as by reporters (lexicon weight %.2f)", used, e.Weight)
 	}
-	return fmt.Sprintf("used by %d human and %d machine-written articles in the labelled training news; about %.0f× more often by machines (lexicon weight %.2f)",
-		e.HumanDocs, e.MachineDocs, math.Exp(e.Weight), e.Weight)
 }
 
 // hitList says which lexicon a candidate's entry comes from.
