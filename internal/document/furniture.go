@@ -127,7 +127,7 @@ var (
 	readingTime = regexp.MustCompile(`(?i)\b\d+\s*(min|mins|minute|minutes)\s+read\b|\breading time\b`)
 
 	// Photo and video credits printed in captions.
-	captionCredit = regexp.MustCompile(`(?i)((^|\(|[.!?]\s)\s*(photo(graph)?|image|picture|credit|camera icon)s?\s*(:|by\b|credit)|\(photo\b|\bphoto\s*/|` +
+	captionCredit = regexp.MustCompile(`(?i)((^|\(|[.!?]\s)\s*(photo(graph)?|image|picture|credit|camera icon)s?\s*(courtesy\s*)?(:|by\b|credit)|\(photo\b|\bphoto\s*/|` +
 		`getty images|\bap photo\b|/\s*ap\b|\bap/|reuters/|/\s*reuters\b|/\s*afp\b|\bafp via getty|\bafp/|\bepa(-efe)?\b/|/\s*epa\b|` +
 		`the canadian press/|\baap image\b|/\s*aap\b|\bfile photo\b|\bscreenshot (from|of)\b|\bscreengrab\b|\bx/\s*@|` +
 		`\bshutterstock\b|\balamy\b|\bpa (wire|media)\b|\bimagn images\b)`)

@@ -67,8 +67,16 @@ func isDottedAcronym(w string) bool {
 }
 
 // findMissingSpaces reports commas and full stops glued to the next word.
+//
+// A full stop glued to a capitalised word ("conflict.This") is also what a
+// scraper leaves when it joins a page's paragraphs without a space, so on
+// its own it is no sign of a spinner: such glue is reported only when the
+// same article also glues a comma or a full stop inside a sentence, which
+// joined paragraphs never do.
 func findMissingSpaces(c *collector, text string) int {
 	n := 0
+	type glue struct{ start, end int }
+	var boundary []glue // "conflict.This": held until other glue is seen
 	marks := newByteFinder(text, ',', '.')
 	for i := 1; ; i++ {
 		if i = marks.next(i); i+1 >= len(text) {
@@ -92,7 +100,9 @@ func findMissingSpaces(c *collector, text string) int {
 					continue
 				}
 			case isUpper(next) && isLower(prev) && len(w) >= 3 && strings.ToLower(w) == w:
-				// "conflict.This"
+				// "conflict.This": a sentence boundary, see above.
+				boundary = append(boundary, glue{wordStart(text, i), wordEnd(text, i+1)})
+				continue
 			default:
 				continue // "Node.JS", "ASP.NET", "example.com"
 			}
@@ -105,6 +115,12 @@ func findMissingSpaces(c *collector, text string) int {
 		}
 		c.add(ruleMissingSpace, start, end, fmt.Sprintf("no space after %q", string(p)), "")
 		n++
+	}
+	if n > 0 {
+		for _, g := range boundary {
+			c.add(ruleMissingSpace, g.start, g.end, `no space after "."`, "")
+			n++
+		}
 	}
 	return n
 }

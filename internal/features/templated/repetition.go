@@ -98,6 +98,9 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 				break
 			}
 		}
+		if first >= 0 && (onDisplayLine(doc, first) || onDisplayLine(doc, s.Start) || isStandfirst(doc, first, s.Start)) {
+			continue // a headline, caption or standfirst restating the story: page layout
+		}
 		if first >= 0 {
 			line, _ := doc.Position(first)
 			c.add(ruleRepeatedSent, s.Start, s.End, "sentence repeated", fmt.Sprintf("first occurrence on line %d", line))
@@ -152,7 +155,8 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 		}
 		total += k - i
 		start, end := words[i].Start, words[k-1].End
-		if quotedOrNames(c, doc, words[i:k], words[firstOf[i]].Start) {
+		if quotedOrNames(c, doc, words[i:k], words[firstOf[i]].Start) ||
+			onDisplayLine(doc, start) || onDisplayLine(doc, words[firstOf[i]].Start) || isStandfirst(doc, words[firstOf[i]].Start, start) {
 			i = k
 			continue
 		}
@@ -166,6 +170,55 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	}
 	rep.wordShare = float64(total) / float64(len(keys))
 	return rep
+}
+
+// onDisplayLine reports whether offset lies on a line that is page layout
+// rather than running text: a furniture line (caption, timestamp), or a
+// line standing alone without a sentence ending (a headline, a standfirst,
+// a caption without a full stop). News pages repeat the lede in such lines
+// on purpose; a generator repeating itself does so in running text.
+func onDisplayLine(doc *document.Document, offset int) bool {
+	if doc.InFurniture(offset) {
+		return true
+	}
+	lines := doc.Lines()
+	i := sort.Search(len(lines), func(i int) bool { return lines[i].End >= offset })
+	if i == len(lines) {
+		return false
+	}
+	line := strings.TrimSpace(doc.Slice(lines[i]))
+	line = strings.TrimRight(line, `"'”’)*`)
+	return line != "" && !strings.ContainsAny(line[len(line)-1:], ".!?:;")
+}
+
+// standfirstLines is how many non-blank lines open a page before its body:
+// headline, standfirst (summary), and the odd label.
+const standfirstLines = 4
+
+// isStandfirst reports whether first is a page's standfirst: in its opening
+// lines, with page furniture (a byline, a timestamp, a photo and its
+// caption) between it and repeat. A news page prints a summary of the lede
+// above the byline and photo; a generator that repeats itself does so
+// within its running text.
+func isStandfirst(doc *document.Document, first, repeat int) bool {
+	nonBlank := 0
+	for _, l := range doc.Lines() {
+		if l.Start > first {
+			break
+		}
+		if strings.TrimSpace(doc.Slice(l)) != "" {
+			nonBlank++
+		}
+	}
+	if nonBlank > standfirstLines {
+		return false
+	}
+	for _, f := range doc.Furniture() {
+		if f.Start > first && f.Start < repeat {
+			return true
+		}
+	}
+	return false
 }
 
 // firstSentence is the first sentence seen with a given hash.

@@ -123,9 +123,10 @@ func TestTitleAbsentMatchesReference(t *testing.T) {
 }
 
 // referenceRepeatedSentences is the sentence half of findRepetition as
-// first written (string keys of folded words): the starts of the repeats.
+// first written (string keys of folded words): the starts of the repeats,
+// leaving out headlines and captions that restate a sentence.
 func referenceRepeatedSentences(doc *document.Document) []int {
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var out []int
 	for _, s := range doc.Sentences() {
 		if s.Start >= doc.MainEnd() {
@@ -140,11 +141,13 @@ func referenceRepeatedSentences(doc *document.Document) []int {
 			b.WriteString(wordKey(doc.Text[w.Start:w.End]))
 			b.WriteByte(' ')
 		}
-		if seen[b.String()] {
-			out = append(out, s.Start)
+		if first, ok := seen[b.String()]; ok {
+			if !onDisplayLine(doc, first) && !onDisplayLine(doc, s.Start) && !isStandfirst(doc, first, s.Start) {
+				out = append(out, s.Start)
+			}
 			continue
 		}
-		seen[b.String()] = true
+		seen[b.String()] = s.Start
 	}
 	return out
 }
