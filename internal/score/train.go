@@ -287,7 +287,7 @@ func Train(exs []Example, opts TrainOptions) (*Model, error) {
 	m.Metrics.AveragePrecision = round4(metrics.AveragePrecision(reported, y))
 	m.Metrics.TPRAt1FPR = round4(metrics.AtFPR(reported, y, 0.01).TPR)
 	m.Metrics.TPRAt5FPR = round4(metrics.AtFPR(reported, y, 0.05).TPR)
-	m.Thresholds = fitThresholds(reported, y)
+	m.Thresholds = fitThresholds(reported, y, ts.weight)
 	if opts.OutOfFold != nil {
 		for i, e := range exs {
 			opts.OutOfFold(e, 100*reported[i], evs[i])
@@ -325,18 +325,34 @@ func SignalFinding(s *Signal, margin float64) analysis.Finding {
 }
 
 // fitThresholds sets warn where at most 5% and fail where at most 1% of the
-// human articles' reported scores reach. The hold that keeps an article
-// without a concrete finding below fail only ever lowers that share
-// further: it is not counted on to lower the threshold.
-func fitThresholds(reported []float64, y []bool) ModelThresholds {
-	var human []int
-	for i, p := range reported {
-		if !y[i] {
-			human = append(human, percent(p))
+// human articles' reported scores reach, every article counted with its
+// training weight, so that the share is that of the human data sets
+// together rather than of whichever archive is largest. The hold that keeps
+// an article without a concrete finding below fail only ever lowers that
+// share further: it is not counted on to lower the threshold.
+func fitThresholds(reported []float64, y []bool, weight []float64) ModelThresholds {
+	flagging := func(share float64) int {
+		total := 0.0
+		for i := range reported {
+			if !y[i] {
+				total += weight[i]
+			}
 		}
+		for t := 1; t <= 100; t++ {
+			over := 0.0
+			for i, p := range reported {
+				if !y[i] && percent(p) >= t {
+					over += weight[i]
+				}
+			}
+			if over <= share*total {
+				return t
+			}
+		}
+		return 101
 	}
-	warn := thresholdFlagging(human, 0.05)
-	return ModelThresholds{Warn: warn, Fail: max(thresholdFlagging(human, 0.01), warn)}
+	warn := flagging(0.05)
+	return ModelThresholds{Warn: warn, Fail: max(flagging(0.01), warn)}
 }
 
 // lexicalLambda was chosen by out-of-fold AUROC on the training split (the
