@@ -5,6 +5,7 @@ package explain
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -51,8 +52,8 @@ func Explain(res *analysis.Result) string {
 		switch e.Status {
 		case analysis.Contradicted:
 			s := e.Name
-			if e.Evidence != "" {
-				s += " (" + e.Evidence + ")"
+			if ev := stripLinks(e.Evidence); ev != "" {
+				s += " (" + clip(ev, 140) + ")"
 			}
 			contradicted = append(contradicted, s)
 		case analysis.Unverifiable:
@@ -66,28 +67,11 @@ func Explain(res *analysis.Result) string {
 		fmt.Fprintf(&b, " Nothing checkable is given for %s.", joinNames(unverifiable))
 	}
 
-	counts := map[analysis.Dimension]int{}
-	var strongest *analysis.Finding
-	for i, f := range res.Findings {
-		if f.Severity < analysis.Warning {
-			continue
-		}
-		counts[f.Dimension]++
-		if strongest == nil || f.Severity > strongest.Severity {
-			strongest = &res.Findings[i]
-		}
+	if ev := strongestEvidence(res, 3); len(ev) > 0 {
+		fmt.Fprintf(&b, " Evidence: %s.", strings.Join(ev, "; "))
 	}
-	if len(counts) > 0 {
-		var parts []string
-		for _, d := range analysis.Dimensions {
-			if n := counts[d]; n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, d))
-			}
-		}
-		fmt.Fprintf(&b, " Findings at warning or above: %s.", strings.Join(parts, ", "))
-		if strongest != nil && strongest.Dimension != analysis.Fabrication {
-			fmt.Fprintf(&b, " Strongest: %s %q — %s.", strongest.Rule, clip(strongest.Text, 60), strings.TrimSuffix(strongest.Message, "."))
-		}
+	if held(res) {
+		b.WriteString(" Held at warn: nothing concrete at warning or above to point at, and the statistical profiles alone cannot fail an article.")
 	}
 	s := res.Sources
 	if res.Words > 150 && s.Named == 0 {
@@ -95,6 +79,57 @@ func Explain(res *analysis.Result) string {
 	}
 	return b.String()
 }
+
+// strongestEvidence names, in the editor's words, up to n findings at
+// warning or above in the main text, one per rule, each with its rule ID:
+// errors first, then concrete warnings (a phrase, a quotation, a line),
+// then statistical profiles (which carry a strength), in text order within
+// each.
+func strongestEvidence(res *analysis.Result, n int) []string {
+	var picked []string
+	seen := map[string]bool{}
+	type tier struct {
+		sev    analysis.Severity
+		signal bool
+	}
+	for _, tr := range []tier{{analysis.Error, false}, {analysis.Warning, false}, {analysis.Warning, true}} {
+		for _, f := range res.Findings {
+			if len(picked) == n {
+				return picked
+			}
+			if f.Severity != tr.sev || (f.Strength != 0) != tr.signal || f.OutsideMain || seen[f.Rule] ||
+				f.Dimension == analysis.Fabrication && tr.sev == analysis.Error {
+				continue // contradicted people are named above, with their evidence
+			}
+			seen[f.Rule] = true
+			msg := strings.TrimSuffix(stripLinks(f.Message), ".")
+			if f.Strength == 0 && f.Text != "" {
+				msg = fmt.Sprintf("%s (%s, %q)", msg, f.Rule, clip(f.Text, 50))
+			} else {
+				msg = fmt.Sprintf("%s (%s)", msg, f.Rule)
+			}
+			picked = append(picked, msg)
+		}
+	}
+	return picked
+}
+
+// held reports whether the scorer held the article below fail for want of
+// a concrete finding.
+func held(res *analysis.Result) bool {
+	for _, n := range res.Notes {
+		if strings.HasPrefix(n, "held below fail") {
+			return true
+		}
+	}
+	return false
+}
+
+var links = regexp.MustCompile(`\s*\(?https?://\S+\)?`)
+
+// stripLinks drops web addresses: an explanation is read, not clicked;
+// the evidence fields keep the sources.
+func stripLinks(s string) string { return links.ReplaceAllString(s, "") }
 
 func joinNames(ns []string) string {
 	if len(ns) <= 1 {

@@ -22,13 +22,13 @@ func TestExplainNamesVerdictPeopleAndEvidence(t *testing.T) {
 		},
 	}
 	got := Explain(res)
-	for _, want := range []string{"score 91/100", "fabrication 95, boilerplate 60", "Jane Fake (Real Person held", "Dr. Nobody", "1 boilerplate", `BP001 "Leave a Comment"`, "no named source"} {
+	for _, want := range []string{"score 91/100", "fabrication 95, boilerplate 60", "Jane Fake (Real Person held", "Dr. Nobody", `comment-form residue (BP001, "Leave a Comment")`, "no named source"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "templated") && strings.Contains(got, "1 templated") {
-		t.Errorf("info findings should not be counted: %s", got)
+	if strings.Contains(got, "TP001") {
+		t.Errorf("info findings should not be named as evidence: %s", got)
 	}
 }
 
@@ -39,5 +39,28 @@ func TestExplainPass(t *testing.T) {
 	}
 	if Explain(&analysis.Result{Error: "x"}) != "" {
 		t.Error("errored result should have no explanation")
+	}
+}
+
+func TestExplainNamesSignalsWithoutSpansAndDropsLinks(t *testing.T) {
+	res := &analysis.Result{
+		Score: 62, Verdict: analysis.VerdictWarn, Words: 400, Sources: analysis.Sources{Named: 3},
+		Notes: []string{"held below fail: no concrete finding at warning or above to point at"},
+		Findings: []analysis.Finding{
+			{Rule: "TP012", Dimension: analysis.Templated, Severity: analysis.Warning, Strength: 4.2, Text: "a long sentence",
+				Message: "Word choice is more machine-like than 99% of human news articles (vocabulary profile +4.2)"},
+			{Rule: "AT004", Dimension: analysis.Attribution, Severity: analysis.Warning, Text: "a local think tank",
+				Message: "source from an unnamed organisation, see https://example.org/guide"},
+		},
+	}
+	got := Explain(res)
+	for _, want := range []string{"Word choice is more machine-like than 99% of human news articles (vocabulary profile +4.2) (TP012)",
+		`source from an unnamed organisation, see (AT004, "a local think tank")`, "Held at warn"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "https://") {
+		t.Errorf("explanation keeps a link: %s", got)
 	}
 }
