@@ -801,4 +801,3 @@ func (m *Model) ratesBySource(exs []Example, reported []float64, res []*analysis
 	}
 	return out
 }
-
