@@ -24,10 +24,10 @@ func seedArticles(t *testing.T) []evalset.Article {
 	return out
 }
 
-// TestSeedsRankAndFail: 002 (real people, real quotes, only SEO chrome) is
-// the least suspicious of the five; 001 (three invented officials) has the
-// highest fabrication score; 000, 003 and 004 fail at the default
-// thresholds.
+// TestSeedsRankAndFail: all five seeds are generated and fail at the
+// default thresholds; 001 (three invented officials) has the highest
+// fabrication score, and 002 (real people, real quotes, SEO chrome) has
+// the highest boilerplate score and none of 001's fabrication.
 func TestSeedsRankAndFail(t *testing.T) {
 	seeds := seedArticles(t)
 	m, err := score.DefaultModel()
@@ -45,27 +45,26 @@ func TestSeedsRankAndFail(t *testing.T) {
 	scorer := score.Scorer(m)
 	th := scorer.DefaultThresholds()
 	byID := map[string]*analysis.Result{}
-	// Ranks compare the unrounded overall probability: all five are
-	// generated, and rounded scores of 100 would tie.
-	overall := map[string]float64{}
 	for i, res := range results {
 		scorer.Score(res, th)
 		id := seeds[i].ID[:3]
 		byID[id] = res
 		a := m.Assess(res, th.Fail)
-		overall[id] = a.Overall
 		t.Logf("%s fitted %.5f overall %.5f dims %v floored %v", id, a.Fitted, a.Overall, a.Dimensions, a.Floored)
 		t.Logf("%s overall %3d %-4s %+v", id, res.Score, res.Verdict, res.Dimensions)
 	}
 	for id, res := range byID {
-		if id != "002" && overall[id] <= overall["002"] {
-			t.Errorf("seed %s overall %.6f is not above 002's %.6f", id, overall[id], overall["002"])
+		if id != "002" && res.Dimensions.Boilerplate > byID["002"].Dimensions.Boilerplate {
+			t.Errorf("seed %s boilerplate %d is above 002's %d", id, res.Dimensions.Boilerplate, byID["002"].Dimensions.Boilerplate)
 		}
 		if id != "001" && res.Dimensions.Fabrication >= byID["001"].Dimensions.Fabrication {
 			t.Errorf("seed %s fabrication %d is not below 001's %d", id, res.Dimensions.Fabrication, byID["001"].Dimensions.Fabrication)
 		}
 	}
-	for _, id := range []string{"000", "003", "004"} {
+	if byID["002"].Dimensions.Fabrication >= byID["001"].Dimensions.Fabrication {
+		t.Errorf("002 (real people) fabrication %d not below 001's", byID["002"].Dimensions.Fabrication)
+	}
+	for _, id := range []string{"000", "001", "002", "003", "004"} {
 		if byID[id].Verdict != analysis.VerdictFail {
 			t.Errorf("seed %s: verdict %s (score %d, fail at %d), want fail", id, byID[id].Verdict, byID[id].Score, th.Fail)
 		}
