@@ -231,28 +231,47 @@ func looksLikeListedHeadline(line string, words int) bool {
 	return !strings.ContainsRune(`"“‘'`, r)
 }
 
-// Prose returns the main text without its furniture lines: what the
-// statistical profiles measure, so a timestamp or a caption credit cannot
-// move a word-choice or style statistic. Furniture lines are dropped whole
-// (their line breaks stay, keeping paragraphs apart).
-func (d *Document) Prose() string {
+// Prose returns the running text of the article: the main text without
+// its furniture lines and without display lines (a headline, a subhead, a
+// list label: a short line with no sentence ending). It is what the
+// statistical profiles measure, so that a timestamp, a caption credit or a
+// page's headline stack cannot move a word-choice or style statistic.
+// Dropped lines leave their line break, keeping paragraphs apart.
+func (d *Document) Prose() string { return d.mainLines(true) }
+
+// MainText returns the main text without its furniture lines: the article
+// as written, headlines and subheads included.
+func (d *Document) MainText() string { return d.mainLines(false) }
+
+func (d *Document) mainLines(dropDisplay bool) string {
 	end := d.MainEnd()
-	fs := d.Furniture()
-	if len(fs) == 0 {
-		return d.Text[:end]
-	}
 	var b strings.Builder
 	b.Grow(end)
-	last := 0
-	for _, f := range fs {
-		if f.Start >= end {
+	for _, l := range d.Lines() {
+		if l.Start >= end {
 			break
 		}
-		b.WriteString(d.Text[last:f.Start])
-		last = min(f.End, end)
-	}
-	if last < end {
-		b.WriteString(d.Text[last:end])
+		if d.InFurniture(l.Start) || dropDisplay && isDisplayLine(d.Text[l.Start:min(l.End, end)]) {
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteString(d.Text[l.Start:min(l.End, end)])
+		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// maxDisplayWords bounds a display line: longer lines without a sentence
+// ending are running text cut short (an excerpt), not headlines.
+const maxDisplayWords = 20
+
+// isDisplayLine reports a short non-blank line that does not end a
+// sentence.
+func isDisplayLine(line string) bool {
+	t := strings.TrimSpace(line)
+	t = strings.TrimRight(t, `"'”’)*`)
+	if t == "" || len(strings.Fields(t)) > maxDisplayWords {
+		return false
+	}
+	return !strings.ContainsAny(t[len(t)-1:], ".!?:;")
 }
