@@ -168,3 +168,32 @@ func TestTrainLeavesOutLayoutFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestCommittedModelIsCurrent refits the model with the command recorded in
+// internal/score/data/model.json and compares: the embedded model must be
+// what the committed detectors and data give (the fit is deterministic).
+func TestCommittedModelIsCurrent(t *testing.T) {
+	dir := testutil.RequireShared(t)
+	if testing.Short() {
+		t.Skip("refits the model: not in -short")
+	}
+	embedded, err := score.DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, name := range evalset.TrainingSets {
+		paths = append(paths, filepath.Join(dir, "eval", name))
+	}
+	opts := score.DefaultTrainOptions()
+	opts.Provenance.Command = embedded.Provenance.Command
+	fresh, err := TrainFiles(context.Background(), paths, "train", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal(embedded)
+	got, _ := json.Marshal(fresh)
+	if !bytes.Equal(got, want) {
+		t.Errorf("internal/score/data/model.json is stale: refit it with\n  go run ./cmd/copydesk train ../shared/eval/news.jsonl ../shared/eval/modern.jsonl ../shared/eval/wild-dev.jsonl --split train -o internal/score/data/model.json")
+	}
+}
