@@ -12,11 +12,8 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
-	"github.com/copydesk/copydesk/internal/config"
-	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
-	"github.com/copydesk/copydesk/internal/score"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
@@ -43,16 +40,10 @@ func TestParallelRunsAgree(t *testing.T) {
 			}
 		}
 	}
-	analyzers, err := analysis.Order(features.Analyzers())
-	if err != nil {
-		t.Fatal(err)
-	}
-	scorer := score.Default()
+	opts := testSetup(t, nil).Options()
+	opts.Jobs = 4
 	rep := &ordered{}
-	_, err = pipeline.Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: &in}, pipeline.Options{
-		Jobs: 4, Analyzers: analyzers, Env: testEnv(t), Scorer: scorer,
-		Policy: config.NewPolicy(nil, scorer.DefaultThresholds()),
-	}, rep)
+	_, err = pipeline.Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: &in}, opts, rep)
 	if err != nil {
 		t.Fatal(err)
 	}

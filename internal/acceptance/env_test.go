@@ -3,20 +3,17 @@ package acceptance
 import (
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/analysis"
-	"github.com/copydesk/copydesk/internal/features"
-	"github.com/copydesk/copydesk/internal/score"
+	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/pipeline"
 )
 
-func testEnv(t *testing.T) *analysis.Env {
+// testSetup is the run `copydesk score` builds with configuration cfg (nil:
+// none) and everything else at its default.
+func testSetup(t *testing.T, cfg *config.Config) *pipeline.Setup {
 	t.Helper()
-	m, err := score.DefaultModel()
+	s, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, _, err := features.NewEnv(features.EnvOptions{Model: m})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return env
+	return s
 }

@@ -25,20 +25,8 @@ func runWithConfig(t *testing.T, yaml string, paths ...string) map[string]*analy
 	if err != nil {
 		t.Fatal(err)
 	}
-	analyzers, err := analysis.Order(features.Analyzers())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := score.DefaultModel()
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := testEnv(t)
 	rep := &collect{docs: map[string]*analysis.Result{}}
-	_, err = pipeline.Run(context.Background(), paths, ingest.Options{}, pipeline.Options{
-		Analyzers: analyzers, Env: env, Scorer: m,
-		Policy: config.NewPolicy(cfg, m.DefaultThresholds()),
-	}, rep)
+	_, err = pipeline.Run(context.Background(), paths, ingest.Options{}, testSetup(t, cfg).Options(), rep)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,12 +9,9 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
-	"github.com/copydesk/copydesk/internal/config"
-	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/report"
-	"github.com/copydesk/copydesk/internal/score"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
@@ -44,17 +41,11 @@ func (c *collect) Finish(report.Summary) error { return nil }
 func scoreSeeds(t *testing.T) map[string]*analysis.Result {
 	t.Helper()
 	path, _ := loadCases(t)
-	analyzers, err := analysis.Order(features.Analyzers())
-	if err != nil {
-		t.Fatal(err)
-	}
-	scorer := score.Default()
-	env := testEnv(t)
+	setup := testSetup(t, nil)
+	opts := setup.Options()
+	opts.Checks, opts.KeepText = setup.CorpusChecks(), true
 	rep := &collect{docs: map[string]*analysis.Result{}}
-	_, err = pipeline.Run(context.Background(), []string{path}, ingest.Options{}, pipeline.Options{
-		Analyzers: analyzers, Env: env, Checks: features.NewCorpusChecks(env), Scorer: scorer,
-		Policy: config.NewPolicy(nil, scorer.DefaultThresholds()), KeepText: true,
-	}, rep)
+	_, err := pipeline.Run(context.Background(), []string{path}, ingest.Options{}, opts, rep)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/score"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
@@ -13,12 +14,11 @@ import (
 // analyzers and their environment) and seed 002 (about 900 words, real
 // names, SEO sections): a realistic article for the per-article cost.
 func benchSetup(b *testing.B) (evalset.Article, []*analysis.Analyzer, *analysis.Env) {
-	analyzers, err := Analyzers()
+	s, err := pipeline.NewSetup(pipeline.SetupOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	env, _ := NewEnv(nil)
-	return evalset.Article{ID: "002", Text: testutil.SeedText(b, "002"), Date: "2025-03-05"}, analyzers, env
+	return evalset.Article{ID: "002", Text: testutil.SeedText(b, "002"), Date: "2025-03-05"}, s.Analyzers, s.Env
 }
 
 // BenchmarkAnalyze is every analyzer over one article.

@@ -1,46 +1,35 @@
-// Package engine analyses articles without the CLI: the per-article part of
-// copydesk's flow (document → analyzers) for labelled JSON Lines files, as
-// `copydesk train` and `copydesk eval` need, and for tests and benchmarks.
-// Corpus checks are not run: a labelled evaluation file is not a feed
-// batch (its machine articles were made from its human ones, so batch-wide
-// checks would find pairs the real world would not show).
+// Package engine adapts labelled JSON Lines files (../shared/eval and files
+// of the same shape) to copydesk's one run path: each labelled article
+// becomes a document and goes through pipeline.RunSource exactly as an
+// article of `copydesk score` does, configuration, scoring and explanation
+// included. `copydesk train` and `copydesk eval`, the seed tests and the
+// benchmarks use it. Batch checks are not run: a labelled evaluation file
+// is not a feed (its machine articles were made from its human ones, so
+// batch-wide checks would find pairs the real world would not show).
 package engine
 
 import (
 	"context"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/config"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
-	"github.com/copydesk/copydesk/internal/features"
+	"github.com/copydesk/copydesk/internal/ingest"
+	"github.com/copydesk/copydesk/internal/pipeline"
+	"github.com/copydesk/copydesk/internal/report"
 	"github.com/copydesk/copydesk/internal/score"
 )
 
-// NewEnv builds the run-wide resources analyzers read, as `copydesk score`
-// does with no --kb and no allowlist: the embedded knowledge base, and the
-// signals of model (nil while fitting one: the trainer measures them).
-func NewEnv(model *score.Model) (*analysis.Env, error) {
-	env, _, err := features.NewEnv(features.EnvOptions{Model: model})
-	return env, err
-}
-
-// Analyzers returns every registered analyzer in run order.
-func Analyzers() ([]*analysis.Analyzer, error) {
-	return analysis.Order(features.Analyzers())
-}
-
 // AnalyzerNames lists the registered analyzers in run order.
 func AnalyzerNames() []string {
-	as, err := Analyzers()
+	s, err := pipeline.NewSetup(pipeline.SetupOptions{Fitting: true})
 	if err != nil {
 		return nil
 	}
-	names := make([]string, len(as))
-	for i, a := range as {
+	names := make([]string, len(s.Analyzers))
+	for i, a := range s.Analyzers {
 		names[i] = a.Name
 	}
 	return names
@@ -61,40 +50,43 @@ func Document(a evalset.Article) *document.Document {
 	return doc
 }
 
-// Analyze runs the analyzers over every article, in parallel on all CPUs,
-// and returns results in input order with their text kept for scoring. An
+// Run sends the articles through the run path set up by s, on all CPUs,
+// and returns the results in input order with their text kept. With a
+// model in s they are scored and explained as `copydesk score` would; an
 // analyzer error on one article becomes that result's Error.
-func Analyze(ctx context.Context, as []evalset.Article, env *analysis.Env) ([]*analysis.Result, error) {
-	analyzers, err := Analyzers()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*analysis.Result, len(as))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				res, err := analysis.Run(Document(as[i]), analyzers, env)
-				if err != nil {
-					res.Error = err.Error()
-				}
-				out[i] = res
+func Run(ctx context.Context, as []evalset.Article, s *pipeline.Setup) ([]*analysis.Result, error) {
+	out := make([]*analysis.Result, 0, len(as))
+	opts := s.Options()
+	opts.Streaming, opts.KeepText, opts.KeepFeatures = true, true, true
+	source := func(ctx context.Context, emit func(ingest.Article) error) error {
+		for _, a := range as {
+			if err := emit(ingest.Article{ID: a.ID, Doc: Document(a)}); err != nil {
+				return err
 			}
-		}()
-	}
-	for i := range as {
-		if ctx.Err() != nil {
-			break
 		}
-		next <- i
+		return nil
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if _, err := pipeline.RunSource(ctx, source, opts, collector{&out}); err != nil {
 		return nil, fmt.Errorf("analyse: %w", err)
 	}
+	if len(out) != len(as) {
+		return nil, fmt.Errorf("analyse: %d results for %d articles", len(out), len(as))
+	}
 	return out, nil
+}
+
+// collector keeps every result in order.
+type collector struct{ out *[]*analysis.Result }
+
+func (collector) Start(report.RunInfo) error { return nil }
+func (c collector) Document(r *analysis.Result) error {
+	*c.out = append(*c.out, r)
+	return nil
+}
+func (collector) Finish(report.Summary) error { return nil }
+
+// setupFor is the run a labelled file is analysed with: model's signals
+// and scores, or none while fitting (model nil).
+func setupFor(model *score.Model) (*pipeline.Setup, error) {
+	return pipeline.NewSetup(pipeline.SetupOptions{Model: model, Fitting: model == nil})
 }

@@ -20,8 +20,11 @@ func TestAnalyzeKeepsInputOrderAndText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, _ := NewEnv(nil)
-	results, err := Analyze(context.Background(), as, env)
+	setup, err := setupFor(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := Run(context.Background(), as, setup)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func LoadSplit(path, split string) ([]evalset.Article, string, error) {
 // Examples analyses labelled articles for fitting or evaluation, without
 // their titles; model's signals are reported (nil while fitting).
 func Examples(ctx context.Context, as []evalset.Article, model *score.Model) ([]score.Example, error) {
-	env, err := NewEnv(model)
+	setup, err := setupFor(model)
 	if err != nil {
 		return nil, fmt.Errorf("load analyzer resources: %w", err)
 	}
@@ -49,7 +49,7 @@ func Examples(ctx context.Context, as []evalset.Article, model *score.Model) ([]
 		a.Title = ""
 		untitled[i] = a
 	}
-	results, err := Analyze(ctx, untitled, env)
+	results, err := Run(ctx, untitled, setup)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,12 @@ func EvalExamples(exs []score.Example, scorer score.Scorer, t score.Thresholds) 
 			skipped++
 			continue
 		}
-		it := score.Measure(scorer, e.Result, t)
+		// Results from Examples with a model were scored on the run path
+		// already, configuration and all; others are scored here.
+		it := score.Observed(e.Result)
+		if e.Result.Verdict == "" {
+			it = score.Measure(scorer, e.Result, t)
+		}
 		it.Machine, it.Generator, it.Source = e.Machine, e.Generator, e.Source
 		if e.Style != "" {
 			it.Source += ":" + e.Style

@@ -34,19 +34,18 @@ func TestSeedsRankAndFail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env, err := NewEnv(m)
+	setup, err := setupFor(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := Analyze(context.Background(), seeds, env)
+	// Scored on the run path, as copydesk score scores them.
+	results, err := Run(context.Background(), seeds, setup)
 	if err != nil {
 		t.Fatal(err)
 	}
-	scorer := score.Scorer(m)
-	th := scorer.DefaultThresholds()
+	th := m.DefaultThresholds()
 	byID := map[string]*analysis.Result{}
 	for i, res := range results {
-		scorer.Score(res, th)
 		id := seeds[i].ID[:3]
 		byID[id] = res
 		a := m.Assess(res, th.Fail)

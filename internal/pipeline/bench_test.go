@@ -7,12 +7,9 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/benchcorpus"
-	"github.com/copydesk/copydesk/internal/config"
-	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/report"
-	"github.com/copydesk/copydesk/internal/score"
 	"github.com/copydesk/copydesk/internal/testutil/benchtext"
 )
 
@@ -31,22 +28,16 @@ func BenchmarkBatch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	analyzers, err := analysis.Order(features.Analyzers())
+	setup, err := pipeline.NewSetup(pipeline.SetupOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	env, _, err := features.NewEnv(features.EnvOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	scorer := score.Default()
 	b.SetBytes(textBytes)
 	b.ResetTimer()
 	for b.Loop() {
-		_, err := pipeline.Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: bytes.NewReader(buf.Bytes())}, pipeline.Options{
-			Jobs: 1, Analyzers: analyzers, Env: env, Checks: features.NewCorpusChecks(env), Scorer: scorer,
-			Policy: config.NewPolicy(nil, scorer.DefaultThresholds()),
-		}, discard{})
+		opts := setup.Options()
+		opts.Jobs, opts.Checks = 1, setup.CorpusChecks()
+		_, err := pipeline.Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: bytes.NewReader(buf.Bytes())}, opts, discard{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -52,6 +52,19 @@ type Policy interface {
 // Run reads specs, analyses every article and writes each result to rep in
 // input order. Unreadable inputs are reported as results with Error set.
 func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, rep report.Reporter) (report.Summary, error) {
+	return RunSource(ctx, func(ctx context.Context, emit func(ingest.Article) error) error {
+		return ingest.Read(ctx, specs, in, emit)
+	}, opts, rep)
+}
+
+// Source produces a run's articles in order, calling emit for each.
+type Source func(ctx context.Context, emit func(ingest.Article) error) error
+
+// RunSource is Run over articles from any source: the files and streams
+// `copydesk score` reads, or labelled articles `copydesk eval` and
+// `copydesk train` hand over. Every command's articles take this one path
+// from document to report.
+func RunSource(ctx context.Context, source Source, opts Options, rep report.Reporter) (report.Summary, error) {
 	start := time.Now()
 	jobs := opts.Jobs
 	if jobs <= 0 {
@@ -76,7 +89,7 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 	go func() {
 		defer close(work)
 		seq := 0
-		readErr = ingest.Read(ctx, specs, in, func(a ingest.Article) error {
+		readErr = source(ctx, func(a ingest.Article) error {
 			select {
 			case work <- job{seq, a}:
 				seq++

@@ -168,6 +168,12 @@ func roundOp(o metrics.Operating) metrics.Operating {
 // score and verdict copydesk reports, and the rules at warning or above.
 func Measure(s Scorer, res *analysis.Result, t Thresholds) Scored {
 	s.Score(res, t)
+	return Observed(res)
+}
+
+// Observed is a scored result as an evaluation item: the score and verdict
+// it reports, and the rules at warning or above.
+func Observed(res *analysis.Result) Scored {
 	it := Scored{Score: float64(res.Score), Verdict: res.Verdict}
 	for _, f := range res.Findings {
 		if f.Severity >= analysis.Warning && !f.OutsideMain {
