@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/kb/namematch"
 )
 
 // EnvKey is the analysis.Env.Values key under which the driver stores the
@@ -71,11 +72,15 @@ type KB struct {
 	// unknown, so open-ended terms are trusted only until then.
 	AsOf Date
 
-	lex      *lexicon
-	offices  map[string]*Office
-	byAlias  map[string][]*Office
-	byName   map[string][]*Record // normalised full names and aliases
-	bySurame map[string][]*Record
+	lex     *lexicon
+	offices map[string]*Office
+	byAlias map[string][]*Office
+	byName  map[string][]*Record // normalised full names and aliases
+	// bySurame holds records by the transliteration key of their last
+	// name word, byCompact by their whole name without spaces or hyphens
+	// ("leejaemyung"): the two ways one person's names meet.
+	bySurame  map[string][]*Record
+	byCompact map[string][]*Record
 	// maxAliasWords is the most words an office alias has: ParseRole
 	// looks up no longer phrase.
 	maxAliasWords int
@@ -111,6 +116,7 @@ func (k *KB) index() {
 	k.byAlias = map[string][]*Office{}
 	k.byName = map[string][]*Record{}
 	k.bySurame = map[string][]*Record{}
+	k.byCompact = map[string][]*Record{}
 	k.nameToks = make(map[*Record][][]string, len(k.records))
 	sort.SliceStable(k.records, func(i, j int) bool {
 		return k.records[i].Start.First().Before(k.records[j].Start.First())
@@ -159,8 +165,10 @@ func (k *KB) index() {
 				continue
 			}
 			k.byName[nn] = appendUnique(k.byName[nn], r)
-			s := t[len(t)-1]
+			s := namematch.Key(t[len(t)-1])
 			k.bySurame[s] = appendUnique(k.bySurame[s], r)
+			c := namematch.Compact(t)
+			k.byCompact[c] = appendUnique(k.byCompact[c], r)
 		}
 		k.nameToks[r] = toks
 	}
@@ -210,24 +218,34 @@ func (k *KB) IsKnownPerson(name string) bool {
 	}
 	if isASCII(name) {
 		var key [64]byte
-		return len(k.byName[string(appendNormalizedASCII(key[:0], name))]) > 0
+		if len(k.byName[string(appendNormalizedASCII(key[:0], name))]) > 0 {
+			return true
+		}
+	} else if len(k.byName[NormalizeName(name)]) > 0 {
+		return true
 	}
-	return len(k.byName[NormalizeName(name)]) > 0
+	// Another romanisation of a known name ("Lee Jae Myung").
+	toks := nameTokens(name)
+	return len(toks) >= 2 && len(k.byCompact[namematch.Compact(toks)]) > 0
 }
 
 // PersonRecords returns the records of everyone the name can denote
 // (full-name match, or same surname with a compatible given name).
 func (k *KB) PersonRecords(name string) []*Record {
 	toks := nameTokens(name)
-	surname := ""
-	if len(toks) > 0 {
-		surname = toks[len(toks)-1]
+	if len(toks) == 0 {
+		return nil
 	}
 	var out []*Record
-	for _, r := range k.bySurame[surname] {
+	for _, r := range k.bySurame[namematch.Key(toks[len(toks)-1])] {
 		if k.matchesRecord(toks, r) {
 			out = append(out, r)
 		}
+	}
+	// Romanisations that split a name differently ("Lee Jae Myung" for
+	// "Lee Jae-myung") end in another word.
+	for _, r := range k.byCompact[namematch.Compact(toks)] {
+		out = appendUnique(out, r)
 	}
 	return out
 }

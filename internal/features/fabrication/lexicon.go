@@ -21,10 +21,12 @@ type words struct {
 	Adverbs        []string `yaml:"adverbs"`
 	Calendar       []string `yaml:"calendar"`
 	Openers        []string `yaml:"sentence_openers"`
+	BodyNouns      []string `yaml:"body_nouns"`
 }
 
 type lexicon struct {
 	authority, vagueOrg, regions, genericCaps, present, adverbs, calendar, openers map[string]bool
+	bodyNouns                                                                      map[string]bool
 	pastMarkers                                                                    []string
 }
 
@@ -51,7 +53,7 @@ func getLexicon() (*lexicon, error) {
 		lexVal = &lexicon{
 			authority: set(w.AuthorityHeads), vagueOrg: set(w.VagueOrg), regions: set(w.Regions),
 			genericCaps: set(w.GenericCaps), present: set(w.PresentVerbs), adverbs: set(w.Adverbs), calendar: set(w.Calendar), openers: set(w.Openers),
-			pastMarkers: w.PastMarkers,
+			pastMarkers: w.PastMarkers, bodyNouns: set(w.BodyNouns),
 		}
 	})
 	return lexVal, lexErr

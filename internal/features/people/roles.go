@@ -17,6 +17,11 @@ var appositiveStops = map[string]bool{
 // ("the new foreign minister, Johann Wadephul") without being the role.
 var roleAdjectives = map[string]bool{"new": true, "incoming": true, "outgoing": true, "acting": true, "interim": true, "current": true, "newly": true, "appointed": true}
 
+// timeAdjectives are the roleAdjectives that date the role ("incoming
+// President Donald Trump" is not yet president): they stay in the role
+// text for the fabrication analyzer to read.
+var timeAdjectives = map[string]bool{"incoming": true, "outgoing": true, "acting": true, "interim": true}
+
 // roleDeterminers introduce a role that names one holder, written before
 // the name and a comma ("its governor, Kazuo Ueda,").
 var roleDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true}
@@ -85,7 +90,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 	// "the governor, X" and "its governor, X" both name the holder of a
 	// role the sentence has already placed; "a governor, X" does not.
 	sawThe := start <= end && (f.lower(start) == "the" || start > 0 && roleDeterminers[f.lower(start-1)])
-	for start <= end && f.toks[start].Kind == wordToken && (functionMods[f.lower(start)] || roleAdjectives[f.lower(start)]) {
+	for start <= end && f.toks[start].Kind == wordToken && (functionMods[f.lower(start)] || roleAdjectives[f.lower(start)] && !timeAdjectives[f.lower(start)]) {
 		start++
 	}
 	for end >= start && f.toks[end].Kind == wordToken && functionMods[f.lower(end)] {
