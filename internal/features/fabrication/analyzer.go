@@ -80,8 +80,11 @@ func run(pass *analysis.Pass) (any, error) {
 
 func (c *checker) features(res *Result, admin int) {
 	counts := map[analysis.Status]int{}
-	outOfTerm, checked := 0, 0
+	outOfTerm, checked, misspelled := 0, 0, 0
 	for _, a := range res.People {
+		if a.Misspelled {
+			misspelled++
+		}
 		counts[a.Entity.Status]++
 		if a.OutOfTerm {
 			outOfTerm++
@@ -106,6 +109,7 @@ func (c *checker) features(res *Result, admin int) {
 	p.SetFeature("fabrication.kb_checked", float64(checked))
 	p.SetFeature("fabrication.out_of_term", float64(outOfTerm))
 	p.SetFeature("fabrication.anachronisms", float64(outOfTerm+admin))
+	p.SetFeature("fabrication.misspelled_holders", float64(misspelled))
 	dated := 0.0
 	if !c.date.IsZero() {
 		dated = 1

@@ -34,6 +34,9 @@ type Assessment struct {
 	// Office is the office the person's role resolved to, when one did.
 	Office    *kb.Office
 	OutOfTerm bool
+	// Misspelled is set when the name is a near miss of the office's
+	// holder (RuleMisspelledHolder).
+	Misspelled bool
 }
 
 func (c *checker) assess(p *people.Person) Assessment {
@@ -49,11 +52,13 @@ func (c *checker) assess(p *people.Person) Assessment {
 		return a
 	}
 	var held, other, notHolder *roleCheck
+	var checks []*roleCheck
 	for i := range p.Roles {
 		r := &p.Roles[i]
 		ref := c.kb.ParseRole(r.Text, r.Affiliation)
 		chk := c.kb.CheckRole(p.Name, ref, c.date)
 		rc := &roleCheck{role: r, ref: ref, chk: chk}
+		checks = append(checks, rc)
 		if chk.Office != nil && a.Office == nil {
 			a.Office = chk.Office
 		}
@@ -73,10 +78,14 @@ func (c *checker) assess(p *people.Person) Assessment {
 		}
 	}
 	switch {
+	case held != nil && c.staleFrame(&a, held):
 	case held != nil:
 		c.verified(&a, held, "")
 	case other != nil:
 		c.heldOtherTime(&a, other)
+	case c.nearMiss(&a, checks):
+		// A garbled name of a real holder: the misspelling is the
+		// finding, not an invented official.
 	case notHolder != nil && c.presentsAsCurrent(notHolder.role.Start, p):
 		c.contradicted(&a, notHolder)
 	default:

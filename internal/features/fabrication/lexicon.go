@@ -22,11 +22,13 @@ type words struct {
 	Calendar       []string `yaml:"calendar"`
 	Openers        []string `yaml:"sentence_openers"`
 	BodyNouns      []string `yaml:"body_nouns"`
+	PastClause     []string `yaml:"past_clause"`
+	Participles    []string `yaml:"participles"`
 }
 
 type lexicon struct {
 	authority, vagueOrg, regions, genericCaps, present, adverbs, calendar, openers map[string]bool
-	bodyNouns                                                                      map[string]bool
+	bodyNouns, pastClause, participles                                             map[string]bool
 	pastMarkers                                                                    []string
 }
 
@@ -54,6 +56,7 @@ func getLexicon() (*lexicon, error) {
 			authority: set(w.AuthorityHeads), vagueOrg: set(w.VagueOrg), regions: set(w.Regions),
 			genericCaps: set(w.GenericCaps), present: set(w.PresentVerbs), adverbs: set(w.Adverbs), calendar: set(w.Calendar), openers: set(w.Openers),
 			pastMarkers: w.PastMarkers, bodyNouns: set(w.BodyNouns),
+			pastClause: set(w.PastClause), participles: set(w.Participles),
 		}
 	})
 	return lexVal, lexErr

@@ -19,6 +19,9 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 	if s == "" && len(p.Mentions) > 0 {
 		s = c.sentenceAt(p.Mentions[0].Start)
 	}
+	if c.pastClauseBefore(offset) {
+		return false
+	}
 	low := " " + strings.ToLower(s) + " "
 	for _, m := range c.lx.pastMarkers {
 		if strings.Contains(low, " "+m+" ") || strings.Contains(low, " "+m+"-") {
@@ -38,4 +41,30 @@ func (c *checker) sentenceAt(offset int) string {
 		return c.pass.Doc.Slice(c.pass.Doc.Sentences()[i])
 	}
 	return ""
+}
+
+// pastClauseBefore reports whether the role at offset opens a subordinate
+// phrase about the past: "approved under President Joe Biden", "during
+// Chancellor Olaf Scholz's visit", "signed by President Joe Biden". Such a
+// phrase dates an act; it does not say who holds the office now.
+func (c *checker) pastClauseBefore(offset int) bool {
+	text := c.pass.Doc.Text
+	if offset <= 0 || offset > len(text) {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(text[max(0, offset-40):offset]))
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ",;:(\"“")
+	if c.lx.pastClause[last] {
+		return true
+	}
+	if last == "by" && len(words) >= 2 {
+		// A past participle before "by": "approved by", "signed by",
+		// "appointed by", "chosen by".
+		prev := words[len(words)-2]
+		return strings.HasSuffix(prev, "ed") || c.lx.participles[prev]
+	}
+	return false
 }

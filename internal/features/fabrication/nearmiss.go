@@ -1,0 +1,69 @@
+package fabrication
+
+import (
+	"fmt"
+
+	"github.com/copydesk/copydesk/internal/kb"
+)
+
+// nearMiss reports a name the KB does not know that is a garbled spelling
+// of a holder of an office the person's roles name: "Treasury Secretary
+// Scott Bescent". Holders at the article's date are tried first, then
+// every holder the KB has ("German Chancellor Olaf Solz" garbles a
+// predecessor). Two holders the name is close to leave it unreported.
+func (c *checker) nearMiss(a *Assessment, checks []*roleCheck) bool {
+	p := a.Person
+	if c.kb.IsKnownPerson(p.Name) || !twoWords(p.Name) {
+		return false
+	}
+	hit, via, ok := c.nearHolder(p.Name, checks, true)
+	if !ok {
+		return false
+	}
+	if hit == nil {
+		if hit, via, ok = c.nearHolder(p.Name, checks, false); !ok || hit == nil {
+			return false
+		}
+	}
+	a.Rule = RuleMisspelledHolder
+	a.Office = nil
+	a.Entity.Role = via.role.Text
+	a.Start, a.End = c.span(p, via.role)
+	when := "who held the office then"
+	if c.date.IsZero() || !hit.HeldPossibly(c.date) {
+		when = "who held the office " + term(hit)
+	}
+	a.Message = fmt.Sprintf("%s named as %s: probably a misspelling of %s, %s", p.Name, via.role.Text, hit.Name, when)
+	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s, %s %s (source: %s); %q is not a name it knows and differs by a letter or two",
+		hit.Name, hit.Role, term(hit), hit.Source, p.Name)
+	a.Misspelled = true
+	return true
+}
+
+// nearHolder finds the one holder (at the article's date when now is set)
+// of the offices the checks name whose name is a near miss of name; ok is
+// false when two different people are.
+func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *kb.Record, via *roleCheck, ok bool) {
+	for _, rc := range checks {
+		if now && (rc.ref.Past || rc.ref.Future) {
+			continue
+		}
+		for _, o := range rc.ref.Offices {
+			for _, r := range o.Records() {
+				if now && !c.date.IsZero() && !r.HeldPossibly(c.date) {
+					continue
+				}
+				if !c.kb.NearMissOf(name, r.Name) {
+					continue
+				}
+				if hit != nil && !c.kb.SameName(hit.Name, r.Name) {
+					return nil, nil, false
+				}
+				if hit == nil {
+					hit, via = r, rc
+				}
+			}
+		}
+	}
+	return hit, via, true
+}

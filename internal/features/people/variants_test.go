@@ -1,0 +1,34 @@
+package people
+
+import (
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+// A later mention spelt another way, or by the surname with its particles,
+// is the same person, never a second one; two different people who share
+// a surname stay two.
+func TestVariantMentionsJoinOnePerson(t *testing.T) {
+	text := "Ukrainian President Volodymyr Zelensky met the envoy on Friday. Later, President Volodymyr Zelenskyy said the talks were useful.\n\n" +
+		"European Commission President Ursula von der Leyen spoke next. Von der Leyen said the bloc was ready.\n\n" +
+		"Donald Trump Jr. and Eric Trump attended the dinner."
+	res := Find(document.New("variants", text), nil, nil)
+	for name, mentions := range map[string]int{"Volodymyr Zelensky": 2, "Ursula von der Leyen": 2} {
+		p := byName(res, name)
+		if p == nil {
+			t.Fatalf("%s not found; people %v", name, res.People)
+		}
+		if len(p.Mentions) < mentions {
+			t.Errorf("%s: %d mentions, want %d", name, len(p.Mentions), mentions)
+		}
+	}
+	for _, other := range []string{"Volodymyr Zelenskyy", "Von der Leyen"} {
+		if byName(res, other) != nil {
+			t.Errorf("%s is a second person", other)
+		}
+	}
+	if byName(res, "Donald Trump Jr.") == nil || byName(res, "Eric Trump") == nil {
+		t.Errorf("two Trumps merged into one: %v", res.People)
+	}
+}
