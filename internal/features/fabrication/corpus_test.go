@@ -97,3 +97,32 @@ func TestAllowlist(t *testing.T) {
 		t.Errorf("allowlisted person: %+v, findings %v", e, res.Findings)
 	}
 }
+
+// Two spellings of one holder's name are one holder: no conflict. A
+// different name in the same office the same week still is one.
+func TestBatchSpellingsAreOneHolder(t *testing.T) {
+	rs := runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "Talks resumed.\n\nUkrainian President Volodymyr Zelensky said on Wednesday the talks were useful.\n"},
+		{"paper-b", "2025-03-06", "Talks resumed.\n\nUkrainian President Volodymyr Zelenskyy said on Thursday more help was needed.\n"},
+		{"paper-c", "2025-03-06", "Talks resumed.\n\nSouth Korean President Lee Jae-myung spoke.\n"},
+		{"paper-d", "2025-03-07", "Talks resumed.\n\nSouth Korean President Lee Jae Myung spoke again.\n"},
+	})
+	for i, res := range rs {
+		for _, f := range res.Findings {
+			if f.Rule == RuleBatchConflict {
+				t.Errorf("article %d: %s", i, f.Message)
+			}
+		}
+	}
+	rs = runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "Talks resumed.\n\nUkrainian President Volodymyr Zelensky said on Wednesday the talks were useful.\n"},
+		{"paper-b", "2025-03-06", "Talks resumed.\n\nUkrainian President Viktor Marchenko said on Thursday more help was needed.\n"},
+	})
+	found := false
+	for _, f := range rs[1].Findings {
+		found = found || f.Rule == RuleBatchConflict
+	}
+	if !found {
+		t.Error("a different name in the same office the same week is no conflict")
+	}
+}

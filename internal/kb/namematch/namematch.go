@@ -82,7 +82,7 @@ func SurnameWords(words []string) []string {
 // Same reports whether two names (lower-case words, see package doc) can
 // denote one person: the same words up to romanisation and
 // transliteration; one is the other's surname, with or without its
-// particles; or the same surname with given names sameGiven accepts.
+// particles, or any other single word of it (see anyWord); or the same surname with given names sameGiven accepts.
 // sameGiven may be nil (then given names must share a prefix).
 func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 	if len(a) == 0 || len(b) == 0 {
@@ -95,7 +95,7 @@ func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 		a, b = b, a // a is the shorter
 	}
 	if Key(a[len(a)-1]) != Key(b[len(b)-1]) {
-		return surnameFirst(a, b)
+		return len(a) == 1 && anyWord(a[0], b)
 	}
 	// The shorter is a surname alone, particles or not ("Von der Leyen",
 	// "Leyen").
@@ -120,11 +120,20 @@ func shortens(s, full string) bool {
 	return strings.HasPrefix(full, s) && (len(s) == 1 || len(full)-len(s) >= 2)
 }
 
-// surnameFirst reports whether a is the family name written first in b,
-// the East Asian order news keeps for Korean and Chinese names: "Lee" for
-// "Lee Jae-myung" (a hyphenated given name marks the order).
-func surnameFirst(a, b []string) bool {
-	return len(a) == 1 && len(b) == 2 && strings.Contains(b[1], "-") && Key(a[0]) == Key(b[0])
+// anyWord reports whether the single word w is one of the name's words
+// other than a particle. A name written as one word is the family name
+// wherever the culture puts it ("Lee" for "Lee Jae-myung", "Xi" for "Xi
+// Jinping") or the name a person goes by ("Lula", "Prabowo"): it can be
+// anyone whose name holds that word, which is what keeps "President Xi"
+// from being read as somebody else.
+func anyWord(w string, name []string) bool {
+	k := Key(w)
+	for _, x := range name {
+		if !particles[x] && Key(x) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // onlySurname reports whether the name is a surname alone: one word, or

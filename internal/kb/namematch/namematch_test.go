@@ -16,6 +16,8 @@ func TestSame(t *testing.T) {
 		{"ursula von der leyen", "von der leyen"},
 		{"ursula von der leyen", "leyen"},
 		{"lee jae-myung", "lee"},
+		{"xi jinping", "xi"},
+		{"luiz inacio lula da silva", "lula"},
 		{"joe biden", "joseph biden"}, // prefix: "joe" is not a prefix, see nicknames below
 	}
 	nick := func(x, y string) bool { return x == "joe" && y == "joseph" || x == "joseph" && y == "joe" }
