@@ -45,9 +45,11 @@ type Office struct {
 	Exclusive bool
 	// Complete offices list every holder since the office began.
 	Complete bool
-	aliases  map[string]bool // words that name it given country/org context
-	names    map[string]bool // words that name it on their own
-	records  []*Record
+	// Family groups offices for coverage reports (`kb info`).
+	Family  string
+	aliases map[string]bool // words that name it given country/org context
+	names   map[string]bool // words that name it on their own
+	records []*Record
 }
 
 // Title is the office as an editor would write it.
@@ -142,12 +144,16 @@ func (k *KB) index() {
 					o.Exclusive = *e.Exclusive
 				}
 				o.Complete = e.Complete
+				o.Family = e.Family
 				for _, a := range e.Aliases {
 					o.aliases[normRole(a)] = true
 				}
 				for _, a := range e.Names {
 					o.names[normRole(a)] = true
 				}
+			}
+			if o.Family == "" {
+				o.Family = defaultFamily(r.Country)
 			}
 			k.offices[key] = o
 			ordered = append(ordered, o)

@@ -36,6 +36,7 @@ type RoleEntry struct {
 	Labels       []string `yaml:"labels"`
 	Exclusive    *bool    `yaml:"exclusive"`
 	Complete     bool     `yaml:"complete"`
+	Family       string   `yaml:"family"`
 }
 
 type place struct {

@@ -79,6 +79,12 @@ func (c *checker) assess(p *people.Person) Assessment {
 	}
 	switch {
 	case held != nil && c.staleFrame(&a, held):
+	case held != nil && c.wrongTitle(held, notHolder, p):
+		// A real office holder given, as a title before the name, an
+		// office someone else held then ("CIA Director Tulsi Gabbard"
+		// while she was DNI): the title is the error.
+		c.contradicted(&a, notHolder)
+		a.Entity.Evidence += fmt.Sprintf("; %s held %s then (%s)", held.chk.Terms[0].Name, held.chk.Office.Title(), sources(held.chk.Terms))
 	case held != nil:
 		c.verified(&a, held, "")
 	case other != nil:
@@ -372,4 +378,14 @@ func bareTitleOf(roles []people.Role, held []*kb.Record) bool {
 		}
 	}
 	return true
+}
+
+// wrongTitle reports whether, besides an office the person held (held),
+// the article puts them in a different office as a title written right
+// before their name, an office the KB knows someone else held at the
+// date. Only a title counts: appositives and later clauses often describe
+// another time ("Gabbard, a congresswoman until 2021").
+func (c *checker) wrongTitle(held, notHolder *roleCheck, p *people.Person) bool {
+	return notHolder != nil && !c.date.IsZero() && notHolder.role.Form == people.PreNameTitle &&
+		notHolder.chk.Office != held.chk.Office && c.presentsAsCurrent(notHolder.role.Start, p)
 }
