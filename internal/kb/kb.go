@@ -35,6 +35,9 @@ type Record struct {
 	// means "still in office on Checked", not "still in office today".
 	Checked Date   `json:"checked,omitzero"`
 	ID      string `json:"id,omitempty"` // Wikidata QID when known
+	// Position is the Wikidata item of the office (P39 value) when the
+	// source gives it: `kb update` refreshes the office from it.
+	Position string `json:"position,omitempty"`
 }
 
 // Office is one office (role in a country or organisation) with its holders.
@@ -101,6 +104,12 @@ func New(records []Record, asOf Date) (*KB, error) {
 	k := &KB{records: records, AsOf: asOf, lex: lx}
 	k.index()
 	return k, nil
+}
+
+// Office returns the office with this role, country and organisation,
+// or nil.
+func (k *KB) Office(role, country, org string) *Office {
+	return k.offices[officeKey(role, country, org)]
 }
 
 // Records returns every record.

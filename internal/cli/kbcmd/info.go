@@ -38,9 +38,10 @@ func newInfoCmd(ios *cliutil.IOStreams, runF func(*InfoOptions) error) *cobra.Co
 	return cmd
 }
 
-// LoadWithExtra returns the default KB merged with each file in paths.
+// LoadWithExtra returns the default KB (with the file `kb update` wrote,
+// if any) merged with each file in paths.
 func LoadWithExtra(paths []string) (*kb.KB, error) {
-	k, err := kb.Default()
+	k, _, err := kb.WithUpdates()
 	if err != nil {
 		return nil, err
 	}

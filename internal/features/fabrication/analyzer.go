@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.Doc.HasDate() {
 		c.date = kb.DateOf(pass.Doc.Date)
 		if k.AsOf.Before(c.date) {
-			pass.Note(fmt.Sprintf("article dated %s, after the knowledge base is current to (%s): office changes since then are unknown and not held against anyone", c.date, k.AsOf))
+			pass.Note(fmt.Sprintf("article dated %s, after the knowledge base is current to (%s): office changes since then are unknown and not held against anyone; run `copydesk kb update` to refresh office holders from Wikidata", c.date, k.AsOf))
 		}
 	} else {
 		pass.Note("no article date: only date-free fabrication checks ran (no contradictions in time, no anachronisms); give --date to check offices at a date")
