@@ -106,7 +106,26 @@ func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 	if len(gb) == 0 {
 		return true
 	}
-	x, y := ga[0], gb[0]
+	if sameFirst(ga[0], gb[0], sameGiven) {
+		return true
+	}
+	// One given name written for several: the name a person goes by
+	// among their given names ("Cyril Ramaphosa" for "Matamela Cyril
+	// Ramaphosa", "Tayyip Erdogan" for "Recep Tayyip Erdogan").
+	if len(ga) == 1 && len(gb) > 1 {
+		for _, y := range gb[1:] {
+			if Key(ga[0]) == Key(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameFirst reports whether two given names are one: the same word up
+// to transliteration, an initial or short form, or nicknames sameGiven
+// (may be nil) accepts.
+func sameFirst(x, y string, sameGiven func(x, y string) bool) bool {
 	if Key(x) == Key(y) || shortens(x, y) || shortens(y, x) {
 		return true
 	}
@@ -200,8 +219,16 @@ func NearMiss(written, real []string, sameGiven func(x, y string) bool) bool {
 	}
 	wg, rg := givenWords(written), givenWords(real)
 	ws, rs := SurnameWords(written), SurnameWords(real)
-	if len(wg) == 0 || len(rg) == 0 || wg[0][0] != rg[0][0] || ws[len(ws)-1][0] != rs[len(rs)-1][0] {
+	if len(wg) == 0 || len(rg) == 0 || ws[len(ws)-1][0] != rs[len(rs)-1][0] || len(wg) >= len(rg) && wg[0][0] != rg[0][0] {
 		return false
+	}
+	// "Cyril Ramaphota" garbles "Matamela Cyril Ramaphosa" as written
+	// with the given name the person goes by: compare like with like.
+	if extra := len(rg) - len(wg); extra > 0 {
+		real = real[extra:]
+		if real[0][0] != written[0][0] {
+			return false
+		}
 	}
 	w, r := keyed(written), keyed(real)
 	if min(len(w), len(r)) < 6 {
