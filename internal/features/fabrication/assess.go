@@ -57,6 +57,14 @@ func (c *checker) assess(p *people.Person) Assessment {
 		r := &p.Roles[i]
 		ref := c.kb.ParseRole(r.Text, r.Affiliation)
 		chk := c.kb.CheckRole(p.Name, ref, c.date)
+		if chk.Verdict == kb.Undetermined {
+			// "Secretary of State Vance": a surname the KB knows, under
+			// a title that names one office only, settles the office.
+			if ref2, ok := c.officeBySurname(p, ref); ok {
+				ref = ref2
+				chk = c.kb.CheckRole(p.Name, ref, c.date)
+			}
+		}
 		rc := &roleCheck{role: r, ref: ref, chk: chk}
 		checks = append(checks, rc)
 		if chk.Office != nil && a.Office == nil {
