@@ -126,7 +126,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 		var best *Person
 		bestAt := -2
 		for _, p := range people {
-			if !namematch.SameSurname(p.Surname, name) {
+			if !namematch.SameSurname(p.Surname, name) && familyName(p) != name {
 				continue
 			}
 			at := lastMention(p, off)
@@ -189,6 +189,9 @@ func (f *finder) linkSurnames(people []*Person, lastMention func(*Person, int) i
 			continue
 		}
 		surnames[p.Surname] = append(surnames[p.Surname], p)
+		if fam := familyName(p); fam != "" {
+			surnames[fam] = append(surnames[fam], p) // "Lee said" after "Lee Jae Myung"
+		}
 		if p.Surname == "" || p.Surname[0] < 'A' || p.Surname[0] > 'Z' {
 			lowerKeys = true
 		}
@@ -355,4 +358,16 @@ func variantOf(people []*Person, name string) (*Person, MentionKind) {
 		return found, Surname
 	}
 	return found, FullName
+}
+
+// familyName returns the first word of a person's name when it is a
+// family name written first (data/family_first.txt) and more words
+// follow, "" otherwise. The last word stays the person's surname as well:
+// "Lee" can be a given name ("Lee Anderson").
+func familyName(p *Person) string {
+	first, rest, ok := strings.Cut(p.Name, " ")
+	if !ok || rest == "" || !lex.familyFirst[strings.ToLower(first)] {
+		return ""
+	}
+	return first
 }

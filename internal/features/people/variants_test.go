@@ -32,3 +32,22 @@ func TestVariantMentionsJoinOnePerson(t *testing.T) {
 		t.Errorf("two Trumps merged into one: %v", res.People)
 	}
 }
+
+// A family name written first ("Lee Jae Myung", "Xi Jinping") is what a
+// later bare mention uses; a given name that happens to be one ("Lee
+// Anderson") still leaves the surname to the last word.
+func TestFamilyNameFirst(t *testing.T) {
+	text := "South Korean President Lee Jae Myung met the delegation on Monday. Lee said the talks went well.\n\n" +
+		"Chinese President Xi Jinping spoke later. Xi called for calm.\n\n" +
+		"British lawmaker Lee Anderson disagreed. Anderson said the deal was poor."
+	res := Find(document.New("family", text), nil, nil)
+	for name, mentions := range map[string]int{"Lee Jae Myung": 2, "Xi Jinping": 2, "Lee Anderson": 2} {
+		p := byName(res, name)
+		if p == nil {
+			t.Fatalf("%s not found; people %v", name, res.People)
+		}
+		if len(p.Mentions) != mentions {
+			t.Errorf("%s: %d mentions, want %d", name, len(p.Mentions), mentions)
+		}
+	}
+}
