@@ -265,3 +265,15 @@ func (k *KB) SameParsedName(a, b Name) bool { return k.lex.sameNameTokens(a.word
 func (k *KB) NearMissOf(written, real string) bool {
 	return namematch.NearMiss(nameTokens(written), nameTokens(real), k.lex.sameGiven)
 }
+
+// NearMissRecord returns the name or alias of r that written garbles
+// ("Jack Reed" for "Jack Reid", though the record is John Reed's).
+func (k *KB) NearMissRecord(written string, r *Record) (string, bool) {
+	w := nameTokens(written)
+	for _, n := range append([]string{r.Name}, r.Aliases...) {
+		if namematch.NearMiss(w, nameTokens(n), k.lex.sameGiven) {
+			return n, true
+		}
+	}
+	return "", false
+}

@@ -53,8 +53,7 @@ func (c *checker) assess(p *people.Person) Assessment {
 	}
 	var held, other, notHolder *roleCheck
 	var checks []*roleCheck
-	for i := range p.Roles {
-		r := &p.Roles[i]
+	for _, r := range c.rolesOf(p) {
 		ref := c.kb.ParseRole(r.Text, r.Affiliation)
 		chk := c.kb.CheckRole(p.Name, ref, c.date)
 		if chk.Verdict == kb.Undetermined {
@@ -396,4 +395,19 @@ func bareTitleOf(roles []people.Role, held []*kb.Record) bool {
 func (c *checker) wrongTitle(held, notHolder *roleCheck, p *people.Person) bool {
 	return notHolder != nil && !c.date.IsZero() && notHolder.role.Form == people.PreNameTitle &&
 		notHolder.chk.Office != held.chk.Office && c.presentsAsCurrent(notHolder.role.Start, p)
+}
+
+// rolesOf returns the roles the article gives p, and the office an
+// honorific names ("Sen. Jack Reed": a senator), which the people
+// analyzer keeps as an honorific, not a role.
+func (c *checker) rolesOf(p *people.Person) []*people.Role {
+	out := make([]*people.Role, 0, len(p.Roles)+1)
+	for i := range p.Roles {
+		out = append(out, &p.Roles[i])
+	}
+	if office := c.lx.officeHonorifics[strings.TrimSuffix(strings.ToLower(p.Honorific), ".")]; office != "" && len(p.Mentions) > 0 {
+		m := p.FirstFull()
+		out = append(out, &people.Role{Text: office, Form: people.PreNameTitle, Start: m.Start, End: m.Start})
+	}
+	return out
 }

@@ -24,11 +24,15 @@ type words struct {
 	BodyNouns      []string `yaml:"body_nouns"`
 	PastClause     []string `yaml:"past_clause"`
 	Participles    []string `yaml:"participles"`
+	// OfficeHonorifics map an honorific (lower case, no full stop) to
+	// the office it names.
+	OfficeHonorifics map[string]string `yaml:"office_honorifics"`
 }
 
 type lexicon struct {
 	authority, vagueOrg, regions, genericCaps, present, adverbs, calendar, openers map[string]bool
 	bodyNouns, pastClause, participles                                             map[string]bool
+	officeHonorifics                                                               map[string]string
 	pastMarkers                                                                    []string
 }
 
@@ -56,7 +60,7 @@ func getLexicon() (*lexicon, error) {
 			authority: set(w.AuthorityHeads), vagueOrg: set(w.VagueOrg), regions: set(w.Regions),
 			genericCaps: set(w.GenericCaps), present: set(w.PresentVerbs), adverbs: set(w.Adverbs), calendar: set(w.Calendar), openers: set(w.Openers),
 			pastMarkers: w.PastMarkers, bodyNouns: set(w.BodyNouns),
-			pastClause: set(w.PastClause), participles: set(w.Participles),
+			pastClause: set(w.PastClause), participles: set(w.Participles), officeHonorifics: w.OfficeHonorifics,
 		}
 	})
 	return lexVal, lexErr

@@ -16,12 +16,12 @@ func (c *checker) nearMiss(a *Assessment, checks []*roleCheck) bool {
 	if c.kb.IsKnownPerson(p.Name) || !twoWords(p.Name) {
 		return false
 	}
-	hit, via, ok := c.nearHolder(p.Name, checks, true)
+	hit, spelt, via, ok := c.nearHolder(p.Name, checks, true)
 	if !ok {
 		return false
 	}
 	if hit == nil {
-		if hit, via, ok = c.nearHolder(p.Name, checks, false); !ok || hit == nil {
+		if hit, spelt, via, ok = c.nearHolder(p.Name, checks, false); !ok || hit == nil {
 			return false
 		}
 	}
@@ -33,7 +33,7 @@ func (c *checker) nearMiss(a *Assessment, checks []*roleCheck) bool {
 	if c.date.IsZero() || !hit.HeldPossibly(c.date) {
 		when = "who held the office " + term(hit)
 	}
-	a.Message = fmt.Sprintf("%s named as %s: probably a misspelling of %s, %s", p.Name, via.role.Text, hit.Name, when)
+	a.Message = fmt.Sprintf("%s named as %s: probably a misspelling of %s, %s", p.Name, via.role.Text, spelt, when)
 	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s, %s %s (source: %s); %q is not a name it knows and differs by a letter or two",
 		hit.Name, hit.Role, term(hit), hit.Source, p.Name)
 	a.Misspelled = true
@@ -43,7 +43,7 @@ func (c *checker) nearMiss(a *Assessment, checks []*roleCheck) bool {
 // nearHolder finds the one holder (at the article's date when now is set)
 // of the offices the checks name whose name is a near miss of name; ok is
 // false when two different people are.
-func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *kb.Record, via *roleCheck, ok bool) {
+func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *kb.Record, spelt string, via *roleCheck, ok bool) {
 	for _, rc := range checks {
 		if now && (rc.ref.Past || rc.ref.Future) {
 			continue
@@ -53,17 +53,18 @@ func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *k
 				if now && !c.date.IsZero() && !r.HeldPossibly(c.date) {
 					continue
 				}
-				if !c.kb.NearMissOf(name, r.Name) {
+				n, near := c.kb.NearMissRecord(name, r)
+				if !near {
 					continue
 				}
 				if hit != nil && !c.kb.SameName(hit.Name, r.Name) {
-					return nil, nil, false
+					return nil, "", nil, false
 				}
 				if hit == nil {
-					hit, via = r, rc
+					hit, spelt, via = r, n, rc
 				}
 			}
 		}
 	}
-	return hit, via, true
+	return hit, spelt, via, true
 }
