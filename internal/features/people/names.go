@@ -86,6 +86,9 @@ func (f *finder) inRun(i int) bool {
 	if isParticle(*t) || isGluedParticle(*t) {
 		return true
 	}
+	if rest, ok := timePrefixed(t.Text); ok && IsRoleWord(rest) {
+		return false // "Then-Prime Minister Justin Trudeau": a title
+	}
 	if i := lastHyphen(t.Text); i > 0 && i+1 < len(t.Text) {
 		// "Santa Monica-based", "Jackson-style": a modifier, not a name;
 		// "Lee Jae-myung", "Han Duck-soo": a hyphenated given name.

@@ -76,6 +76,13 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p--
 			continue
 		}
+		if rest, ok := timePrefixed(t.Text); ok && t.Kind == wordToken && IsRoleWord(rest) {
+			// "then-Prime Minister", "ex-President": the time word is
+			// part of the role the fabrication analyzer reads.
+			hasHead = hasHead || IsRoleHead(rest)
+			p--
+			continue
+		}
 		if s := f.gazEndingAt(p); s >= 0 {
 			p = s - 1
 			continue
@@ -278,4 +285,18 @@ func (f *finder) orgRunAt(p, b int) int {
 		}
 	}
 	return last
+}
+
+// timePrefixes are the time words written joined to a title by a hyphen.
+var timePrefixes = []string{"then-", "ex-", "Ex-", "Then-", "former-"}
+
+// timePrefixed returns the title after a time prefix ("Prime" in
+// "then-Prime"), and whether there was one.
+func timePrefixed(w string) (string, bool) {
+	for _, p := range timePrefixes {
+		if len(w) > len(p) && strings.HasPrefix(w, p) {
+			return w[len(p):], true
+		}
+	}
+	return "", false
 }
