@@ -300,6 +300,10 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 			continue
 		}
 		t := f.toks[k]
+		if t.allCaps() && k+2 < b && IsRoleWord(f.toks[k+1].Text) {
+			k++ // "HHS Secretary Robert F. Kennedy Jr.": an agency's initials
+			continue
+		}
 		if ok := lex.honorificSet.has(t.Text); ok && k+1 < b {
 			hon, honAt = t.Text, k
 			k++

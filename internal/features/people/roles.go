@@ -76,6 +76,10 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p--
 			continue
 		}
+		if t.Kind == wordToken && t.allCaps() && len(t.Text) >= 2 && len(t.Text) <= 5 && p < end && (hasHead || IsRoleWord(f.toks[p+1].Text)) {
+			p-- // "HHS Secretary", "CIA Director": the agency's initials
+			continue
+		}
 		if rest, ok := timePrefixed(t.Text); ok && t.Kind == wordToken && IsRoleWord(rest) {
 			// "then-Prime Minister", "ex-President": the time word is
 			// part of the role the fabrication analyzer reads.

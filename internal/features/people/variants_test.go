@@ -51,3 +51,20 @@ func TestFamilyNameFirst(t *testing.T) {
 		}
 	}
 }
+
+// Agency initials and joined time words belong to the title, never to
+// the name.
+func TestTitleParts(t *testing.T) {
+	text := "Budget Hearing\n\nHHS Secretary Robert F. Kennedy Jr. testified on Tuesday.\n\nThen-Prime Minister Justin Trudeau had warned of this.\n\nIn Ottawa, ex-President Joe Biden spoke."
+	res := Find(document.New("titles", text), nil, nil)
+	for name, role := range map[string]string{"Robert F. Kennedy Jr.": "HHS Secretary", "Justin Trudeau": "Then-Prime Minister", "Joe Biden": "ex-President"} {
+		p := byName(res, name)
+		if p == nil {
+			t.Errorf("%s not found; people %v", name, res.People)
+			continue
+		}
+		if len(p.Roles) == 0 || p.Roles[0].Text != role {
+			t.Errorf("%s: roles %v, want %q", name, p.Roles, role)
+		}
+	}
+}
