@@ -183,6 +183,11 @@ func (c *checker) contradicted(a *Assessment, rc *roleCheck) {
 	}
 	a.Message = fmt.Sprintf("%s named as %s on %s, but the office was held by %s", a.Person.Name, rc.role.Text, c.date, names(rc.chk.Holders))
 	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s; %s never held %s", holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title())
+	if r, spelt := c.nearAnyone(a.Person.Name); r != nil {
+		// "Prime Minister Yair Levin": a garbled real official in
+		// another office; the editor wants the likely person.
+		a.Entity.Evidence += fmt.Sprintf("; the name is close to %s, %s %s (source: %s)", spelt, r.Role, term(r), r.Source)
+	}
 }
 
 // unchecked settles a person no role of whom the KB could check.

@@ -68,3 +68,24 @@ func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *k
 	}
 	return hit, spelt, via, true
 }
+
+// nearAnyone returns a record, in any office, of someone the KB has in
+// office at the article's date whose name the written one garbles, with
+// the spelling it garbles, or nil. It runs only for contradictions, which
+// are rare, so a scan of every record is affordable.
+func (c *checker) nearAnyone(name string) (*kb.Record, string) {
+	if c.kb.IsKnownPerson(name) {
+		return nil, ""
+	}
+	recs := c.kb.Records()
+	for i := range recs {
+		r := &recs[i]
+		if c.date.IsZero() || !r.HeldPossibly(c.date) {
+			continue
+		}
+		if spelt, ok := c.kb.NearMissRecord(name, r); ok {
+			return r, spelt
+		}
+	}
+	return nil, ""
+}
