@@ -86,6 +86,8 @@ type KB struct {
 	// ("leejaemyung"): the two ways one person's names meet.
 	bySurame  map[string][]*Record
 	byCompact map[string][]*Record
+	// firstWords holds the first word of every name and alias.
+	firstWords map[string]bool
 	// maxAliasWords is the most words an office alias has: ParseRole
 	// looks up no longer phrase.
 	maxAliasWords int
@@ -128,6 +130,7 @@ func (k *KB) index() {
 	k.byName = map[string][]*Record{}
 	k.bySurame = map[string][]*Record{}
 	k.byCompact = map[string][]*Record{}
+	k.firstWords = map[string]bool{}
 	k.nameToks = make(map[*Record][][]string, len(k.records))
 	sort.SliceStable(k.records, func(i, j int) bool {
 		return k.records[i].Start.First().Before(k.records[j].Start.First())
@@ -184,6 +187,7 @@ func (k *KB) index() {
 			k.bySurame[s] = appendUnique(k.bySurame[s], r)
 			c := namematch.Compact(t)
 			k.byCompact[c] = appendUnique(k.byCompact[c], r)
+			k.firstWords[t[0]] = true
 		}
 		k.nameToks[r] = toks
 	}
@@ -239,7 +243,13 @@ func (k *KB) IsKnownPerson(name string) bool {
 	} else if len(k.byName[NormalizeName(name)]) > 0 {
 		return true
 	}
-	// Another romanisation of a known name ("Lee Jae Myung").
+	// Another romanisation of a known name ("Lee Jae Myung"), tried only
+	// when the first word starts a known name, so the capitalised runs
+	// the people analyzer asks about cost one map lookup.
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	if !k.firstWords[strings.ToLower(first)] {
+		return false
+	}
 	toks := nameTokens(name)
 	return len(toks) >= 2 && len(k.byCompact[namematch.Compact(toks)]) > 0
 }

@@ -269,10 +269,37 @@ func (k *KB) NearMissOf(written, real string) bool {
 // NearMissRecord returns the name or alias of r that written garbles
 // ("Jack Reed" for "Jack Reid", though the record is John Reed's).
 func (k *KB) NearMissRecord(written string, r *Record) (string, bool) {
-	w := nameTokens(written)
-	for _, n := range append([]string{r.Name}, r.Aliases...) {
-		if namematch.NearMiss(w, nameTokens(n), k.lex.sameGiven) {
-			return n, true
+	return k.nearMissRecord(ParseName(written), r)
+}
+
+// NearMissParsed is NearMissRecord for a name parsed once: callers try
+// one name against many records.
+func (k *KB) NearMissParsed(written Name, r *Record) (string, bool) {
+	return k.nearMissRecord(written, r)
+}
+
+func (k *KB) nearMissRecord(written Name, r *Record) (string, bool) {
+	w := written.words
+	if len(w) < 2 {
+		return "", false
+	}
+	toks, ok := k.nameToks[r]
+	if !ok {
+		for _, n := range append([]string{r.Name}, r.Aliases...) {
+			toks = append(toks, nameTokens(n))
+		}
+	}
+	last := w[len(w)-1]
+	for i, t := range toks {
+		// Cheap test first: a near miss keeps the surname's first letter.
+		if len(t) < 2 || t[len(t)-1][0] != last[0] {
+			continue
+		}
+		if namematch.NearMiss(w, t, k.lex.sameGiven) {
+			if i == 0 {
+				return r.Name, true
+			}
+			return r.Aliases[i-1], true
 		}
 	}
 	return "", false

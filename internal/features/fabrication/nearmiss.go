@@ -44,6 +44,7 @@ func (c *checker) nearMiss(a *Assessment, checks []*roleCheck) bool {
 // of the offices the checks name whose name is a near miss of name; ok is
 // false when two different people are.
 func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *kb.Record, spelt string, via *roleCheck, ok bool) {
+	parsed := kb.ParseName(name)
 	for _, rc := range checks {
 		if now && (rc.ref.Past || rc.ref.Future) {
 			continue
@@ -53,7 +54,7 @@ func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *k
 				if now && !c.date.IsZero() && !r.HeldPossibly(c.date) {
 					continue
 				}
-				n, near := c.kb.NearMissRecord(name, r)
+				n, near := c.kb.NearMissParsed(parsed, r)
 				if !near {
 					continue
 				}
@@ -78,12 +79,13 @@ func (c *checker) nearAnyone(name string) (*kb.Record, string) {
 		return nil, ""
 	}
 	recs := c.kb.Records()
+	parsed := kb.ParseName(name)
 	for i := range recs {
 		r := &recs[i]
 		if c.date.IsZero() || !r.HeldPossibly(c.date) {
 			continue
 		}
-		if spelt, ok := c.kb.NearMissRecord(name, r); ok {
+		if spelt, ok := c.kb.NearMissParsed(parsed, r); ok {
 			return r, spelt
 		}
 	}

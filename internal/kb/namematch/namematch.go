@@ -52,6 +52,10 @@ func Key(w string) string {
 	return s
 }
 
+// SameKey reports whether two words share a transliteration key; equal
+// words (the usual case) cost nothing.
+func SameKey(x, y string) bool { return x == y || Key(x) == Key(y) }
+
 // Compact joins the words with their hyphens and apostrophes dropped:
 // "lee jae-myung", "lee jae myung" and "lee jaemyung" compact alike.
 func Compact(words []string) string {
@@ -64,6 +68,37 @@ func Compact(words []string) string {
 		}
 	}
 	return b.String()
+}
+
+// compactEqual is Compact(a) == Compact(b) without building either:
+// Same runs for every record of every office a role can name.
+func compactEqual(a, b []string) bool {
+	i, j := 0, 0 // word indices
+	p, q := 0, 0 // byte offsets in a[i], b[j]
+	next := func(words []string, w, o *int) (byte, bool) {
+		for *w < len(words) {
+			if *o >= len(words[*w]) {
+				*w, *o = *w+1, 0
+				continue
+			}
+			c := words[*w][*o]
+			*o++
+			if c != '-' && c != '\'' {
+				return c, true
+			}
+		}
+		return 0, false
+	}
+	for {
+		x, okA := next(a, &i, &p)
+		y, okB := next(b, &j, &q)
+		if okA != okB || x != y {
+			return false
+		}
+		if !okA {
+			return true
+		}
+	}
 }
 
 // SurnameWords returns the words of the surname at the end of words: the
@@ -88,13 +123,13 @@ func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
-	if Compact(a) == Compact(b) {
+	if compactEqual(a, b) {
 		return true
 	}
 	if len(a) > len(b) {
 		a, b = b, a // a is the shorter
 	}
-	if Key(a[len(a)-1]) != Key(b[len(b)-1]) {
+	if !SameKey(a[len(a)-1], b[len(b)-1]) {
 		return len(a) == 1 && anyWord(a[0], b)
 	}
 	// The shorter is a surname alone, particles or not ("Von der Leyen",
@@ -114,7 +149,7 @@ func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 	// Ramaphosa", "Tayyip Erdogan" for "Recep Tayyip Erdogan").
 	if len(ga) == 1 && len(gb) > 1 {
 		for _, y := range gb[1:] {
-			if Key(ga[0]) == Key(y) {
+			if SameKey(ga[0], y) {
 				return true
 			}
 		}
@@ -126,7 +161,7 @@ func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 // to transliteration, an initial or short form, or nicknames sameGiven
 // (may be nil) accepts.
 func sameFirst(x, y string, sameGiven func(x, y string) bool) bool {
-	if Key(x) == Key(y) || shortens(x, y) || shortens(y, x) {
+	if SameKey(x, y) || shortens(x, y) || shortens(y, x) {
 		return true
 	}
 	return sameGiven != nil && sameGiven(x, y)
@@ -146,9 +181,8 @@ func shortens(s, full string) bool {
 // anyone whose name holds that word, which is what keeps "President Xi"
 // from being read as somebody else.
 func anyWord(w string, name []string) bool {
-	k := Key(w)
 	for _, x := range name {
-		if !particles[x] && Key(x) == k {
+		if !particles[x] && SameKey(w, x) {
 			return true
 		}
 	}

@@ -82,3 +82,14 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestCompactEqual(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		eq   bool
+	}{{"lee jae-myung", "lee jaemyung", true}, {"o'brien", "obrien", true}, {"ab c", "a bc", true}, {"abc", "abcd", false}, {"", "", true}, {"abd", "abc", false}} {
+		if got := compactEqual(strings.Fields(c.a), strings.Fields(c.b)); got != c.eq || got != (Compact(strings.Fields(c.a)) == Compact(strings.Fields(c.b))) {
+			t.Errorf("compactEqual(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
