@@ -94,6 +94,10 @@ func (c *checker) assess(p *people.Person) Assessment {
 		a.Entity.Evidence += fmt.Sprintf("; %s held %s then (%s)", held.chk.Terms[0].Name, held.chk.Office.Title(), sources(held.chk.Terms))
 	case held != nil:
 		c.verified(&a, held, "")
+	case other != nil && c.bareGenericTitle(other):
+		// "Director Patel": a title that names no office without its
+		// agency may be anyone's; the KB's Patel proves nothing.
+		c.unchecked(&a)
 	case other != nil:
 		c.heldOtherTime(&a, other)
 	case c.nearMiss(&a, checks):
@@ -415,4 +419,11 @@ func (c *checker) rolesOf(p *people.Person) []*people.Role {
 		out = append(out, &people.Role{Text: office, Form: people.PreNameTitle, Start: m.Start, End: m.Start})
 	}
 	return out
+}
+
+// bareGenericTitle reports whether a role is a generic title word alone
+// ("Director", "Governor", "Chief") with no country or organisation: it
+// can only confirm someone, never place them out of term.
+func (c *checker) bareGenericTitle(rc *roleCheck) bool {
+	return !rc.ref.Contextual && c.lx.genericTitles[strings.ToLower(strings.TrimSpace(rc.role.Text))]
 }

@@ -27,11 +27,12 @@ type words struct {
 	// OfficeHonorifics map an honorific (lower case, no full stop) to
 	// the office it names.
 	OfficeHonorifics map[string]string `yaml:"office_honorifics"`
+	GenericTitles    []string          `yaml:"generic_titles"`
 }
 
 type lexicon struct {
 	authority, vagueOrg, regions, genericCaps, present, adverbs, calendar, openers map[string]bool
-	bodyNouns, pastClause, participles                                             map[string]bool
+	bodyNouns, pastClause, participles, genericTitles                              map[string]bool
 	officeHonorifics                                                               map[string]string
 	pastMarkers                                                                    []string
 }
@@ -61,6 +62,7 @@ func getLexicon() (*lexicon, error) {
 			genericCaps: set(w.GenericCaps), present: set(w.PresentVerbs), adverbs: set(w.Adverbs), calendar: set(w.Calendar), openers: set(w.Openers),
 			pastMarkers: w.PastMarkers, bodyNouns: set(w.BodyNouns),
 			pastClause: set(w.PastClause), participles: set(w.Participles), officeHonorifics: w.OfficeHonorifics,
+			genericTitles: set(w.GenericTitles),
 		}
 	})
 	return lexVal, lexErr

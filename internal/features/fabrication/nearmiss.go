@@ -46,8 +46,8 @@ func (c *checker) nearMiss(a *Assessment, checks []*roleCheck) bool {
 func (c *checker) nearHolder(name string, checks []*roleCheck, now bool) (hit *kb.Record, spelt string, via *roleCheck, ok bool) {
 	parsed := kb.ParseName(name)
 	for _, rc := range checks {
-		if now && (rc.ref.Past || rc.ref.Future) {
-			continue
+		if now && (rc.ref.Past || rc.ref.Future) || c.bareGenericTitle(rc) {
+			continue // "Director Kash Patil" may direct anything
 		}
 		for _, o := range rc.ref.Offices {
 			for _, r := range o.Records() {

@@ -1,6 +1,8 @@
 package fabrication
 
 import (
+	"strings"
+
 	"github.com/copydesk/copydesk/internal/features/people"
 	"github.com/copydesk/copydesk/internal/kb"
 )
@@ -14,6 +16,12 @@ import (
 // certain stays undetermined.
 func (c *checker) officeBySurname(p *people.Person, ref kb.RoleRef) (kb.RoleRef, bool) {
 	if c.date.IsZero() || twoWords(p.Name) || ref.Contextual || len(ref.Offices) != 1 || !ref.Offices[0].Exclusive {
+		return ref, false
+	}
+	// A generic word ("Governor Newsom", "Director Patel") names a
+	// different office in every state and agency: only a title of more
+	// words ("Secretary of State") points at one.
+	if !twoWords(ref.Text) || c.lx.genericTitles[strings.ToLower(strings.TrimSpace(ref.Text))] {
 		return ref, false
 	}
 	var who *kb.Record
