@@ -414,7 +414,7 @@ func (c *checker) rolesOf(p *people.Person) []*people.Role {
 	for i := range p.Roles {
 		out = append(out, &p.Roles[i])
 	}
-	if office := c.lx.officeHonorifics[strings.TrimSuffix(strings.ToLower(p.Honorific), ".")]; office != "" && len(p.Mentions) > 0 {
+	if office := c.lx.officeHonorifics[strings.TrimSuffix(strings.ToLower(p.Honorific), ".")]; office != "" && len(p.Mentions) > 0 && !c.stateLegislator(p.FirstFull().Start) {
 		m := p.FirstFull()
 		out = append(out, &people.Role{Text: office, Form: people.PreNameTitle, Start: m.Start, End: m.Start})
 	}
@@ -426,4 +426,13 @@ func (c *checker) rolesOf(p *people.Person) []*people.Role {
 // can only confirm someone, never place them out of term.
 func (c *checker) bareGenericTitle(rc *roleCheck) bool {
 	return !rc.ref.Contextual && c.lx.genericTitles[strings.ToLower(strings.TrimSpace(rc.role.Text))]
+}
+
+// stateLegislator reports whether the honorific before the mention at
+// offset belongs to a state legislature ("state Sen.", "Texas state Rep.",
+// "Assemblyman"): those senators and representatives are not in Congress.
+func (c *checker) stateLegislator(offset int) bool {
+	text := c.pass.Doc.Text
+	before := strings.ToLower(text[max(0, offset-30):min(offset, len(text))])
+	return strings.Contains(before, "state sen") || strings.Contains(before, "state rep") || strings.Contains(before, "assembly")
 }
