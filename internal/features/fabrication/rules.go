@@ -82,9 +82,10 @@ transliteration step from the person who held that office at the article's
 date ("Treasury Secretary Scott Bescent" for Scott Bessent). Garbled names
 of real officials come from careless rewriting and from generated text; a
 real newsroom spells the Treasury Secretary's name right. The message names
-the correct spelling and the evidence the knowledge base record and its
+the correct spelling; the evidence gives the knowledge base record and its
 source. Names the knowledge base knows are never reported, so another real
-person with a similar name stays clean.`,
+person with a similar name stays clean, and a generic title alone
+("Director", "Governor") or a state legislator's "Sen." never counts.`,
 		Example: `Treasury Secretary Scott Bescent said ... (the office was held by Scott Bessent)`,
 	},
 }
