@@ -28,13 +28,14 @@ type words struct {
 	// the office it names.
 	OfficeHonorifics map[string]string `yaml:"office_honorifics"`
 	GenericTitles    []string          `yaml:"generic_titles"`
+	TransitionWords  []string          `yaml:"transition_words"`
 }
 
 type lexicon struct {
 	authority, vagueOrg, regions, genericCaps, present, adverbs, calendar, openers map[string]bool
 	bodyNouns, pastClause, participles, genericTitles                              map[string]bool
 	officeHonorifics                                                               map[string]string
-	pastMarkers                                                                    []string
+	pastMarkers, transitionWords                                                   []string
 }
 
 var (
@@ -62,7 +63,7 @@ func getLexicon() (*lexicon, error) {
 			genericCaps: set(w.GenericCaps), present: set(w.PresentVerbs), adverbs: set(w.Adverbs), calendar: set(w.Calendar), openers: set(w.Openers),
 			pastMarkers: w.PastMarkers, bodyNouns: set(w.BodyNouns),
 			pastClause: set(w.PastClause), participles: set(w.Participles), officeHonorifics: w.OfficeHonorifics,
-			genericTitles: set(w.GenericTitles),
+			genericTitles: set(w.GenericTitles), transitionWords: w.TransitionWords,
 		}
 	})
 	return lexVal, lexErr

@@ -22,6 +22,28 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 	if c.pastClauseBefore(offset) {
 		return false
 	}
+	return c.currentSentence(s)
+}
+
+// outsideRoleIsCurrent is presentsAsCurrent for the sentence with the
+// role's own words left out: "former President Donald Trump said on
+// Tuesday" is framed by its "former" alone, which is what is being judged.
+func (c *checker) outsideRoleIsCurrent(r *people.Role) bool {
+	i := c.pass.Doc.SentenceAt(r.Start)
+	if i < 0 || c.pastClauseBefore(r.Start) {
+		return i < 0
+	}
+	sent := c.pass.Doc.Sentences()[i]
+	text := c.pass.Doc.Text
+	if r.Start < sent.Start || r.End > sent.End {
+		return c.currentSentence(c.pass.Doc.Slice(sent))
+	}
+	return c.currentSentence(text[sent.Start:r.Start] + " " + text[r.End:sent.End])
+}
+
+// currentSentence reports whether a sentence has no past framing: no past
+// marker, no year before the article's.
+func (c *checker) currentSentence(s string) bool {
 	low := " " + strings.ToLower(s) + " "
 	for _, m := range c.lx.pastMarkers {
 		if strings.Contains(low, " "+m+" ") || strings.Contains(low, " "+m+"-") {

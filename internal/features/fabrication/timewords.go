@@ -23,8 +23,8 @@ func (c *checker) staleFrame(a *Assessment, rc *roleCheck) bool {
 		return false
 	}
 	t := c.sittingTerm(rc)
-	if t == nil {
-		return false
+	if t == nil || !c.outsideRoleIsCurrent(rc.role) {
+		return false // a sentence about the past may use the word of its day
 	}
 	var word string
 	switch {
@@ -32,7 +32,7 @@ func (c *checker) staleFrame(a *Assessment, rc *roleCheck) bool {
 		word = "former"
 	case c.lateBefore(rc.role.Start):
 		word = "the late"
-	case rc.ref.Future && c.date.First().Sub(t.Start.Last()).Hours() > incomingGrace:
+	case rc.ref.Future && c.date.First().Sub(t.Start.Last()).Hours() > incomingGrace && !c.aboutTransition(rc.role.Start):
 		word = "incoming"
 	default:
 		return false
@@ -70,4 +70,17 @@ func (c *checker) lateBefore(offset int) bool {
 	}
 	before := strings.ToLower(strings.TrimRight(text[max(0, offset-12):offset], " "))
 	return strings.HasSuffix(before, " late") || before == "late"
+}
+
+// aboutTransition reports whether the sentence at offset is about the
+// handover itself ("the swearing in of President-elect X"), where
+// "-elect" is the right word whatever the article's date.
+func (c *checker) aboutTransition(offset int) bool {
+	low := strings.ToLower(c.sentenceAt(offset))
+	for _, w := range c.lx.transitionWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
