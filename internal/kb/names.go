@@ -254,6 +254,17 @@ func (n Name) AppendNormalized(dst []byte) []byte {
 	return dst
 }
 
+// AppendMatchKey appends a key two spellings of one name share (the
+// words' transliteration keys run together: "Lee Jae-myung" and "Lee Jae
+// Myung", "Zelensky" and "Zelenskyy"), for indexes that group sightings
+// of one person.
+func (n Name) AppendMatchKey(dst []byte) []byte {
+	for _, w := range n.words {
+		dst = append(dst, namematch.Key(w)...)
+	}
+	return dst
+}
+
 // Words is how many words the normalised name has.
 func (n Name) Words() int { return len(n.words) }
 

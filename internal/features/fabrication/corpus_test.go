@@ -126,3 +126,26 @@ func TestBatchSpellingsAreOneHolder(t *testing.T) {
 		t.Error("a different name in the same office the same week is no conflict")
 	}
 }
+
+// Two sources spelling one source's name differently still corroborate
+// each other.
+func TestBatchCorroboratesAcrossSpellings(t *testing.T) {
+	rs := runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "Talks resumed on Tuesday.\n\nMin-jun Seo, a regional security analyst, said the talks were a pragmatic step.\n"},
+		{"paper-b", "2025-03-06", "Officials met again.\n\n“It was expected,” said Minjun Seo, a security analyst.\n"},
+	})
+	for i, res := range rs {
+		var e *analysis.Entity
+		for j := range res.Entities {
+			if strings.HasSuffix(res.Entities[j].Name, "Seo") {
+				e = &res.Entities[j]
+			}
+		}
+		if e == nil {
+			t.Fatalf("article %d: Seo not found (%v)", i, names_(res))
+		}
+		if e.Status != analysis.Corroborated {
+			t.Errorf("article %d: %s is %s (%s), want corroborated", i, e.Name, e.Status, e.Evidence)
+		}
+	}
+}
