@@ -46,11 +46,30 @@ func compare(base *kb.KB, fetched []kb.Record, today kb.Date) (added, ended, con
 		}
 		wd, emb := latestOpen(recs), latestOpenPtr(o.Records())
 		if wd != nil && emb != nil && !base.SameName(wd.Name, emb.Name) && emb.Start.First().After(wd.Start.First()) {
-			conflicts = append(conflicts, fmt.Sprintf("%s: Wikidata has %s in office (from %s), the embedded data %s (from %s, %s)",
+			conflicts = append(conflicts, fmt.Sprintf("%s: Wikidata has %s in office (from %s), the embedded data %s (from %s, %s); Wikidata's term is closed there",
 				officeOf(*wd), wd.Name, wd.Start, emb.Name, emb.Start, emb.Source))
 		}
 	}
 	return added, ended, conflicts
+}
+
+// closeStale ends, in place, every open Wikidata term of a single-holder
+// office that the embedded data shows a later, sourced holder succeeding:
+// Wikidata had not been updated, and an open term there would make its
+// holder "certain" up to the update and the real successor contradicted.
+func closeStale(base *kb.KB, fetched []kb.Record) {
+	for i := range fetched {
+		r := &fetched[i]
+		o := base.Office(r.Role, r.Country, r.Organization)
+		if o == nil || !o.Exclusive || !r.End.IsZero() || r.Start.IsZero() {
+			continue
+		}
+		emb := latestOpenPtr(o.Records())
+		if emb != nil && !base.SameName(emb.Name, r.Name) && emb.Start.First().After(r.Start.First()) {
+			r.End = emb.Start
+			r.Source += "; end: " + emb.Name + "'s start per " + emb.Source
+		}
+	}
 }
 
 func span(r kb.Record) string {

@@ -88,6 +88,7 @@ func Update(ctx context.Context, base *kb.KB, opts Options) (*Report, error) {
 	})
 	rep.Records = len(recs)
 	rep.Added, rep.Ended, rep.Conflicts = compare(base, recs, opts.Today)
+	closeStale(base, recs)
 	if err := WriteFile(opts.Out, recs, opts.Today); err != nil {
 		return nil, err
 	}

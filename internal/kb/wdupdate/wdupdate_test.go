@@ -69,3 +69,32 @@ func readBindings(t *testing.T, f *os.File) []binding {
 	}
 	return res.Results.Bindings
 }
+
+// A holder Wikidata still has open after the embedded data's sourced
+// successor took over is closed at the successor's start, and reported.
+func TestStaleWikidataTermIsClosed(t *testing.T) {
+	base, err := kb.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetched := []kb.Record{
+		{Name: "Olaf Scholz", Role: "Chancellor", Country: "Germany", Start: kb.Date{Year: 2021, Month: 12, Day: 8}, Source: "wikidata:Q61053"},
+		{Name: "Rachel Reeves", Role: "Chancellor of the Exchequer", Country: "United Kingdom", Start: kb.Date{Year: 2024, Month: 7, Day: 5}, Source: "wikidata:x"},
+	}
+	_, _, conflicts := compare(base, fetched, kb.Date{Year: 2026, Month: 12, Day: 6})
+	closeStale(base, fetched)
+	if fetched[0].End != (kb.Date{Year: 2025, Month: 5, Day: 6}) || !strings.Contains(fetched[0].Source, "Friedrich Merz") {
+		t.Errorf("Scholz's open Wikidata term not closed at Merz's start: %+v", fetched[0])
+	}
+	if !fetched[1].End.IsZero() {
+		t.Errorf("the current holder's term was closed: %+v", fetched[1])
+	}
+	if len(conflicts) == 0 || !strings.Contains(strings.Join(conflicts, "\n"), "closed there") {
+		t.Errorf("conflicts %q, want Scholz's reported as closed", conflicts)
+	}
+	for _, c := range conflicts {
+		if !strings.Contains(c, "Olaf Scholz") {
+			t.Errorf("conflict about someone else: %s", c)
+		}
+	}
+}
