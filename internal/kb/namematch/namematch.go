@@ -117,8 +117,9 @@ func SurnameWords(words []string) []string {
 // Same reports whether two names (lower-case words, see package doc) can
 // denote one person: the same words up to romanisation and
 // transliteration; one is the other's surname, with or without its
-// particles, or any other single word of it (see anyWord); or the same surname with given names sameGiven accepts.
-// sameGiven may be nil (then given names must share a prefix).
+// particles, or any other single word of it (see anyWord); or the same
+// surname with compatible given names (sameFirst; sameGiven, the caller's
+// nicknames, may be nil).
 func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
@@ -242,8 +243,8 @@ func Distance(a, b string) int {
 
 // NearMiss reports whether written is a garbled spelling of real: not the
 // same name (Same), but within one edit of it, or two when the longer has
-// more than eight letters, after both are folded to their transliteration keys
-// ("Scott Bescent" for "Scott Bessent", "Olaf Solz" for "Olaf Scholz",
+// more than eight letters, after both are folded to their transliteration
+// keys ("Scott Bescent" for "Scott Bessent", "Olaf Solz" for "Olaf Scholz",
 // "Steve Witkov" for "Steve Witkoff"). Both names need a given name and a
 // surname starting with the same letters, so a different person who merely
 // shares a surname ("Eric Trump") or a first name is never a near miss.
