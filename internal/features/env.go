@@ -29,7 +29,7 @@ func NewEnv(opts EnvOptions) (*analysis.Env, string, error) {
 	for _, p := range opts.AllowedPeople {
 		env.AllowedPeople[p] = true
 	}
-	k, err := kb.Default()
+	k, _, err := kb.WithUpdates() // embedded, plus what `kb update` fetched
 	if err != nil {
 		return nil, "", fmt.Errorf("embedded knowledge base: %w", err)
 	}

@@ -171,6 +171,9 @@ func applyOverlay(recs []Record, ov *Overlay, lx *lexicon) ([]Record, error) {
 				if rec.ID == "" {
 					rec.ID = r.ID
 				}
+				if rec.Position == "" {
+					rec.Position = r.Position
+				}
 				*r = rec
 				replaced = true
 			}
@@ -471,7 +474,7 @@ func readWorldLeaders(path string, checked Date, lx *lexicon) ([]Record, error) 
 		}
 		country := lx.CanonicalCountry(row["country"])
 		rec := Record{Name: row["officeholderLabel"], Role: positionRole(row["positionLabel"], country, lx), Country: country,
-			ID: row["officeholder"], Source: "kb-sources/world-leaders-2021.csv", Checked: checked}
+			ID: row["officeholder"], Position: row["position"], Source: "kb-sources/world-leaders-2021.csv", Checked: checked}
 		if rec.Start, err = ParseDate(row["start_year"]); err != nil {
 			return nil, fmt.Errorf("row %d: %w", i+2, err)
 		}
@@ -495,7 +498,7 @@ func readForeignMinisters(path string, checked Date, lx *lexicon) ([]Record, err
 		}
 		country := lx.CanonicalCountry(row["countryLabel"])
 		rec := Record{Name: row["name"], Role: positionRole(row["positionLabel"], country, lx), Country: country,
-			ID: row["person"], Source: "kb-sources/foreign-ministers.csv", Checked: checked}
+			ID: row["person"], Position: row["position"], Source: "kb-sources/foreign-ministers.csv", Checked: checked}
 		if rec.Start, err = ParseDate(row["start"]); err != nil {
 			return nil, fmt.Errorf("row %d: %w", i+2, err)
 		}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/kb/namematch"
 )
 
 // EnvKey is the analysis.Env.Values key under which the driver stores the
@@ -34,6 +35,9 @@ type Record struct {
 	// means "still in office on Checked", not "still in office today".
 	Checked Date   `json:"checked,omitzero"`
 	ID      string `json:"id,omitempty"` // Wikidata QID when known
+	// Position is the Wikidata item of the office (P39 value) when the
+	// source gives it: `kb update` refreshes the office from it.
+	Position string `json:"position,omitempty"`
 }
 
 // Office is one office (role in a country or organisation) with its holders.
@@ -44,9 +48,11 @@ type Office struct {
 	Exclusive bool
 	// Complete offices list every holder since the office began.
 	Complete bool
-	aliases  map[string]bool // words that name it given country/org context
-	names    map[string]bool // words that name it on their own
-	records  []*Record
+	// Family groups offices for coverage reports (`kb info`).
+	Family  string
+	aliases map[string]bool // words that name it given country/org context
+	names   map[string]bool // words that name it on their own
+	records []*Record
 }
 
 // Title is the office as an editor would write it.
@@ -71,11 +77,17 @@ type KB struct {
 	// unknown, so open-ended terms are trusted only until then.
 	AsOf Date
 
-	lex      *lexicon
-	offices  map[string]*Office
-	byAlias  map[string][]*Office
-	byName   map[string][]*Record // normalised full names and aliases
-	bySurame map[string][]*Record
+	lex     *lexicon
+	offices map[string]*Office
+	byAlias map[string][]*Office
+	byName  map[string][]*Record // normalised full names and aliases
+	// bySurame holds records by the transliteration key of their last
+	// name word, byCompact by their whole name without spaces or hyphens
+	// ("leejaemyung"): the two ways one person's names meet.
+	bySurame  map[string][]*Record
+	byCompact map[string][]*Record
+	// firstWords holds the first word of every name and alias.
+	firstWords map[string]bool
 	// maxAliasWords is the most words an office alias has: ParseRole
 	// looks up no longer phrase.
 	maxAliasWords int
@@ -96,6 +108,12 @@ func New(records []Record, asOf Date) (*KB, error) {
 	return k, nil
 }
 
+// Office returns the office with this role, country and organisation,
+// or nil.
+func (k *KB) Office(role, country, org string) *Office {
+	return k.offices[officeKey(role, country, org)]
+}
+
 // Records returns every record.
 func (k *KB) Records() []Record { return k.records }
 
@@ -111,6 +129,8 @@ func (k *KB) index() {
 	k.byAlias = map[string][]*Office{}
 	k.byName = map[string][]*Record{}
 	k.bySurame = map[string][]*Record{}
+	k.byCompact = map[string][]*Record{}
+	k.firstWords = map[string]bool{}
 	k.nameToks = make(map[*Record][][]string, len(k.records))
 	sort.SliceStable(k.records, func(i, j int) bool {
 		return k.records[i].Start.First().Before(k.records[j].Start.First())
@@ -136,12 +156,16 @@ func (k *KB) index() {
 					o.Exclusive = *e.Exclusive
 				}
 				o.Complete = e.Complete
+				o.Family = e.Family
 				for _, a := range e.Aliases {
 					o.aliases[normRole(a)] = true
 				}
 				for _, a := range e.Names {
 					o.names[normRole(a)] = true
 				}
+			}
+			if o.Family == "" {
+				o.Family = defaultFamily(r.Country)
 			}
 			k.offices[key] = o
 			ordered = append(ordered, o)
@@ -159,8 +183,11 @@ func (k *KB) index() {
 				continue
 			}
 			k.byName[nn] = appendUnique(k.byName[nn], r)
-			s := t[len(t)-1]
+			s := namematch.Key(t[len(t)-1])
 			k.bySurame[s] = appendUnique(k.bySurame[s], r)
+			c := namematch.Compact(t)
+			k.byCompact[c] = appendUnique(k.byCompact[c], r)
+			k.firstWords[t[0]] = true
 		}
 		k.nameToks[r] = toks
 	}
@@ -210,24 +237,40 @@ func (k *KB) IsKnownPerson(name string) bool {
 	}
 	if isASCII(name) {
 		var key [64]byte
-		return len(k.byName[string(appendNormalizedASCII(key[:0], name))]) > 0
+		if len(k.byName[string(appendNormalizedASCII(key[:0], name))]) > 0 {
+			return true
+		}
+	} else if len(k.byName[NormalizeName(name)]) > 0 {
+		return true
 	}
-	return len(k.byName[NormalizeName(name)]) > 0
+	// Another romanisation of a known name ("Lee Jae Myung"), tried only
+	// when the first word starts a known name, so the capitalised runs
+	// the people analyzer asks about cost one map lookup.
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	if !k.firstWords[strings.ToLower(first)] {
+		return false
+	}
+	toks := nameTokens(name)
+	return len(toks) >= 2 && len(k.byCompact[namematch.Compact(toks)]) > 0
 }
 
 // PersonRecords returns the records of everyone the name can denote
 // (full-name match, or same surname with a compatible given name).
 func (k *KB) PersonRecords(name string) []*Record {
 	toks := nameTokens(name)
-	surname := ""
-	if len(toks) > 0 {
-		surname = toks[len(toks)-1]
+	if len(toks) == 0 {
+		return nil
 	}
 	var out []*Record
-	for _, r := range k.bySurame[surname] {
+	for _, r := range k.bySurame[namematch.Key(toks[len(toks)-1])] {
 		if k.matchesRecord(toks, r) {
 			out = append(out, r)
 		}
+	}
+	// Romanisations that split a name differently ("Lee Jae Myung" for
+	// "Lee Jae-myung") end in another word.
+	for _, r := range k.byCompact[namematch.Compact(toks)] {
+		out = appendUnique(out, r)
 	}
 	return out
 }

@@ -36,6 +36,20 @@ type RoleEntry struct {
 	Labels       []string `yaml:"labels"`
 	Exclusive    *bool    `yaml:"exclusive"`
 	Complete     bool     `yaml:"complete"`
+	Family       string   `yaml:"family"`
+	// Wikidata is the office's English label on Wikidata ("United
+	// States Secretary of State"), for `kb update` where no source gave
+	// the office's item.
+	Wikidata string `yaml:"wikidata"`
+}
+
+// Catalogue returns the role catalogue (data/roles.yaml).
+func Catalogue() ([]RoleEntry, error) {
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return lx.roles, nil
 }
 
 type place struct {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/copydesk/copydesk/internal/kb/namematch"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -211,27 +212,20 @@ func (lx *lexicon) sameName(a, b string) bool {
 }
 
 // sameNameTokens is sameName over names already split by nameTokens.
+// The matching itself is namematch.Same, the one layer the batch check and
+// coreference share; the KB adds its nickname groups.
 func (lx *lexicon) sameNameTokens(ta, tb []string) bool {
-	if len(ta) == 0 || len(tb) == 0 {
-		return false
-	}
 	// Tokens hold no spaces: equal lists are equal normalised names.
-	if slices.Equal(ta, tb) {
+	if len(ta) > 0 && slices.Equal(ta, tb) {
 		return true
 	}
-	if ta[len(ta)-1] != tb[len(tb)-1] {
-		return false
-	}
-	if len(ta) == 1 || len(tb) == 1 {
-		return true
-	}
-	return lx.sameGiven(ta[0], tb[0])
+	return namematch.Same(ta, tb, lx.sameGiven)
 }
 
+// sameGiven reports whether two given names are variants of one name in
+// nicknames.txt ("bill"/"william"); spelling and short forms are
+// namematch's.
 func (lx *lexicon) sameGiven(a, b string) bool {
-	if a == b || strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
-		return true
-	}
 	ga, okA := lx.nickGroup[a]
 	gb, okB := lx.nickGroup[b]
 	return okA && okB && ga == gb
@@ -260,8 +254,64 @@ func (n Name) AppendNormalized(dst []byte) []byte {
 	return dst
 }
 
+// AppendMatchKey appends a key two spellings of one name share (the
+// words' transliteration keys run together: "Lee Jae-myung" and "Lee Jae
+// Myung", "Zelensky" and "Zelenskyy"), for indexes that group sightings
+// of one person.
+func (n Name) AppendMatchKey(dst []byte) []byte {
+	for _, w := range n.words {
+		dst = append(dst, namematch.Key(w)...)
+	}
+	return dst
+}
+
 // Words is how many words the normalised name has.
 func (n Name) Words() int { return len(n.words) }
 
 // SameParsedName is SameName for names already parsed.
 func (k *KB) SameParsedName(a, b Name) bool { return k.lex.sameNameTokens(a.words, b.words) }
+
+// NearMissOf reports whether written is a garbled spelling of the real
+// name (namematch.NearMiss with the KB's nicknames).
+func (k *KB) NearMissOf(written, real string) bool {
+	return namematch.NearMiss(nameTokens(written), nameTokens(real), k.lex.sameGiven)
+}
+
+// NearMissRecord returns the name or alias of r that written garbles
+// ("Jack Reed" for "Jack Reid", though the record is John Reed's).
+func (k *KB) NearMissRecord(written string, r *Record) (string, bool) {
+	return k.nearMissRecord(ParseName(written), r)
+}
+
+// NearMissParsed is NearMissRecord for a name parsed once: callers try
+// one name against many records.
+func (k *KB) NearMissParsed(written Name, r *Record) (string, bool) {
+	return k.nearMissRecord(written, r)
+}
+
+func (k *KB) nearMissRecord(written Name, r *Record) (string, bool) {
+	w := written.words
+	if len(w) < 2 {
+		return "", false
+	}
+	toks, ok := k.nameToks[r]
+	if !ok {
+		for _, n := range append([]string{r.Name}, r.Aliases...) {
+			toks = append(toks, nameTokens(n))
+		}
+	}
+	last := w[len(w)-1]
+	for i, t := range toks {
+		// Cheap test first: a near miss keeps the surname's first letter.
+		if len(t) < 2 || t[len(t)-1][0] != last[0] {
+			continue
+		}
+		if namematch.NearMiss(w, t, k.lex.sameGiven) {
+			if i == 0 {
+				return r.Name, true
+			}
+			return r.Aliases[i-1], true
+		}
+	}
+	return "", false
+}

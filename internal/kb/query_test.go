@@ -138,3 +138,33 @@ func TestInternationalOffices(t *testing.T) {
 		t.Errorf("Michel in 2025: %+v", chk)
 	}
 }
+
+// Coverage groups every office into a family and dates each family no
+// later than the KB; offices added with a fresh check are counted as
+// known on the family's date.
+func TestCoverageByFamily(t *testing.T) {
+	k, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	fams := map[string]FamilyCoverage{}
+	for _, c := range k.Coverage() {
+		total += c.Offices
+		fams[c.Family] = c
+		if k.AsOf.Before(c.CurrentTo) {
+			t.Errorf("%s current to %s, after the KB (%s)", c.Family, c.CurrentTo, k.AsOf)
+		}
+		if c.Known > c.Offices || c.Stalest.IsZero() || c.CurrentTo.Before(c.Stalest) {
+			t.Errorf("%s: inconsistent coverage %+v", c.Family, c)
+		}
+	}
+	if total != k.Summarize().Offices {
+		t.Errorf("families hold %d offices, the KB %d", total, k.Summarize().Offices)
+	}
+	for _, f := range []string{"heads of state and government", "finance ministers and central banks", "international organisations", "US Congress"} {
+		if fams[f].Known == 0 {
+			t.Errorf("family %q: no office with a known holder (%+v)", f, fams[f])
+		}
+	}
+}

@@ -16,8 +16,12 @@ type RoleRef struct {
 	Offices    []*Office
 	Contextual bool
 	Past       bool // "former", "then-", "ex-"
-	Future     bool // "incoming", "-elect", "nominee"
-	Acting     bool // "acting", "interim", "caretaker"
+	// Former is the part of Past that says the person no longer holds the
+	// office ("former", "ex-", "the late"); "then-" dates a past act and
+	// says nothing about today.
+	Former bool
+	Future bool // "incoming", "-elect", "nominee"
+	Acting bool // "acting", "interim", "caretaker"
 }
 
 // Unique returns the one office the role names with context, or nil.
@@ -29,8 +33,11 @@ func (r RoleRef) Unique() *Office {
 }
 
 var (
-	determiners  = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
-	connectors   = map[string]bool{"of": true, "for": true, "to": true, "in": true}
+	determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
+	connectors  = map[string]bool{"of": true, "for": true, "to": true, "in": true}
+	// formerWords are the pastWords that deny the person holds the office
+	// now ("then" does not: "then-Senator Vance" fits a sitting VP).
+	formerWords  = map[string]bool{"former": true, "ex": true, "late": true, "erstwhile": true, "onetime": true, "previous": true, "retired": true}
 	pastWords    = map[string]bool{"former": true, "ex": true, "then": true, "late": true, "erstwhile": true, "onetime": true, "previous": true, "retired": true, "past": true}
 	futureWords  = map[string]bool{"incoming": true, "designate": true, "elect": true, "nominee": true, "nominated": true, "presumptive": true, "future": true, "pick": true, "choice": true, "candidate": true, "designated": true, "proposed": true}
 	actingWords  = map[string]bool{"acting": true, "interim": true, "caretaker": true, "temporary": true}
@@ -174,6 +181,7 @@ func (k *KB) ParseRole(text, affiliation string) RoleRef {
 			}
 			ctx = c
 			ref.Past, ref.Future, ref.Acting = ref.Past || flags.past, ref.Future || flags.future, flags.acting
+			ref.Former = flags.former
 			if a := normRole(affiliation); a != "" && ctx == (context{}) {
 				if ac, ok := k.lex.contexts[a]; ok {
 					ctx = ac
@@ -220,7 +228,7 @@ func matchesContext(o *Office, c context) bool {
 	return true
 }
 
-type roleFlags struct{ past, future, acting bool }
+type roleFlags struct{ past, former, future, acting bool }
 
 // consume checks that the words around an office alias only give context
 // (countries, organisations), modifiers or connectors; anything else
@@ -261,6 +269,7 @@ func (k *KB) consume(toks []string) (context, roleFlags, bool) {
 		case determiners[t] || connectors[t] || neutralWords[t] || t == "s" || t == "be":
 		case pastWords[t]:
 			f.past = true
+			f.former = f.former || formerWords[t]
 		case futureWords[t]:
 			f.future = true
 		case actingWords[t]:

@@ -38,9 +38,10 @@ func newInfoCmd(ios *cliutil.IOStreams, runF func(*InfoOptions) error) *cobra.Co
 	return cmd
 }
 
-// LoadWithExtra returns the default KB merged with each file in paths.
+// LoadWithExtra returns the default KB (with the file `kb update` wrote,
+// if any) merged with each file in paths.
 func LoadWithExtra(paths []string) (*kb.KB, error) {
-	k, err := kb.Default()
+	k, _, err := kb.WithUpdates()
 	if err != nil {
 		return nil, err
 	}
@@ -68,11 +69,17 @@ func runInfo(opts *InfoOptions) error {
 		return enc.Encode(map[string]any{
 			"records": s.Records, "people": s.People, "offices": s.Offices,
 			"current_to": s.AsOf.String(), "by_source": s.BySource, "by_role": s.ByRole,
+			"coverage": k.Coverage(),
 		})
 	}
 	w := opts.IO.Out
 	fmt.Fprintf(w, "knowledge current to %s (changes after that date are unknown)\n", s.AsOf)
-	fmt.Fprintf(w, "%d records, %d people, %d offices\n\nby source:\n", s.Records, s.People, s.Offices)
+	fmt.Fprintf(w, "%d records, %d people, %d offices\n\n", s.Records, s.People, s.Offices)
+	fmt.Fprintln(w, "coverage by office family (offices known; with a holder named on the family's date; current to; stalest office checked):")
+	for _, c := range k.Coverage() {
+		fmt.Fprintf(w, "  %-55s %4d offices  %4d with holder  current to %-10s  stalest %s\n", c.Family, c.Offices, c.Known, c.CurrentTo, c.Stalest)
+	}
+	fmt.Fprint(w, "\nby source:\n")
 	for _, kv := range sortedCounts(s.BySource, 0) {
 		fmt.Fprintf(w, "  %6d  %s\n", kv.n, kv.k)
 	}

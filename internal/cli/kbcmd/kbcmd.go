@@ -19,9 +19,11 @@ came from. copydesk checks the people an article names against it.
   copydesk kb info                         counts and the date it is current to
   copydesk kb build                        rebuild the embedded default
   copydesk kb import --format F FILE -o O  convert Wikidata/CSV/JSONL to a KB file
+  copydesk kb update                       refresh office holders from Wikidata (network)
 
-Add a knowledge base at run time with --kb FILE.`,
+Add a knowledge base at run time with --kb FILE; the file kb update wrote
+is merged in by default.`,
 	}
-	cmd.AddCommand(newBuildCmd(ios, nil), newInfoCmd(ios, nil), newImportCmd(ios, nil))
+	cmd.AddCommand(newBuildCmd(ios, nil), newInfoCmd(ios, nil), newImportCmd(ios, nil), newUpdateCmd(ios, nil))
 	return cmd
 }

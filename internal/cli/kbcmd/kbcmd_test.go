@@ -17,7 +17,8 @@ func TestInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := out.String()
-	for _, want := range []string{"knowledge current to 2025-10-21", "by source:", "kb-sources/world-leaders-2021.csv", "overlay", "by role (top 5):"} {
+	for _, want := range []string{"knowledge current to 2025-10-21", "by source:", "kb-sources/world-leaders-2021.csv", "overlay", "by role (top 5):",
+		"coverage by office family", "heads of state and government", "finance ministers and central banks", "international organisations", "US Congress"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("kb info output lacks %q:\n%s", want, s)
 		}

@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.Doc.HasDate() {
 		c.date = kb.DateOf(pass.Doc.Date)
 		if k.AsOf.Before(c.date) {
-			pass.Note(fmt.Sprintf("article dated %s, after the knowledge base is current to (%s): office changes since then are unknown and not held against anyone", c.date, k.AsOf))
+			pass.Note(fmt.Sprintf("article dated %s, after the knowledge base is current to (%s): office changes since then are unknown and not held against anyone; run `copydesk kb update` to refresh office holders from Wikidata", c.date, k.AsOf))
 		}
 	} else {
 		pass.Note("no article date: only date-free fabrication checks ran (no contradictions in time, no anachronisms); give --date to check offices at a date")
@@ -80,8 +80,11 @@ func run(pass *analysis.Pass) (any, error) {
 
 func (c *checker) features(res *Result, admin int) {
 	counts := map[analysis.Status]int{}
-	outOfTerm, checked := 0, 0
+	outOfTerm, checked, misspelled := 0, 0, 0
 	for _, a := range res.People {
+		if a.Misspelled {
+			misspelled++
+		}
 		counts[a.Entity.Status]++
 		if a.OutOfTerm {
 			outOfTerm++
@@ -106,6 +109,7 @@ func (c *checker) features(res *Result, admin int) {
 	p.SetFeature("fabrication.kb_checked", float64(checked))
 	p.SetFeature("fabrication.out_of_term", float64(outOfTerm))
 	p.SetFeature("fabrication.anachronisms", float64(outOfTerm+admin))
+	p.SetFeature("fabrication.misspelled_holders", float64(misspelled))
 	dated := 0.0
 	if !c.date.IsZero() {
 		dated = 1

@@ -34,6 +34,9 @@ type Assessment struct {
 	// Office is the office the person's role resolved to, when one did.
 	Office    *kb.Office
 	OutOfTerm bool
+	// Misspelled is set when the name is a near miss of the office's
+	// holder (RuleMisspelledHolder).
+	Misspelled bool
 }
 
 func (c *checker) assess(p *people.Person) Assessment {
@@ -49,11 +52,20 @@ func (c *checker) assess(p *people.Person) Assessment {
 		return a
 	}
 	var held, other, notHolder *roleCheck
-	for i := range p.Roles {
-		r := &p.Roles[i]
+	var checks []*roleCheck
+	for _, r := range c.rolesOf(p) {
 		ref := c.kb.ParseRole(r.Text, r.Affiliation)
 		chk := c.kb.CheckRole(p.Name, ref, c.date)
+		if chk.Verdict == kb.Undetermined {
+			// "Secretary of State Vance": a surname the KB knows, under
+			// a title that names one office only, settles the office.
+			if ref2, ok := c.officeBySurname(p, ref); ok {
+				ref = ref2
+				chk = c.kb.CheckRole(p.Name, ref, c.date)
+			}
+		}
 		rc := &roleCheck{role: r, ref: ref, chk: chk}
+		checks = append(checks, rc)
 		if chk.Office != nil && a.Office == nil {
 			a.Office = chk.Office
 		}
@@ -73,10 +85,24 @@ func (c *checker) assess(p *people.Person) Assessment {
 		}
 	}
 	switch {
+	case held != nil && c.staleFrame(&a, held):
+	case held != nil && c.wrongTitle(held, notHolder, p):
+		// A real office holder given, as a title before the name, an
+		// office someone else held then ("CIA Director Tulsi Gabbard"
+		// while she was DNI): the title is the error.
+		c.contradicted(&a, notHolder)
+		a.Entity.Evidence += fmt.Sprintf("; %s held %s then (%s)", held.chk.Terms[0].Name, held.chk.Office.Title(), sources(held.chk.Terms))
 	case held != nil:
 		c.verified(&a, held, "")
+	case other != nil && c.bareGenericTitle(other):
+		// "Director Patel": a title that names no office without its
+		// agency may be anyone's; the KB's Patel proves nothing.
+		c.unchecked(&a)
 	case other != nil:
 		c.heldOtherTime(&a, other)
+	case c.nearMiss(&a, checks):
+		// A garbled name of a real holder: the misspelling is the
+		// finding, not an invented official.
 	case notHolder != nil && c.presentsAsCurrent(notHolder.role.Start, p):
 		c.contradicted(&a, notHolder)
 	default:
@@ -161,6 +187,11 @@ func (c *checker) contradicted(a *Assessment, rc *roleCheck) {
 	}
 	a.Message = fmt.Sprintf("%s named as %s on %s, but the office was held by %s", a.Person.Name, rc.role.Text, c.date, names(rc.chk.Holders))
 	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s; %s never held %s", holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title())
+	if r, spelt := c.nearAnyone(a.Person.Name); r != nil {
+		// "Prime Minister Yair Levin": a garbled real official in
+		// another office; the editor wants the likely person.
+		a.Entity.Evidence += fmt.Sprintf("; the name is close to %s, %s %s (source: %s)", spelt, r.Role, term(r), r.Source)
+	}
 }
 
 // unchecked settles a person no role of whom the KB could check.
@@ -363,4 +394,45 @@ func bareTitleOf(roles []people.Role, held []*kb.Record) bool {
 		}
 	}
 	return true
+}
+
+// wrongTitle reports whether, besides an office the person held (held),
+// the article puts them in a different office as a title written right
+// before their name, an office the KB knows someone else held at the
+// date. Only a title counts: appositives and later clauses often describe
+// another time ("Gabbard, a congresswoman until 2021").
+func (c *checker) wrongTitle(held, notHolder *roleCheck, p *people.Person) bool {
+	return notHolder != nil && !c.date.IsZero() && notHolder.role.Form == people.PreNameTitle &&
+		notHolder.chk.Office != held.chk.Office && c.presentsAsCurrent(notHolder.role.Start, p)
+}
+
+// rolesOf returns the roles the article gives p, and the office an
+// honorific names ("Sen. Jack Reed": a senator), which the people
+// analyzer keeps as an honorific, not a role.
+func (c *checker) rolesOf(p *people.Person) []*people.Role {
+	out := make([]*people.Role, 0, len(p.Roles)+1)
+	for i := range p.Roles {
+		out = append(out, &p.Roles[i])
+	}
+	if office := c.lx.officeHonorifics[strings.TrimSuffix(strings.ToLower(p.Honorific), ".")]; office != "" && len(p.Mentions) > 0 && !c.stateLegislator(p.FirstFull().Start) {
+		m := p.FirstFull()
+		out = append(out, &people.Role{Text: office, Form: people.PreNameTitle, Start: m.Start, End: m.Start})
+	}
+	return out
+}
+
+// bareGenericTitle reports whether a role is a generic title word alone
+// ("Director", "Governor", "Chief") with no country or organisation: it
+// can only confirm someone, never place them out of term.
+func (c *checker) bareGenericTitle(rc *roleCheck) bool {
+	return !rc.ref.Contextual && c.lx.genericTitles[strings.ToLower(strings.TrimSpace(rc.role.Text))]
+}
+
+// stateLegislator reports whether the honorific before the mention at
+// offset belongs to a state legislature ("state Sen.", "Texas state Rep.",
+// "Assemblyman"): those senators and representatives are not in Congress.
+func (c *checker) stateLegislator(offset int) bool {
+	text := c.pass.Doc.Text
+	before := strings.ToLower(text[max(0, offset-30):min(offset, len(text))])
+	return strings.Contains(before, "state sen") || strings.Contains(before, "state rep") || strings.Contains(before, "assembly")
 }

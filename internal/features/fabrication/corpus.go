@@ -160,7 +160,10 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 		}
 		if s.name.Words() >= 2 {
 			var keyBuf [64]byte
-			key := s.name.AppendNormalized(keyBuf[:0]) // the string is made only for a new name
+			// One key for every spelling of the name (romanisation,
+			// transliteration), so corroboration meets them all; the
+			// string is made only for a new name.
+			key := s.name.AppendMatchKey(keyBuf[:0])
 			ns := b.byName[string(key)]
 			if ns == nil {
 				ns = &namesakes{} // its maps are made on first use: most names have no office

@@ -97,3 +97,55 @@ func TestAllowlist(t *testing.T) {
 		t.Errorf("allowlisted person: %+v, findings %v", e, res.Findings)
 	}
 }
+
+// Two spellings of one holder's name are one holder: no conflict. A
+// different name in the same office the same week still is one.
+func TestBatchSpellingsAreOneHolder(t *testing.T) {
+	rs := runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "Talks resumed.\n\nUkrainian President Volodymyr Zelensky said on Wednesday the talks were useful.\n"},
+		{"paper-b", "2025-03-06", "Talks resumed.\n\nUkrainian President Volodymyr Zelenskyy said on Thursday more help was needed.\n"},
+		{"paper-c", "2025-03-06", "Talks resumed.\n\nSouth Korean President Lee Jae-myung spoke.\n"},
+		{"paper-d", "2025-03-07", "Talks resumed.\n\nSouth Korean President Lee Jae Myung spoke again.\n"},
+	})
+	for i, res := range rs {
+		for _, f := range res.Findings {
+			if f.Rule == RuleBatchConflict {
+				t.Errorf("article %d: %s", i, f.Message)
+			}
+		}
+	}
+	rs = runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "Talks resumed.\n\nUkrainian President Volodymyr Zelensky said on Wednesday the talks were useful.\n"},
+		{"paper-b", "2025-03-06", "Talks resumed.\n\nUkrainian President Viktor Marchenko said on Thursday more help was needed.\n"},
+	})
+	found := false
+	for _, f := range rs[1].Findings {
+		found = found || f.Rule == RuleBatchConflict
+	}
+	if !found {
+		t.Error("a different name in the same office the same week is no conflict")
+	}
+}
+
+// Two sources spelling one source's name differently still corroborate
+// each other.
+func TestBatchCorroboratesAcrossSpellings(t *testing.T) {
+	rs := runBatch(t, []batchDoc{
+		{"wire-a", "2025-03-05", "Talks resumed on Tuesday.\n\nMin-jun Seo, a regional security analyst, said the talks were a pragmatic step.\n"},
+		{"paper-b", "2025-03-06", "Officials met again.\n\n“It was expected,” said Minjun Seo, a security analyst.\n"},
+	})
+	for i, res := range rs {
+		var e *analysis.Entity
+		for j := range res.Entities {
+			if strings.HasSuffix(res.Entities[j].Name, "Seo") {
+				e = &res.Entities[j]
+			}
+		}
+		if e == nil {
+			t.Fatalf("article %d: Seo not found (%v)", i, names_(res))
+		}
+		if e.Status != analysis.Corroborated {
+			t.Errorf("article %d: %s is %s (%s), want corroborated", i, e.Name, e.Status, e.Evidence)
+		}
+	}
+}

@@ -21,11 +21,21 @@ type words struct {
 	Adverbs        []string `yaml:"adverbs"`
 	Calendar       []string `yaml:"calendar"`
 	Openers        []string `yaml:"sentence_openers"`
+	BodyNouns      []string `yaml:"body_nouns"`
+	PastClause     []string `yaml:"past_clause"`
+	Participles    []string `yaml:"participles"`
+	// OfficeHonorifics map an honorific (lower case, no full stop) to
+	// the office it names.
+	OfficeHonorifics map[string]string `yaml:"office_honorifics"`
+	GenericTitles    []string          `yaml:"generic_titles"`
+	TransitionWords  []string          `yaml:"transition_words"`
 }
 
 type lexicon struct {
 	authority, vagueOrg, regions, genericCaps, present, adverbs, calendar, openers map[string]bool
-	pastMarkers                                                                    []string
+	bodyNouns, pastClause, participles, genericTitles                              map[string]bool
+	officeHonorifics                                                               map[string]string
+	pastMarkers, transitionWords                                                   []string
 }
 
 var (
@@ -51,7 +61,9 @@ func getLexicon() (*lexicon, error) {
 		lexVal = &lexicon{
 			authority: set(w.AuthorityHeads), vagueOrg: set(w.VagueOrg), regions: set(w.Regions),
 			genericCaps: set(w.GenericCaps), present: set(w.PresentVerbs), adverbs: set(w.Adverbs), calendar: set(w.Calendar), openers: set(w.Openers),
-			pastMarkers: w.PastMarkers,
+			pastMarkers: w.PastMarkers, bodyNouns: set(w.BodyNouns),
+			pastClause: set(w.PastClause), participles: set(w.Participles), officeHonorifics: w.OfficeHonorifics,
+			genericTitles: set(w.GenericTitles), transitionWords: w.TransitionWords,
 		}
 	})
 	return lexVal, lexErr

@@ -9,6 +9,7 @@ const (
 	RuleAdministration   = "FB003"
 	RuleUnverifiable     = "FB004"
 	RuleBatchConflict    = "FB005"
+	RuleMisspelledHolder = "FB006"
 )
 
 const since = "0.1.0"
@@ -37,13 +38,20 @@ facts. The evidence gives the term dates and who held the office then.`,
 	},
 	{
 		ID: RuleAdministration, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: since,
-		Title: "administration or government named in the present tense after it ended",
-		Doc: `"The Biden administration has emphasized ..." in an article dated after the
-administration ended: the text presents a past government as acting now.
-The evidence gives the leader's term dates and who held the office at the
-article's date. Sentences framed as history ("under the Biden
-administration", "the former ...") are not reported.`,
-		Example: `Moreover, the Biden administration has emphasized the urgent need ... (dated March 2025)`,
+		Title: "government or office holder framed against the article's date (stale administration, \"former\" sitting holder)",
+		Doc: `The text frames a government or an office holder the wrong way round for the
+article's date:
+- "The Biden administration has emphasized ..." in an article dated after
+  the administration ended presents a past government as acting now;
+- "former President Donald Trump" in an article dated while he holds the
+  office (also "ex-", "the late"), or "incoming"/"-elect" more than 30 days
+  into the term, presents a sitting holder as gone or not yet there. A
+  model with an old training cutoff rewriting fresh news leaves exactly
+  this.
+The evidence gives the term dates from the knowledge base and their
+source. Sentences framed as history ("under the Biden administration",
+"then-President") are not reported; the person stays verified.`,
+		Example: `Moreover, the Biden administration has emphasized the urgent need ... (dated March 2025); Former President Donald Trump said on Tuesday ... (dated July 2025)`,
 	},
 	{
 		ID: RuleUnverifiable, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: since,
@@ -64,6 +72,21 @@ holder of the same single-holder office. It is reported on both; the
 knowledge base, or else the better-sourced article, decides which person is
 marked contradicted.`,
 		Example: `article A: "White House Press Secretary Karoline Leavitt"; article B, same week: "White House Press Secretary James Corbin"`,
+	},
+	{
+		ID: RuleMisspelledHolder, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: "0.2.0",
+		Title: "misspelled office holder: a name one or two letters from the holder of the office named",
+		Doc: `The article names an office and, as its holder, a name the knowledge base
+does not know that is one edit (two for longer names) or one
+transliteration step from the person who held that office at the article's
+date ("Treasury Secretary Scott Bescent" for Scott Bessent). Garbled names
+of real officials come from careless rewriting and from generated text; a
+real newsroom spells the Treasury Secretary's name right. The message names
+the correct spelling; the evidence gives the knowledge base record and its
+source. Names the knowledge base knows are never reported, so another real
+person with a similar name stays clean, and a generic title alone
+("Director", "Governor") or a state legislator's "Sen." never counts.`,
+		Example: `Treasury Secretary Scott Bescent said ... (the office was held by Scott Bessent)`,
 	},
 }
 

@@ -28,7 +28,7 @@ func (c *checker) uncheckable(p *people.Person) (string, bool) {
 	}
 	why := ""
 	for _, r := range p.Roles {
-		if c.checkableRole(r) || c.institutionNearby(p, r) {
+		if c.checkableRole(r) || c.institutionNearby(p, r) || c.namedBefore(r) {
 			return "", false
 		}
 		if why == "" && c.authorityRole(r.Text) {
@@ -314,3 +314,26 @@ func indexStraightOrClose(s string) int {
 	}
 	return i
 }
+
+// namedBefore reports whether the role's own lower-case words name a body
+// the article gave in full earlier: a body noun with the word before it,
+// capitalised there ("a sheriff's office spokesperson" after "the Santa Fe
+// County Sheriff's Office"), so the reader knows which office. A topic
+// ("a global health expert" after "World Health Organization") names no
+// body and does not count.
+func (c *checker) namedBefore(r people.Role) bool {
+	text := c.pass.Doc.Text[:max(0, min(r.Start, len(c.pass.Doc.Text)))]
+	words := strings.Fields(strings.ToLower(r.Text))
+	for i := 1; i < len(words); i++ {
+		if !c.lx.bodyNouns[words[i]] || startsUpper(words[i-1]) {
+			continue
+		}
+		phrase := titleWord(words[i-1]) + " " + titleWord(words[i])
+		if strings.Contains(strings.ReplaceAll(text, "’", "'"), phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+func titleWord(w string) string { return strings.ToUpper(w[:1]) + w[1:] }

@@ -19,6 +19,31 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 	if s == "" && len(p.Mentions) > 0 {
 		s = c.sentenceAt(p.Mentions[0].Start)
 	}
+	if c.pastClauseBefore(offset) {
+		return false
+	}
+	return c.currentSentence(s)
+}
+
+// outsideRoleIsCurrent is presentsAsCurrent for the sentence with the
+// role's own words left out: "former President Donald Trump said on
+// Tuesday" is framed by its "former" alone, which is what is being judged.
+func (c *checker) outsideRoleIsCurrent(r *people.Role) bool {
+	i := c.pass.Doc.SentenceAt(r.Start)
+	if i < 0 || c.pastClauseBefore(r.Start) {
+		return i < 0
+	}
+	sent := c.pass.Doc.Sentences()[i]
+	text := c.pass.Doc.Text
+	if r.Start < sent.Start || r.End > sent.End {
+		return c.currentSentence(c.pass.Doc.Slice(sent))
+	}
+	return c.currentSentence(text[sent.Start:r.Start] + " " + text[r.End:sent.End])
+}
+
+// currentSentence reports whether a sentence has no past framing: no past
+// marker, no year before the article's.
+func (c *checker) currentSentence(s string) bool {
 	low := " " + strings.ToLower(s) + " "
 	for _, m := range c.lx.pastMarkers {
 		if strings.Contains(low, " "+m+" ") || strings.Contains(low, " "+m+"-") {
@@ -38,4 +63,30 @@ func (c *checker) sentenceAt(offset int) string {
 		return c.pass.Doc.Slice(c.pass.Doc.Sentences()[i])
 	}
 	return ""
+}
+
+// pastClauseBefore reports whether the role at offset opens a subordinate
+// phrase about the past: "approved under President Joe Biden", "during
+// Chancellor Olaf Scholz's visit", "signed by President Joe Biden". Such a
+// phrase dates an act; it does not say who holds the office now.
+func (c *checker) pastClauseBefore(offset int) bool {
+	text := c.pass.Doc.Text
+	if offset <= 0 || offset > len(text) {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(text[max(0, offset-40):offset]))
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ",;:(\"“")
+	if c.lx.pastClause[last] {
+		return true
+	}
+	if last == "by" && len(words) >= 2 {
+		// A past participle before "by": "approved by", "signed by",
+		// "appointed by", "chosen by".
+		prev := words[len(words)-2]
+		return strings.HasSuffix(prev, "ed") || c.lx.participles[prev]
+	}
+	return false
 }

@@ -3,6 +3,8 @@ package people
 import (
 	"sort"
 	"strings"
+
+	"github.com/copydesk/copydesk/internal/kb/namematch"
 )
 
 // nameKey normalises a full name for matching repeats: lower case, initials
@@ -89,6 +91,16 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 		key := f.nameKey(m)
 		p := byKey[key]
 		if p == nil {
+			// Another spelling of someone already named ("Volodymyr
+			// Zelenskyy" after "Volodymyr Zelensky"), or their surname
+			// with its particles ("Von der Leyen"): the same person.
+			if q, kind := variantOf(people, m.Name); q != nil {
+				byKey[key] = q
+				q.Mentions = append(q.Mentions, Mention{Start: m.Start, End: m.End, Kind: kind})
+				addRoles(q, m.roles)
+				cover(m)
+				continue
+			}
 			p = &Person{Name: m.Name, Honorific: m.Honorific, Surname: f.surnameOf(m), Gender: f.personGender(m)}
 			byKey[key] = p
 			people = append(people, p)
@@ -114,7 +126,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 		var best *Person
 		bestAt := -2
 		for _, p := range people {
-			if !strings.EqualFold(p.Surname, name) {
+			if !namematch.SameSurname(p.Surname, name) && familyName(p) != name {
 				continue
 			}
 			at := lastMention(p, off)
@@ -177,6 +189,9 @@ func (f *finder) linkSurnames(people []*Person, lastMention func(*Person, int) i
 			continue
 		}
 		surnames[p.Surname] = append(surnames[p.Surname], p)
+		if fam := familyName(p); fam != "" {
+			surnames[fam] = append(surnames[fam], p) // "Lee said" after "Lee Jae Myung"
+		}
 		if p.Surname == "" || p.Surname[0] < 'A' || p.Surname[0] > 'Z' {
 			lowerKeys = true
 		}
@@ -316,4 +331,43 @@ func (f *finder) markQuotes() {
 		}
 		t.inQuote = in
 	}
+}
+
+// variantOf returns the person already named whom name is another
+// spelling of (namematch.Same: romanisation, transliteration) or the
+// particle-led surname of, with the kind of mention it is; nil when none,
+// or when two people fit (the reference is ambiguous).
+func variantOf(people []*Person, name string) (*Person, MentionKind) {
+	w := namematch.Words(name)
+	surnameOnly := len(namematch.SurnameWords(w)) == len(w)
+	var found *Person
+	for _, p := range people {
+		pw := namematch.Words(p.Name)
+		if len(pw) < 2 || !namematch.Same(w, pw, nil) {
+			continue
+		}
+		if found != nil && found != p {
+			return nil, ""
+		}
+		found = p
+	}
+	if found == nil {
+		return nil, ""
+	}
+	if surnameOnly {
+		return found, Surname
+	}
+	return found, FullName
+}
+
+// familyName returns the first word of a person's name when it is a
+// family name written first (data/family_first.txt) and more words
+// follow, "" otherwise. The last word stays the person's surname as well:
+// "Lee" can be a given name ("Lee Anderson").
+func familyName(p *Person) string {
+	first, rest, ok := strings.Cut(p.Name, " ")
+	if !ok || rest == "" || !lex.familyFirst[strings.ToLower(first)] {
+		return ""
+	}
+	return first
 }

@@ -26,6 +26,9 @@ type lexicon struct {
 	orgWords    map[string]bool
 	speechVerbs map[string]bool
 	particles   map[string]bool
+	// familyFirst are family names written before the given name
+	// (data/family_first.txt, lower case).
+	familyFirst map[string]bool
 	generic     map[string]bool  // generic acronyms ("NGO")
 	places      map[string]place // as written -> place
 	orgs        map[string]bool  // named organisations, as written
@@ -114,6 +117,7 @@ func loadLexicon() (*lexicon, error) {
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, orgWords: map[string]bool{},
 		places: map[string]place{}, orgs: map[string]bool{},
 		speechVerbs: map[string]bool{}, particles: map[string]bool{}, generic: map[string]bool{},
+		familyFirst: map[string]bool{},
 	}
 	err := eachLine("data/firstnames.txt", func(f []string) error {
 		if len(f) != 2 {
@@ -137,7 +141,7 @@ func loadLexicon() (*lexicon, error) {
 		"data/surnames.txt": l.surnames, "data/common_words.txt": l.common,
 		"data/nonnames.txt": l.nonNames, "data/orgwords.txt": l.orgWords,
 		"data/speech_verbs.txt": l.speechVerbs, "data/particles.txt": l.particles,
-		"data/generic_acronyms.txt": l.generic,
+		"data/generic_acronyms.txt": l.generic, "data/family_first.txt": l.familyFirst,
 	} {
 		if err := words(file, m); err != nil {
 			return nil, err

@@ -86,6 +86,9 @@ func (f *finder) inRun(i int) bool {
 	if isParticle(*t) || isGluedParticle(*t) {
 		return true
 	}
+	if rest, ok := timePrefixed(t.Text); ok && IsRoleWord(rest) {
+		return false // "Then-Prime Minister Justin Trudeau": a title
+	}
 	if i := lastHyphen(t.Text); i > 0 && i+1 < len(t.Text) {
 		// "Santa Monica-based", "Jackson-style": a modifier, not a name;
 		// "Lee Jae-myung", "Han Duck-soo": a hyphenated given name.
@@ -297,6 +300,10 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 			continue
 		}
 		t := f.toks[k]
+		if t.allCaps() && k+2 < b && IsRoleWord(f.toks[k+1].Text) {
+			k++ // "HHS Secretary Robert F. Kennedy Jr.": an agency's initials
+			continue
+		}
 		if ok := lex.honorificSet.has(t.Text); ok && k+1 < b {
 			hon, honAt = t.Text, k
 			k++

@@ -17,6 +17,11 @@ var appositiveStops = map[string]bool{
 // ("the new foreign minister, Johann Wadephul") without being the role.
 var roleAdjectives = map[string]bool{"new": true, "incoming": true, "outgoing": true, "acting": true, "interim": true, "current": true, "newly": true, "appointed": true}
 
+// timeAdjectives are the roleAdjectives that date the role ("incoming
+// President Donald Trump" is not yet president): they stay in the role
+// text for the fabrication analyzer to read.
+var timeAdjectives = map[string]bool{"incoming": true, "outgoing": true, "acting": true, "interim": true}
+
 // roleDeterminers introduce a role that names one holder, written before
 // the name and a comma ("its governor, Kazuo Ueda,").
 var roleDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true}
@@ -71,6 +76,17 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p--
 			continue
 		}
+		if t.Kind == wordToken && t.allCaps() && len(t.Text) >= 2 && len(t.Text) <= 5 && p < end && (hasHead || IsRoleWord(f.toks[p+1].Text)) {
+			p-- // "HHS Secretary", "CIA Director": the agency's initials
+			continue
+		}
+		if rest, ok := timePrefixed(t.Text); ok && t.Kind == wordToken && IsRoleWord(rest) {
+			// "then-Prime Minister", "ex-President": the time word is
+			// part of the role the fabrication analyzer reads.
+			hasHead = hasHead || IsRoleHead(rest)
+			p--
+			continue
+		}
 		if s := f.gazEndingAt(p); s >= 0 {
 			p = s - 1
 			continue
@@ -85,7 +101,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 	// "the governor, X" and "its governor, X" both name the holder of a
 	// role the sentence has already placed; "a governor, X" does not.
 	sawThe := start <= end && (f.lower(start) == "the" || start > 0 && roleDeterminers[f.lower(start-1)])
-	for start <= end && f.toks[start].Kind == wordToken && (functionMods[f.lower(start)] || roleAdjectives[f.lower(start)]) {
+	for start <= end && f.toks[start].Kind == wordToken && (functionMods[f.lower(start)] || roleAdjectives[f.lower(start)] && !timeAdjectives[f.lower(start)]) {
 		start++
 	}
 	for end >= start && f.toks[end].Kind == wordToken && functionMods[f.lower(end)] {
@@ -273,4 +289,18 @@ func (f *finder) orgRunAt(p, b int) int {
 		}
 	}
 	return last
+}
+
+// timePrefixes are the time words written joined to a title by a hyphen.
+var timePrefixes = []string{"then-", "ex-", "Ex-", "Then-", "former-"}
+
+// timePrefixed returns the title after a time prefix ("Prime" in
+// "then-Prime"), and whether there was one.
+func timePrefixed(w string) (string, bool) {
+	for _, p := range timePrefixes {
+		if len(w) > len(p) && strings.HasPrefix(w, p) {
+			return w[len(p):], true
+		}
+	}
+	return "", false
 }
