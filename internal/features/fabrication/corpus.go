@@ -3,7 +3,6 @@ package fabrication
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,10 +68,48 @@ func (f *firstSources) otherThan(source string) *sighting {
 	return f.second
 }
 
-// holders are the sightings of one exclusive office, by day, so a
-// conflict check reads only the fortnight around an article's date.
+// holders are the sightings of one exclusive office, by day and, within a
+// day, by name, so a conflict check reads only the fortnight around an
+// article's date and compares with each distinct holder once, however many
+// articles name them: a batch where a hundred articles name a rival
+// president costs a hundred comparisons a day, not a hundred per article
+// squared.
 type holders struct {
-	byDay map[int64][]*sighting
+	byDay map[int64][]*holderGroup
+}
+
+// holderGroup is every sighting of one name in one office on one day: the
+// first is the one conflicts are reported on, the rest are counted.
+type holderGroup struct {
+	key   string
+	first *sighting
+	count int
+	// reported are the rival names the first sighting already carries a
+	// conflict finding for: one finding per rival, never one per article.
+	reported map[string]bool
+}
+
+// add files s under its day and name and returns its group.
+func (h *holders) add(s *sighting, key string) *holderGroup {
+	day := dayOf(s.date)
+	for _, g := range h.byDay[day] {
+		if g.key == key {
+			g.count++
+			return g
+		}
+	}
+	g := &holderGroup{key: key, first: s, count: 1}
+	h.byDay[day] = append(h.byDay[day], g)
+	return g
+}
+
+// markReported records that g's first sighting carries a finding against
+// the rival named by key.
+func (g *holderGroup) markReported(key string) {
+	if g.reported == nil {
+		g.reported = map[string]bool{}
+	}
+	g.reported[key] = true
 }
 
 // sighting is what the check keeps of one person in one article: a few
@@ -151,7 +188,9 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 		b.seq++
 		inText := e.End > e.Start && e.End <= len(doc.Text)
 		if inText {
-			s.text = doc.Text[e.Start:e.End]
+			// A copy: a substring would keep the whole article alive for
+			// as long as the batch index does.
+			s.text = strings.Clone(doc.Text[e.Start:e.End])
 		}
 		if e.Role != "" {
 			ref := k.ParseRole(e.Role, e.Affiliation)
@@ -180,12 +219,12 @@ func (b *Batch) Observe(idx int, doc *document.Document, res *analysis.Result) [
 			}
 			h := b.byOffice[s.office]
 			if h == nil {
-				h = &holders{byDay: map[int64][]*sighting{}}
+				h = &holders{byDay: map[int64][]*holderGroup{}}
 				b.byOffice[s.office] = h
 			}
-			b.conflicts(k, s, h, get)
-			day := dayOf(s.date)
-			h.byDay[day] = append(h.byDay[day], s)
+			var keyBuf [64]byte
+			key := string(s.name.AppendMatchKey(keyBuf[:0]))
+			b.conflicts(k, s, key, h, h.add(s, key), get)
 		}
 	}
 	var out []corpus.Amendment
@@ -333,58 +372,84 @@ func roleHead(role string) string {
 	return strings.ToLower(head)
 }
 
-// conflicts reports two articles within a week of each other naming
-// different current holders of one exclusive office, on both.
-func (b *Batch) conflicts(k *kb.KB, s *sighting, h *holders, get func(int) *corpus.Amendment) {
-	for _, o := range h.near(s.date) {
-		if gap := o.date.First().Sub(s.date.First()).Hours() / 24; gap > 7 || gap < -7 {
-			continue
-		}
-		if o.doc == s.doc || k.SameParsedName(o.name, s.name) {
-			continue
-		}
-		loser := b.decide(o, s)
-		for _, pair := range [][2]*sighting{{s, o}, {o, s}} {
-			me, other := pair[0], pair[1]
-			f := b.finding(me, fmt.Sprintf("%s is named as %s here, but article %d%s names %s in that office at the same time",
-				me.entity.Name, s.office.Title(), other.doc+1, sourceNote(other.source), other.entity.Name))
-			a := get(me.doc)
-			if loser == me && me.entity.Status != analysis.Contradicted {
-				me.entity.Status = analysis.Contradicted
-				me.entity.Evidence = fmt.Sprintf("batch conflict: article %d names %s as %s, and %s", other.doc+1, other.entity.Name, s.office.Title(), decidedBy(other))
-				a.Entities = append(a.Entities, me.entity)
+// conflicts reports articles within a week of each other naming different
+// current holders of one exclusive office: on s, one finding per rival
+// holder (with how many articles name them); on the first article naming
+// each rival, one finding per rival holder it is contradicted by.
+func (b *Batch) conflicts(k *kb.KB, s *sighting, key string, h *holders, own *holderGroup, get func(int) *corpus.Amendment) {
+	type rival struct {
+		first    *sighting
+		group    *holderGroup
+		articles int
+	}
+	var rivals []*rival
+	day := dayOf(s.date)
+	for d := day - 7; d <= day+7; d++ {
+		for _, g := range h.byDay[d] {
+			o := g.first
+			if g.key == key || o.doc == s.doc || k.SameParsedName(o.name, s.name) {
+				continue
 			}
-			switch {
-			case loser == nil:
-				f.Evidence = "undecided: neither the knowledge base nor the sourcing settles which article is right"
-			case loser == me:
-				f.Evidence = "this article's side is contradicted: " + decidedBy(other)
-			default:
-				// This side is right: keep the cross-reference for the
-				// editor, but it is no evidence against this article.
-				f.Severity = analysis.Info
-				f.Evidence = "the other article's side is contradicted: " + decidedBy(me)
+			found := false
+			for _, r := range rivals {
+				if r.group.key == g.key || k.SameParsedName(r.first.name, o.name) {
+					r.articles += g.count
+					found = true
+					break
+				}
 			}
-			a.Findings = append(a.Findings, f)
+			if !found {
+				rivals = append(rivals, &rival{first: o, group: g, articles: g.count})
+			}
 		}
 	}
+	for _, r := range rivals {
+		o := r.first
+		loser := b.decide(o, s)
+		others := ""
+		if r.articles > 1 {
+			others = fmt.Sprintf(" (and %d more articles that week)", r.articles-1)
+		}
+		b.report(s, o, loser, s.office, fmt.Sprintf("%s is named as %s here, but article %d%s%s names %s in that office at the same time",
+			s.entity.Name, s.office.Title(), o.doc+1, sourceNote(o.source), others, o.entity.Name), get)
+		if own.first == s {
+			own.markReported(r.group.key)
+		}
+		if !r.group.reported[key] {
+			r.group.markReported(key)
+			b.report(o, s, loser, s.office, fmt.Sprintf("%s is named as %s here, but article %d%s names %s in that office at the same time",
+				o.entity.Name, s.office.Title(), s.doc+1, sourceNote(s.source), s.entity.Name), get)
+		}
+	}
+}
+
+// report adds the conflict finding on me (against other), and marks me
+// contradicted when it loses.
+func (b *Batch) report(me, other, loser *sighting, office *kb.Office, msg string, get func(int) *corpus.Amendment) {
+	f := b.finding(me, msg)
+	a := get(me.doc)
+	if loser == me && me.entity.Status != analysis.Contradicted {
+		me.entity.Status = analysis.Contradicted
+		me.entity.Evidence = fmt.Sprintf("batch conflict: article %d names %s as %s, and %s", other.doc+1, other.entity.Name, office.Title(), decidedBy(other))
+		a.Entities = append(a.Entities, me.entity)
+	}
+	switch {
+	case loser == nil:
+		f.Evidence = "undecided: neither the knowledge base nor the sourcing settles which article is right"
+	case loser == me:
+		f.Evidence = "this article's side is contradicted: " + decidedBy(other)
+	default:
+		// This side is right: keep the cross-reference for the editor,
+		// but it is no evidence against this article.
+		f.Severity = analysis.Info
+		f.Evidence = "the other article's side is contradicted: " + decidedBy(me)
+	}
+	a.Findings = append(a.Findings, f)
 }
 
 // dayOf numbers the day a date starts on.
 func dayOf(d kb.Date) int64 {
 	return int64(math.Floor(float64(d.First().Unix()) / 86400))
-}
-
-// near returns, in the order they were seen, the sightings dated within
-// eight days of d (a margin over the week conflicts look at).
-func (h *holders) near(d kb.Date) []*sighting {
-	day := dayOf(d)
-	var out []*sighting
-	for x := day - 8; x <= day+8; x++ {
-		out = append(out, h.byDay[x]...)
-	}
-	slices.SortFunc(out, func(a, b *sighting) int { return a.seq - b.seq })
-	return out
 }
 
 // decide returns the sighting that loses a conflict: the one the KB does
