@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/document"
-	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
@@ -62,7 +61,7 @@ func TestWordsInMatchesWordSpans(t *testing.T) {
 	for i, text := range texts(t) {
 		check(t, strings.Repeat("x", i), text)
 	}
-	for _, a := range evalset.News(t) {
+	for _, a := range testutil.News(t) {
 		check(t, a.ID, a.Text)
 	}
 }

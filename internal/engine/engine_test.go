@@ -103,7 +103,7 @@ func TestEvalNeedsHumanArticles(t *testing.T) {
 // held-out test split of ../shared/eval/news.jsonl (never used to fit it).
 func TestEmbeddedModelOnNewsTestSplit(t *testing.T) {
 	testutil.RequireShared(t)
-	news := evalset.Filter(evalset.News(t), "test", "")
+	news := evalset.Filter(testutil.News(t), "test", "")
 	m, err := score.DefaultModel()
 	if err != nil {
 		t.Fatal(err)

@@ -10,11 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sync"
-	"testing"
-
-	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // Article is one labelled article.
@@ -105,22 +100,4 @@ func Filter(as []Article, split, label string) []Article {
 		}
 	}
 	return out
-}
-
-var (
-	newsOnce sync.Once
-	news     []Article
-	newsErr  error
-)
-
-// News loads ../shared/eval/news.jsonl once per test binary, or skips the
-// test when ../shared is absent.
-func News(tb testing.TB) []Article {
-	tb.Helper()
-	dir := testutil.RequireShared(tb)
-	newsOnce.Do(func() { news, newsErr = Load(filepath.Join(dir, "eval", "news.jsonl")) })
-	if newsErr != nil {
-		tb.Fatal(newsErr)
-	}
-	return news
 }

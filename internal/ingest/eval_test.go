@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
@@ -12,7 +11,7 @@ import (
 // through Read and checks every article against encoding/json's reading
 // (evalset.News): same id, title and text, labels passed through.
 func TestReadsTheEvalSetLikeEncodingJSON(t *testing.T) {
-	want := evalset.News(t)
+	want := testutil.News(t)
 	path := filepath.Join(testutil.RequireShared(t), "eval", "news.jsonl")
 	got := readSpecs(t, Options{}, path)
 	if len(got) != len(want) {

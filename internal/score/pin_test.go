@@ -9,7 +9,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
@@ -70,7 +69,7 @@ func TestLexicalProfileMatchesReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, a := range evalset.News(t) {
+	for i, a := range testutil.News(t) {
 		got, want := m.Lexical.ProfileText(a.Text), m.Lexical.refProfileText(a.Text)
 		if math.Abs(got-want) > 1e-9 {
 			t.Errorf("%s profile = %v, reference %v", a.ID, got, want)

@@ -7,6 +7,7 @@ import (
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/features/style"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // styleExamples analyses articles with the style analyzer alone, so the
@@ -25,7 +26,7 @@ func styleExamples(t testing.TB, as []evalset.Article) []Example {
 }
 
 func TestTrainOnNewsStyleOnlyGeneralisesToTest(t *testing.T) {
-	news := evalset.News(t)
+	news := testutil.News(t)
 	train := styleExamples(t, evalset.Filter(news, "train", ""))
 	test := styleExamples(t, evalset.Filter(news, "test", ""))
 	opts := DefaultTrainOptions()

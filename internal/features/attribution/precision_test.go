@@ -9,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // runArticle runs the people and attribution analyzers on one text through
@@ -42,7 +43,7 @@ func runArticle(tb testing.TB, id, text string) (*analysis.Result, *Result) {
 // above on the human articles of the eval TEST split; real news should
 // almost never trip them. The table is in README.md.
 func TestHumanPrecision(t *testing.T) {
-	arts := evalset.Filter(evalset.News(t), "test", "human")
+	arts := evalset.Filter(testutil.News(t), "test", "human")
 	if len(arts) == 0 {
 		t.Skip("no human test articles")
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // humanQuoteFixture is one hand-checked article of the eval TRAIN split:
@@ -32,7 +33,7 @@ func TestHumanQuoteAccuracy(t *testing.T) {
 		t.Fatalf("testdata/human_quotes.json: %v", err)
 	}
 	byID := map[string]evalset.Article{}
-	for _, a := range evalset.News(t) {
+	for _, a := range testutil.News(t) {
 		byID[a.ID] = a
 	}
 	total, right := 0, 0

@@ -3,7 +3,7 @@ package attribution
 import (
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // TestNoErrorEval runs people and attribution over every eval article:
@@ -12,7 +12,7 @@ func TestNoErrorEval(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs over the whole eval set")
 	}
-	for _, a := range evalset.News(t) {
+	for _, a := range testutil.News(t) {
 		runArticle(t, a.ID, a.Text)
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite data/line_model.tsv from TestFitLineModel")
@@ -153,7 +154,7 @@ func fitLogistic(ex []example, lambda float64) (float64, lineFeatures, error) {
 func lineModelTrainingSet(t *testing.T, r *resources) (ex []example, humanArticles [][]lineFeatures) {
 	pos := fixtureLines(t, "testdata/fit/residue_lines.txt", true, r)
 	neg := fixtureLines(t, "testdata/fit/news_lines.txt", false, r)
-	for _, a := range evalset.Filter(evalset.News(t), "train", "human") {
+	for _, a := range evalset.Filter(testutil.News(t), "train", "human") {
 		xs := articleLines(a.Text, r)
 		humanArticles = append(humanArticles, xs)
 		for _, x := range xs {

@@ -9,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // maxHumanShare is the precision bar: no rule may fire at warning or
@@ -100,7 +101,7 @@ func TestHumanNewsPrecisionTrain(t *testing.T) {
 }
 
 func testPrecision(t *testing.T, split string) {
-	all := evalset.News(t)
+	all := testutil.News(t)
 	human := evalset.Filter(all, split, "human")
 	machine := evalset.Filter(all, split, "machine")
 	hr, words := rateTable(t, human)

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 	"github.com/copydesk/copydesk/internal/testutil/checktext"
 )
 
@@ -35,7 +35,7 @@ func TestAdministrationScanMatchesPattern(t *testing.T) {
 	for _, s := range checktext.Jumbled(3, 4, 20000, pieces) {
 		checkAdministrationScan(t, s)
 	}
-	for _, a := range evalset.News(t) {
+	for _, a := range testutil.News(t) {
 		checkAdministrationScan(t, a.Text)
 	}
 }

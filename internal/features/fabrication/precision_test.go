@@ -7,6 +7,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // TestHumanPrecision runs over every human-written article of the eval set
@@ -15,7 +16,7 @@ import (
 // unverifiable, with the names. Real reporting should almost never be
 // flagged: the aim is under 1%, and the test fails above 2%.
 func TestHumanPrecision(t *testing.T) {
-	arts := evalset.Filter(evalset.News(t), "", "human")
+	arts := evalset.Filter(testutil.News(t), "", "human")
 	if len(arts) == 0 {
 		t.Skip("no human articles")
 	}
@@ -44,7 +45,7 @@ func TestHumanPrecision(t *testing.T) {
 	// For contrast (no assertion: machine articles need not name anyone).
 	var machine []evalset.Article
 	if !testing.Short() {
-		machine = evalset.Filter(evalset.News(t), "", "machine")
+		machine = evalset.Filter(testutil.News(t), "", "machine")
 	}
 	mFlagged := 0
 	for _, a := range machine {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // TestTokenLowerCase checks the lower-case form cut from the lower-cased
@@ -12,7 +12,7 @@ import (
 // changes a rune's length ("İ") or that is not valid UTF-8.
 func TestTokenLowerCase(t *testing.T) {
 	texts := []string{"İstanbul Mayor Ekrem İmamoğlu said", "KELVIN \u212a Straße ÆØÅ", "bad \xff UTF-8 Word", "Dr. J. R. R. Tolkien's O’Brien"}
-	for _, a := range evalset.News(t) {
+	for _, a := range testutil.News(t) {
 		texts = append(texts, a.Text)
 	}
 	for _, text := range texts {

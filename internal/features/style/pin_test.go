@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/document"
-	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
@@ -90,7 +89,7 @@ func TestFeaturesArePinned(t *testing.T) {
 // TestMeasureMatchesReference compares Measure with the implementation the
 // model was fitted with (reference_test.go) on every labelled news article.
 func TestMeasureMatchesReference(t *testing.T) {
-	news := evalset.News(t)
+	news := testutil.News(t)
 	for _, a := range news {
 		got := Measure(document.New(a.ID, a.Text)).Features()
 		want := refMeasure(document.New(a.ID, a.Text)).Features()

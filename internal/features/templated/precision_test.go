@@ -9,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // ruleRate is how often one rule fires at warning or above on a set of articles.
@@ -86,10 +87,10 @@ func precisionTable(rates map[string]*ruleRate, n, words int) string {
 // articles of the eval TEST split at warning or above. Thresholds were tuned
 // on the train split only (TestPrecisionOnTrainHumanNews).
 func TestPrecisionOnHumanNews(t *testing.T) {
-	human := evalset.Filter(evalset.News(t), "test", "human")
+	human := evalset.Filter(testutil.News(t), "test", "human")
 	rates, words := measurePrecision(t, human)
 	t.Logf("test split, %d human articles, %d words:\n%s", len(human), words, precisionTable(rates, len(human), words))
-	machine := evalset.Filter(evalset.News(t), "test", "machine")
+	machine := evalset.Filter(testutil.News(t), "test", "machine")
 	mrates, mwords := measurePrecision(t, machine)
 	t.Logf("for contrast, test split, %d machine articles, %d words:\n%s", len(machine), mwords, precisionTable(mrates, len(machine), mwords))
 	checkTwoPercent(t, "test", rates, len(human))
@@ -109,7 +110,7 @@ func checkTwoPercent(t *testing.T, split string, rates map[string]*ruleRate, n i
 // TestPrecisionOnTrainHumanNews measures the same table on the train split,
 // the only one thresholds may be tuned on, under the same 2% limit.
 func TestPrecisionOnTrainHumanNews(t *testing.T) {
-	human := evalset.Filter(evalset.News(t), "train", "human")
+	human := evalset.Filter(testutil.News(t), "train", "human")
 	rates, words := measurePrecision(t, human)
 	t.Logf("train split, %d human articles, %d words:\n%s", len(human), words, precisionTable(rates, len(human), words))
 	checkTwoPercent(t, "train", rates, len(human))

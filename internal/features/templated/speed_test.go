@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/document"
-	"github.com/copydesk/copydesk/internal/evalset"
+	"github.com/copydesk/copydesk/internal/testutil"
 	"github.com/copydesk/copydesk/internal/testutil/checktext"
 )
 
@@ -116,7 +116,7 @@ func TestTitleAbsentMatchesReference(t *testing.T) {
 		}
 	}
 	check("Ministers Unveil Quantum Budget Reforms", "The council met on Tuesday.")
-	for _, a := range evalset.News(t) {
+	for _, a := range testutil.News(t) {
 		check(a.Title, a.Text)
 		check("Glaciers, Volcanoes and Submarine Negotiations", a.Text) // a headline the body rarely backs
 	}

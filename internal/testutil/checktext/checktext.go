@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
 )
 
@@ -37,7 +36,7 @@ func Texts(tb testing.TB, s Sources) []string {
 	tb.Helper()
 	out := testutil.ReadFiles(tb, append([]string{filepath.Join(testutil.SeedsDir(), "*.txt")}, s.Globs...)...)
 	out = append(out, s.Extra...)
-	for _, a := range evalset.News(tb) {
+	for _, a := range testutil.News(tb) {
 		if s.Titled {
 			out = append(out, a.Title+"\n"+a.Text)
 		} else {
