@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/kb/namematch"
 	"github.com/copydesk/copydesk/internal/lexicon/colloc"
 	"golang.org/x/text/unicode/norm"
 )
@@ -220,7 +221,7 @@ func garbledPair(g, c string) bool {
 	if min(lg, lc) > 6 {
 		limit = 2
 	}
-	if d := editDistance(g, c); d < 1 || d > limit {
+	if d := namematch.Distance(g, c); d < 1 || d > limit {
 		return false
 	}
 	kg, kc := translitKey(g), translitKey(c)
@@ -331,45 +332,4 @@ func variantOfAnother(names []nameMention, gi int) bool {
 		}
 	}
 	return false
-}
-
-// editDistance is the optimal-string-alignment distance (insertions,
-// deletions, substitutions and swaps of adjacent letters) over runes.
-// Names are short: the rows live on the stack up to maxEditRunes.
-func editDistance(a, b string) int {
-	var bufA, bufB [maxEditRunes]rune
-	ra, rb := toRunes(a, bufA[:0]), toRunes(b, bufB[:0])
-	var r0, r1, r2 [maxEditRunes + 1]int
-	if len(rb) > maxEditRunes {
-		return maxEditRunes // longer than any name worth comparing
-	}
-	prev2, prev, cur := r0[:len(rb)+1], r1[:len(rb)+1], r2[:len(rb)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
-}
-
-const maxEditRunes = 48
-
-// toRunes appends the runes of s to buf (on the caller's stack when s fits).
-func toRunes(s string, buf []rune) []rune {
-	for _, r := range s {
-		buf = append(buf, r)
-	}
-	return buf
 }

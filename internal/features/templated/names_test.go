@@ -1,6 +1,10 @@
 package templated
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/kb/namematch"
+)
 
 // TestGarbledPair pins which spelling pairs count as garbled (before the
 // slot and known-word checks of findGarbledNames): slips of one or two
@@ -41,8 +45,8 @@ func TestEditDistance(t *testing.T) {
 		{"Zelensky", "Zelenksy", 1}, {"Starmer", "Starmr", 1}, {"Greene", "Greece", 1},
 		{"Ronaldo", "Rinaldi", 2}, {"", "abc", 3}, {"Łódź", "Lodz", 3},
 	} {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		if got := namematch.Distance(tc.a, tc.b); got != tc.want {
+			t.Errorf("namematch.Distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
 }

@@ -11,7 +11,10 @@
 // on given-name nicknames, which the caller's lexicon knows.
 package namematch
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // particles are the lower-case words that belong to a surname without
 // being it ("von der Leyen", "bin Salman"); a reference that adds or drops
@@ -216,29 +219,45 @@ func Words(s string) []string {
 
 // Distance is the optimal-string-alignment edit distance between a and b
 // (insertions, deletions, substitutions and swaps of neighbours, each one
-// step), over bytes: names here are folded to ASCII first.
+// step), over runes. Names are short: the rows live on the stack up to
+// maxDistanceRunes, and a longer name is reported that far from anything.
 func Distance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if utf8.RuneCountInString(a) > maxDistanceRunes || utf8.RuneCountInString(b) > maxDistanceRunes {
+		return maxDistanceRunes
+	}
+	var bufA, bufB [maxDistanceRunes]rune
+	ra, rb := toRunes(a, bufA[:0]), toRunes(b, bufB[:0])
+	var r0, r1, r2 [maxDistanceRunes + 1]int
+	prev2, prev, cur := r0[:len(rb)+1], r1[:len(rb)+1], r2[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
+	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return prev[len(rb)]
+}
+
+// maxDistanceRunes bounds the names Distance compares.
+const maxDistanceRunes = 48
+
+// toRunes appends the runes of s to buf (on the caller's stack when s fits).
+func toRunes(s string, buf []rune) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // NearMiss reports whether written is a garbled spelling of real: not the
