@@ -15,6 +15,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/copydesk/copydesk/internal/config/safeyaml"
 )
 
 // FileName is the configuration file copydesk looks for.
@@ -116,7 +118,7 @@ func Parse(b []byte) (*Config, error) {
 	if strings.TrimSpace(string(b)) == "" {
 		return c, nil
 	}
-	if err := yaml.UnmarshalWithOptions(b, c, yaml.DisallowUnknownField()); err != nil {
+	if err := safeyaml.Unmarshal(b, c, safeyaml.ConfigLimits, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(err)
 	}
 	return c, c.validateValues()
@@ -125,6 +127,10 @@ func Parse(b []byte) (*Config, error) {
 // yamlError rewrites the YAML library's "[3:1] unknown field" into
 // "line 3, column 1: unknown key", the words an editor's config uses.
 func yamlError(err error) error {
+	var se *safeyaml.Error
+	if errors.As(err, &se) {
+		return err
+	}
 	msg := yaml.FormatError(err, false, false)
 	if m := yamlPos.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("line %s, column %s: %s", m[1], m[2], strings.Replace(m[3], "unknown field", "unknown key", 1))
