@@ -2,8 +2,10 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -11,26 +13,64 @@ import (
 
 func init() { Register("github", func(w io.Writer) Reporter { return &githubReporter{w: w} }) }
 
+// annotationLimit is how many annotations of each level (error, warning,
+// notice) the Actions runner shows for one step; it drops the rest.
+const annotationLimit = 10
+
 // githubReporter prints GitHub Actions workflow commands, which the runner
 // turns into annotations on the files of a pull request
 // (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
-type githubReporter struct{ w io.Writer }
+// The runner shows only the first ten of each level per step, so the
+// annotations are held until the end, ranked (errors first, then the
+// articles that score highest), cut to what the runner shows, and the
+// number left out is said on the last line. With RunInfo.StepSummary set,
+// a Markdown table of the batch goes there too.
+type githubReporter struct {
+	w    io.Writer
+	info RunInfo
+	anns []annotation
+	rows []summaryRow
+}
 
-func (r *githubReporter) Start(RunInfo) error { return nil }
+// annotation is one workflow command, with what it is ranked by.
+type annotation struct {
+	level   string // error, warning, notice
+	score   int    // the article's overall score (unreadable: 101)
+	dimen   int    // the finding's dimension score
+	seq     int    // order of arrival, for a stable tie-break
+	command []byte
+}
+
+func (r *githubReporter) Start(info RunInfo) error {
+	r.info = info
+	return nil
+}
+
+func (r *githubReporter) add(level string, score, dimen int, props []property, message string) {
+	var b bytes.Buffer
+	writeCommand(&b, level, props, message)
+	r.anns = append(r.anns, annotation{level: level, score: score, dimen: dimen, seq: len(r.anns), command: b.Bytes()})
+}
 
 func (r *githubReporter) Document(res *analysis.Result) error {
-	var b bytes.Buffer
-	path := inputPath(res)
+	path := inputPath(res, r.info.WorkDir)
+	if r.info.StepSummary != nil {
+		r.rows = append(r.rows, newSummaryRow(res, path))
+	}
 	if res.Failed() {
-		writeCommand(&b, "error", []property{{"file", path}, {"title", "unreadable input"}},
-			res.ID+": "+res.Error)
-		return writeAll(r.w, "github", b.Bytes())
+		r.add("error", 101, 0, []property{{"file", path}, {"title", "unreadable input"}}, res.ID+": "+res.Error)
+		return nil
 	}
 	// A failing or warned article gets a file-level annotation with its
 	// scores, so a CI gate that fails on the verdict always says why, even
 	// when the score rests on signals that are not findings.
 	if level := verdictLevel(res.Verdict); level != "" {
-		writeCommand(&b, level, []property{{"file", path}, {"title", verdictTitle(res)}}, dimensionList(res))
+		props := []property{{"file", path}}
+		if !hasLocatedFinding(res) {
+			props = append(props, property{"line", "1"})
+		}
+		props = append(props, property{"title", verdictTitle(res)})
+		r.add(level, res.Score, 100, props, articleLabel(res, path)+dimensionList(res))
 	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -43,17 +83,66 @@ func (r *githubReporter) Document(res *analysis.Result) error {
 			props = append(props, property{"endColumn", itoa(endCol)})
 		}
 		props = append(props, property{"title", f.Rule})
-		msg := strings.TrimSpace(f.Message) + ": " + quoteSpan(span)
+		msg := articleLabel(res, path) + strings.TrimSpace(f.Message) + ": " + quoteSpan(span)
 		if ev := strings.TrimSpace(f.Evidence); ev != "" {
 			msg += "\nEvidence: " + ev
 		}
-		writeCommand(&b, githubLevel(f.Severity), props, msg)
+		r.add(githubLevel(f.Severity), res.Score, res.Dimensions.Get(f.Dimension), props, msg)
 	}
-	return writeAll(r.w, "github", b.Bytes())
+	return nil
 }
 
+// articleLabel names the article in a message when the file holds several
+// (JSONL, feeds): "[a-7] ".
+func articleLabel(res *analysis.Result, path string) string {
+	if res.ID == "" || res.ID == path || res.ID == res.Path || strings.HasPrefix(res.ID, res.Path+"#") {
+		return ""
+	}
+	return "[" + res.ID + "] "
+}
+
+func hasLocatedFinding(res *analysis.Result) bool {
+	for _, f := range res.Findings {
+		if f.Line > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var levelRank = map[string]int{"error": 0, "warning": 1, "notice": 2}
+
 func (r *githubReporter) Finish(sum Summary) error {
-	return writeAll(r.w, "github", []byte("copydesk: "+batchLine(sum, false)+"\n"))
+	slices.SortStableFunc(r.anns, func(a, b annotation) int {
+		return cmp.Or(
+			cmp.Compare(levelRank[a.level], levelRank[b.level]),
+			cmp.Compare(b.score, a.score),
+			cmp.Compare(b.dimen, a.dimen),
+			cmp.Compare(a.seq, b.seq))
+	})
+	var b bytes.Buffer
+	shown := map[string]int{}
+	hidden := map[string]int{}
+	for _, a := range r.anns {
+		if shown[a.level] >= annotationLimit {
+			hidden[a.level]++
+			continue
+		}
+		shown[a.level]++
+		b.Write(a.command)
+	}
+	if n := hidden["error"] + hidden["warning"] + hidden["notice"]; n > 0 {
+		fmt.Fprintf(&b, "copydesk: %s not shown (the runner shows %d errors, %d warnings and %d notices per step): %d errors, %d warnings, %d notices; the step summary and --format sarif have them all\n",
+			plural(n, "more annotation"), annotationLimit, annotationLimit, annotationLimit, hidden["error"], hidden["warning"], hidden["notice"])
+	}
+	b.WriteString("copydesk: " + batchLine(sum, false) + "\n")
+	r.anns = nil
+	if r.info.StepSummary != nil {
+		if err := writeAll(r.info.StepSummary, "step summary", stepSummary(r.rows, sum, r.info.LinkBase)); err != nil {
+			return err
+		}
+	}
+	return writeAll(r.w, "github", b.Bytes())
 }
 
 type property struct{ key, value string }

@@ -36,7 +36,14 @@ func TestGitHubCommandsRoundTrip(t *testing.T) {
 	if err := r.Document(res); err != nil {
 		t.Fatal(err)
 	}
+	if err := r.Finish(Summary{Articles: 1, Passed: 1}); err != nil {
+		t.Fatal(err)
+	}
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[1], "copydesk: 1 article") {
+		t.Fatalf("want one command line and the summary, got %d: %q", len(lines), lines)
+	}
+	lines = lines[:1]
 	if len(lines) != 1 {
 		t.Fatalf("want one command line, got %d: %q", len(lines), lines)
 	}
@@ -91,5 +98,58 @@ func TestGitHubSummaryLine(t *testing.T) {
 	}
 	if last != "copydesk: 4 articles: 1 fail, 1 warn, 1 pass, 1 unreadable in 1.2s" {
 		t.Errorf("summary line %q", last)
+	}
+}
+
+// The runner shows ten annotations of each level per step: the reporter
+// ranks them (errors first, then the highest-scoring articles), prints at
+// most ten of each and says how many it left out.
+func TestGitHubRanksAndCaps(t *testing.T) {
+	var b, summary bytes.Buffer
+	r := New("github", &b)
+	info := testRunInfo()
+	info.StepSummary = &summary
+	info.LinkBase = "https://github.com/o/r/blob/abc/"
+	_ = r.Start(info)
+	for i := range 30 {
+		res := &analysis.Result{ID: "d/" + itoa(i) + ".md", Path: "d/" + itoa(i) + ".md", Verdict: analysis.VerdictFail, Score: 50 + i}
+		for j, sev := range []analysis.Severity{analysis.Info, analysis.Warning, analysis.Error} {
+			res.Findings = append(res.Findings, analysis.Finding{Rule: "TP00" + itoa(j+1), Severity: sev, Message: "m", Line: j + 1, Column: 1, Text: "x"})
+		}
+		if err := r.Document(res); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Finish(Summary{Articles: 30, Failed: 30}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	count := map[string]int{}
+	var order []string
+	for _, l := range lines {
+		if lvl, _, ok := strings.Cut(strings.TrimPrefix(l, "::"), " "); ok && strings.HasPrefix(l, "::") {
+			count[lvl]++
+			order = append(order, lvl)
+		}
+	}
+	if count["error"] != 10 || count["warning"] != 10 || count["notice"] != 10 {
+		t.Fatalf("per-level counts %v, want 10 each", count)
+	}
+	if order[0] != "error" || order[10] != "warning" || order[20] != "notice" {
+		t.Errorf("not ranked errors first: %v", order)
+	}
+	// 30 verdict errors + 30 error findings: the ten shown are the
+	// highest-scoring articles' (d/29 scores 79).
+	if !strings.Contains(lines[0], "file=d/29.md") {
+		t.Errorf("first annotation is not the highest-scoring article's: %s", lines[0])
+	}
+	want := "copydesk: 90 more annotations not shown (the runner shows 10 errors, 10 warnings and 10 notices per step): 50 errors, 20 warnings, 20 notices"
+	if !strings.HasPrefix(lines[len(lines)-2], want) {
+		t.Errorf("no count of what was left out:\n got %s\nwant %s", lines[len(lines)-2], want)
+	}
+	md := summary.String()
+	if !strings.Contains(md, "| [d/29.md](https://github.com/o/r/blob/abc/d/29.md) | fail | 79 |") ||
+		!strings.Contains(md, "[TP003 line 3](https://github.com/o/r/blob/abc/d/29.md#L3) error") {
+		t.Errorf("step summary lacks the ranked, linked table:\n%s", md)
 	}
 }
