@@ -309,3 +309,28 @@ func (c *Config) lineOf(path string) int {
 	}
 	return n.GetToken().Position.Line
 }
+
+// Resolve finds the configuration a run uses: the file given (--config),
+// none (--no-config), or the nearest .copydesk.yaml from the working
+// directory upward. how says which, for the line every run prints.
+func Resolve(explicit string, noConfig bool) (c *Config, how string, err error) {
+	switch {
+	case noConfig:
+		c, how = &Config{}, "none (--no-config)"
+	case explicit != "":
+		c, err = Load(explicit)
+		how = "given with --config"
+	default:
+		wd, _ := os.Getwd()
+		if path := Find(wd); path != "" {
+			c, err = Load(path)
+			how = "found upward from the working directory"
+		} else {
+			c, how = &Config{}, "none found from the working directory upward; defaults apply"
+		}
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return c, how, nil
+}

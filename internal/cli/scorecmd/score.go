@@ -43,11 +43,11 @@ type Options struct {
 	// the path overrides and reports see.
 	StdinFilename string
 	Quiet         bool
-	NoColor     bool
-	KB          []string
-	Model       string
-	NoCorpus    bool
-	Features    bool
+	NoColor       bool
+	KB            []string
+	Model         string
+	NoCorpus      bool
+	Features      bool
 
 	// flagSet records which flags the user set, so config only fills the rest.
 	flagSet func(name string) bool
