@@ -73,7 +73,9 @@ content; --input-format overrides.
 Exit status: 0 no article fails; 1 some article fails (see --fail-on);
 2 usage or configuration error; 3 some input could not be read (every
 other input is still scored and reported).`,
-		Example: `  copydesk score testdata/seeds --date 2025-03-05
+		Example: `  copydesk score --date 2025-03-05 'testdata/seeds/*.txt'
+  copydesk score --format github --min-severity warning articles/
+  cat draft.md | copydesk score --stdin-filename drafts/draft.md -
   copydesk score feed.xml --format sarif -o results.sarif
   cat articles.jsonl | copydesk score - --format jsonl
   copydesk score --format html -o report.html articles/`,
