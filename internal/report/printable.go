@@ -57,11 +57,11 @@ func unsafeInName(r rune) bool {
 // messages on stderr name files too).
 func PrintableName(s string) string { return printableName(s) }
 
-// escapeBidiJSON rewrites bidirectional-control characters inside encoded
-// JSON as \uXXXX escapes. The document decodes to the same strings, but a
-// JSON report printed on a terminal can no longer reorder what it shows
-// (encoding/json already escapes the C0 controls, U+2028 and U+2029, and
-// replaces invalid UTF-8 with U+FFFD).
+// escapeBidiJSON rewrites bidirectional-control and C1 control characters
+// inside encoded JSON as \uXXXX escapes. The document decodes to the same
+// strings, but a JSON report printed on a terminal can no longer reorder
+// or drive what it shows (encoding/json already escapes the C0 controls,
+// U+2028 and U+2029, and replaces invalid UTF-8 with U+FFFD).
 func escapeBidiJSON(b []byte) []byte {
 	if !bytes.ContainsFunc(b, isBidi) {
 		return b
@@ -79,4 +79,7 @@ func escapeBidiJSON(b []byte) []byte {
 	return out
 }
 
-func isBidi(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
+func isBidi(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) || r >= 0x80 && r < 0xa0 }
+
+// EscapeJSONControls is escapeBidiJSON for the HTML report's embedded JSON.
+func EscapeJSONControls(b []byte) []byte { return escapeBidiJSON(b) }

@@ -14,6 +14,11 @@ import (
 // once were, at 1400 and 1920 px).
 func TestBrowserOverviewColumnsReachable(t *testing.T) {
 	results := seedResults(t)
+	// What widens the table in real batches: an untitled article shown by
+	// a long path with no break in it, and a long source name.
+	results[1].Title = ""
+	results[1].ID = "wire/2025/03/" + strings.Repeat("us-hamas-direct-talks-hostages-", 4) + "update.html"
+	results[1].Source = "The Regional News Network International Edition"
 	var buf strings.Builder
 	rep := New(&buf)
 	if err := rep.Start(report.RunInfo{Version: "test", Rules: ruleIndex(t)}); err != nil {
