@@ -11,9 +11,17 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
+)
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+	buildDir  string
 )
 
 // buildBinary compiles copydesk once for the subprocess tests.
@@ -22,12 +30,51 @@ func buildBinary(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "copydesk")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	buildOnce.Do(func() {
+		buildDir, buildErr = os.MkdirTemp("", "copydesk-bin")
+		if buildErr != nil {
+			return
+		}
+		builtBin = filepath.Join(buildDir, "copydesk")
+		if out, err := exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
 	}
-	return bin
+	return builtBin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
+}
+
+// Usage errors exit 2 and print the message on one line, then the usage.
+func TestUsageErrorOutput(t *testing.T) {
+	bin := buildBinary(t)
+	for _, tc := range []struct {
+		args  []string
+		usage string
+	}{
+		{[]string{"scroe"}, "Usage: copydesk COMMAND [flags]"},
+		{[]string{"explain"}, "Usage: copydesk explain RULE [flags]"},
+		{[]string{"rules", "x"}, "Usage: copydesk rules [flags]"},
+		{[]string{"score", "--nope", "x"}, "Usage: copydesk score [PATH|DIR|GLOB|-]... [flags]"},
+	} {
+		cmd := exec.Command(bin, tc.args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		if cmd.ProcessState.ExitCode() != 2 || len(lines) != 3 || !strings.HasPrefix(lines[0], "copydesk: ") || lines[1] != tc.usage {
+			t.Errorf("%v: exit %d (%v), stderr:\n%s", tc.args, cmd.ProcessState.ExitCode(), err, stderr.String())
+		}
+	}
 }
 
 // A signal stops reading, closes the report well-formed and marked
