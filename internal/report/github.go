@@ -26,10 +26,13 @@ const annotationLimit = 10
 // number left out is said on the last line. With RunInfo.StepSummary set,
 // a Markdown table of the batch goes there too.
 type githubReporter struct {
-	w    io.Writer
-	info RunInfo
-	anns []annotation
-	rows []summaryRow
+	w     io.Writer
+	info  RunInfo
+	anns  []annotation   // the best-ranked so far: a bounded list
+	total map[string]int // annotations made, per level
+	seq   int
+	rows  []summaryRow // the worst articles so far: a bounded list
+	nrows int
 }
 
 // annotation is one workflow command, with what it is ranked by.
@@ -43,19 +46,57 @@ type annotation struct {
 
 func (r *githubReporter) Start(info RunInfo) error {
 	r.info = info
+	r.total = map[string]int{}
 	return nil
 }
 
+// add keeps an annotation if it may rank among the ones shown. Only the
+// best annotationLimit of each level can be printed, so the list is cut
+// back whenever it grows past a few times that: memory stays flat however
+// long the batch.
 func (r *githubReporter) add(level string, score, dimen int, props []property, message string) {
 	var b bytes.Buffer
 	writeCommand(&b, level, props, message)
-	r.anns = append(r.anns, annotation{level: level, score: score, dimen: dimen, seq: len(r.anns), command: b.Bytes()})
+	r.total[level]++
+	r.seq++
+	r.anns = append(r.anns, annotation{level: level, score: score, dimen: dimen, seq: r.seq, command: b.Bytes()})
+	if len(r.anns) > 8*annotationLimit {
+		r.anns = bestAnnotations(r.anns)
+	}
+}
+
+var levelRank = map[string]int{"error": 0, "warning": 1, "notice": 2}
+
+// bestAnnotations ranks anns (errors first, then the highest-scoring
+// articles, then the finding's dimension score, then arrival) and keeps
+// the first annotationLimit of each level.
+func bestAnnotations(anns []annotation) []annotation {
+	slices.SortStableFunc(anns, func(a, b annotation) int {
+		return cmp.Or(
+			cmp.Compare(levelRank[a.level], levelRank[b.level]),
+			cmp.Compare(b.score, a.score),
+			cmp.Compare(b.dimen, a.dimen),
+			cmp.Compare(a.seq, b.seq))
+	})
+	kept := anns[:0]
+	n := map[string]int{}
+	for _, a := range anns {
+		if n[a.level] < annotationLimit {
+			n[a.level]++
+			kept = append(kept, a)
+		}
+	}
+	return slices.Clip(kept)
 }
 
 func (r *githubReporter) Document(res *analysis.Result) error {
 	path := inputPath(res, r.info.WorkDir)
 	if r.info.StepSummary != nil {
 		r.rows = append(r.rows, newSummaryRow(res, path))
+		r.nrows++
+		if len(r.rows) > 4*summaryRows {
+			r.rows = worstRows(r.rows)
+		}
 	}
 	if res.Failed() {
 		r.add("error", 101, 0, []property{{"file", path}, {"title", "unreadable input"}}, res.ID+": "+res.Error)
@@ -110,26 +151,16 @@ func hasLocatedFinding(res *analysis.Result) bool {
 	return false
 }
 
-var levelRank = map[string]int{"error": 0, "warning": 1, "notice": 2}
-
 func (r *githubReporter) Finish(sum Summary) error {
-	slices.SortStableFunc(r.anns, func(a, b annotation) int {
-		return cmp.Or(
-			cmp.Compare(levelRank[a.level], levelRank[b.level]),
-			cmp.Compare(b.score, a.score),
-			cmp.Compare(b.dimen, a.dimen),
-			cmp.Compare(a.seq, b.seq))
-	})
 	var b bytes.Buffer
 	shown := map[string]int{}
-	hidden := map[string]int{}
-	for _, a := range r.anns {
-		if shown[a.level] >= annotationLimit {
-			hidden[a.level]++
-			continue
-		}
+	for _, a := range bestAnnotations(r.anns) {
 		shown[a.level]++
 		b.Write(a.command)
+	}
+	hidden := map[string]int{}
+	for level, n := range r.total {
+		hidden[level] = n - shown[level]
 	}
 	if n := hidden["error"] + hidden["warning"] + hidden["notice"]; n > 0 {
 		fmt.Fprintf(&b, "copydesk: %s not shown (the runner shows %d errors, %d warnings and %d notices per step): %d errors, %d warnings, %d notices; the step summary and --format sarif have them all\n",
@@ -138,7 +169,7 @@ func (r *githubReporter) Finish(sum Summary) error {
 	b.WriteString("copydesk: " + batchLine(sum, false) + "\n")
 	r.anns = nil
 	if r.info.StepSummary != nil {
-		if err := writeAll(r.info.StepSummary, "step summary", stepSummary(r.rows, sum, r.info.LinkBase)); err != nil {
+		if err := writeAll(r.info.StepSummary, "step summary", stepSummary(r.rows, r.nrows, sum, r.info.LinkBase)); err != nil {
 			return err
 		}
 	}

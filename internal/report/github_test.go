@@ -153,3 +153,36 @@ func TestGitHubRanksAndCaps(t *testing.T) {
 		t.Errorf("step summary lacks the ranked, linked table:\n%s", md)
 	}
 }
+
+// A long batch keeps only what can be shown: memory stays flat, and the
+// counts of what was left out stay exact.
+func TestGitHubLongBatchIsBounded(t *testing.T) {
+	var b, summary bytes.Buffer
+	info := testRunInfo()
+	info.StepSummary = &summary
+	r := New("github", &b).(*githubReporter)
+	_ = r.Start(info)
+	const n = 5000
+	for i := range n {
+		res := &analysis.Result{ID: itoa(i), Path: "d/" + itoa(i) + ".md", Verdict: analysis.VerdictWarn, Score: i % 97,
+			Findings: []analysis.Finding{{Rule: "TP001", Severity: analysis.Warning, Line: 2, Text: "x"}}}
+		if err := r.Document(res); err != nil {
+			t.Fatal(err)
+		}
+		if len(r.anns) > 8*annotationLimit+1 || len(r.rows) > 4*summaryRows+1 {
+			t.Fatalf("after %d articles the reporter holds %d annotations and %d rows", i+1, len(r.anns), len(r.rows))
+		}
+	}
+	if err := r.Finish(Summary{Articles: n, Warned: n}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "copydesk: 9990 more annotations not shown") || !strings.Contains(b.String(), "0 errors, 9990 warnings, 0 notices") {
+		t.Errorf("wrong count of what was left out:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), "::warning file=d/96.md,title=copydesk warn") { // score 96 ranks first
+		t.Errorf("best-ranked annotation missing:\n%s", b.String())
+	}
+	if !strings.Contains(summary.String(), "4900 articles more not listed.") || strings.Count(summary.String(), "\n| ") != summaryRows+1 {
+		t.Errorf("step summary not cut to %d rows:\n%.400s", summaryRows, summary.String())
+	}
+}

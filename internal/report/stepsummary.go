@@ -46,9 +46,9 @@ func newSummaryRow(res *analysis.Result, path string) summaryRow {
 
 var verdictRank = map[analysis.Verdict]int{analysis.VerdictFail: 0, analysis.VerdictWarn: 1, analysis.VerdictPass: 2}
 
-// stepSummary renders the table. Every input-derived string is escaped so
-// it cannot open Markdown or HTML structure.
-func stepSummary(rows []summaryRow, sum Summary, linkBase string) []byte {
+// worstRows sorts rows worst first (unreadable, fail, warn, pass; then by
+// score) and keeps the summaryRows that can be listed.
+func worstRows(rows []summaryRow) []summaryRow {
 	slices.SortStableFunc(rows, func(a, b summaryRow) int {
 		ra, rb := verdictRank[a.verdict], verdictRank[b.verdict]
 		if a.err != "" {
@@ -59,6 +59,14 @@ func stepSummary(rows []summaryRow, sum Summary, linkBase string) []byte {
 		}
 		return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(b.score, a.score))
 	})
+	return slices.Clip(rows[:min(len(rows), summaryRows)])
+}
+
+// stepSummary renders the table of the worst rows out of total articles.
+// Every input-derived string is escaped so it cannot open Markdown or HTML
+// structure.
+func stepSummary(rows []summaryRow, total int, sum Summary, linkBase string) []byte {
+	rows = worstRows(rows)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "### copydesk: %s\n\n", batchLine(sum, false))
 	if sum.Interrupted {
@@ -66,7 +74,7 @@ func stepSummary(rows []summaryRow, sum Summary, linkBase string) []byte {
 	}
 	b.WriteString("| article | verdict | score | boilerplate | templated | attribution | fabrication | top findings |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---|\n")
-	for _, row := range rows[:min(len(rows), summaryRows)] {
+	for _, row := range rows {
 		name := markdownLink(markdownText(row.path), linkBase, row.path, 0)
 		if row.id != "" && row.id != row.path {
 			name += " " + markdownText(row.id)
@@ -82,8 +90,8 @@ func stepSummary(rows []summaryRow, sum Summary, linkBase string) []byte {
 		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %s |\n", name, row.verdict, row.score,
 			row.dims.Boilerplate, row.dims.Templated, row.dims.Attribution, row.dims.Fabrication, strings.Join(top, "<br>"))
 	}
-	if len(rows) > summaryRows {
-		fmt.Fprintf(&b, "\n%s more not listed.\n", plural(len(rows)-summaryRows, "article"))
+	if total > len(rows) {
+		fmt.Fprintf(&b, "\n%s more not listed.\n", plural(total-len(rows), "article"))
 	}
 	return b.Bytes()
 }
