@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
 	"github.com/copydesk/copydesk/internal/config"
 	"github.com/copydesk/copydesk/internal/report"
@@ -23,6 +25,18 @@ type Options struct {
 	IO         *cliutil.IOStreams
 	ConfigPath string
 	NoConfig   bool
+	// Flags are score's flags that override the file, by key
+	// ("fail_on" → "warn"), as the user gave them.
+	Flags map[string]string
+}
+
+// overridable are the settings score's flags override: config key → flag.
+var overridable = []struct{ key, flag, help string }{
+	{"fail_on", "fail-on", "as `copydesk score --fail-on`"},
+	{"jobs", "jobs", "as `copydesk score --jobs`"},
+	{"date", "date", "as `copydesk score --date`"},
+	{"model", "model", "as `copydesk score --model`"},
+	{"min_severity", "min-severity", "as `copydesk score --min-severity`"},
 }
 
 // NewCmd returns `copydesk config`.
@@ -34,19 +48,57 @@ func NewCmd(ios *cliutil.IOStreams) *cobra.Command {
 		Long: `Config prints the configuration a score run in this directory would use:
 which file applied (found from the working directory upward, given with
 --config, or none), every setting's value, and whether it comes from that
-file (with its line) or is the default. Flags given to score override
-these values.`,
+file (with its line), from a flag, or is the default. Give it the flags you
+give score (--fail-on, --jobs, --date, --model, --min-severity) to see
+their effect.`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.NoConfig && opts.ConfigPath != "" {
 				return cliutil.UsageError(errors.New("--config and --no-config exclude each other"))
+			}
+			opts.Flags = map[string]string{}
+			for _, o := range overridable {
+				if f := cmd.Flags().Lookup(o.flag); f.Changed {
+					opts.Flags[o.key] = f.Value.String()
+				}
+			}
+			if err := validateFlags(opts.Flags); err != nil {
+				return cliutil.UsageError(err)
 			}
 			return Run(opts)
 		},
 	}
+	for _, o := range overridable {
+		cmd.Flags().String(o.flag, "", o.help)
+	}
 	cmd.Flags().StringVar(&opts.ConfigPath, "config", "", "configuration `FILE` (default: .copydesk.yaml from the working directory upward)")
 	cmd.Flags().BoolVar(&opts.NoConfig, "no-config", false, "show the defaults, ignoring any configuration file")
 	return cmd
+}
+
+// validateFlags checks the flags as score would.
+func validateFlags(flags map[string]string) error {
+	if v, ok := flags["fail_on"]; ok {
+		if _, err := config.ParseFailOn(v); err != nil {
+			return err
+		}
+	}
+	if v, ok := flags["jobs"]; ok {
+		if n, err := strconv.Atoi(v); err != nil || n < 0 || n > config.MaxJobs {
+			return fmt.Errorf("--jobs %q: want 0 (all CPUs) to %d", v, config.MaxJobs)
+		}
+	}
+	if v, ok := flags["date"]; ok {
+		if _, err := config.ParseDate(v); err != nil {
+			return fmt.Errorf("--date: %w", err)
+		}
+	}
+	if v, ok := flags["min_severity"]; ok {
+		if _, err := analysis.ParseSeverity(v); err != nil {
+			return fmt.Errorf("--min-severity: %w", err)
+		}
+	}
+	return nil
 }
 
 // Run prints the effective configuration.
@@ -55,7 +107,11 @@ func Run(opts *Options) error {
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
-	scorer, err := score.Open(cfg.Model)
+	model := cfg.Model
+	if m, ok := opts.Flags["model"]; ok {
+		model = m
+	}
+	scorer, err := score.Open(model)
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
@@ -65,10 +121,10 @@ func Run(opts *Options) error {
 	} else {
 		fmt.Fprintf(w, "configuration: %s\n\n", how)
 	}
-	return print(w, cfg, scorer.DefaultThresholds())
+	return print(w, cfg, opts.Flags, scorer.DefaultThresholds())
 }
 
-func print(w io.Writer, cfg *config.Config, defaults score.Thresholds) error {
+func print(w io.Writer, cfg *config.Config, flags map[string]string, defaults score.Thresholds) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "KEY\tVALUE\tFROM")
 	from := func(key string) string {
@@ -78,6 +134,9 @@ func print(w io.Writer, cfg *config.Config, defaults score.Thresholds) error {
 		return "default"
 	}
 	row := func(key, value, source string) {
+		if v, ok := flags[key]; ok {
+			value, source = v, "flag --"+strings.ReplaceAll(key, "_", "-")
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", key, report.PrintableName(value), source)
 	}
 	th := func(key string, v *int, def int, what string) {

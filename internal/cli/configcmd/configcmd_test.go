@@ -42,6 +42,10 @@ func TestConfigPrintsValuesAndWhereFrom(t *testing.T) {
 		}
 	}
 	ios, _, out, _ = cliutil.Test()
+	if err := root.Execute(context.Background(), ios, []string{"config", "--jobs", "5"}); err != nil || !regexp.MustCompile(`jobs\s+5\s+flag --jobs`).MatchString(out.String()) {
+		t.Errorf("--jobs 5: %v\n%s", err, out)
+	}
+	ios, _, out, _ = cliutil.Test()
 	if err := root.Execute(context.Background(), ios, []string{"config", "--no-config"}); err != nil || !regexp.MustCompile(`jobs\s+0 \(all CPUs\)\s+default`).MatchString(out.String()) {
 		t.Errorf("--no-config: %v\n%s", err, out)
 	}
