@@ -24,8 +24,12 @@ type Limits struct {
 	MaxNodes int // nodes after alias expansion
 }
 
-// ConfigLimits suit a configuration file: far above any real one.
-var ConfigLimits = Limits{MaxBytes: 1 << 20, MaxDepth: 64, MaxNodes: 100_000}
+// ConfigLimits suit a configuration file: far above any real one (a few
+// kilobytes, a few levels). The size cap also bounds the parser's time:
+// goccy/go-yaml is quadratic on some malformed lines ("a: a: a: …", "&a &a
+// …": 80,000 of them take 0.7 s, 330,000 over 100 s), so 128 KiB keeps
+// the worst case near a quarter of a second.
+var ConfigLimits = Limits{MaxBytes: 128 << 10, MaxDepth: 64, MaxNodes: 100_000}
 
 // Error is a YAML error at a line (0 when the whole input is at fault).
 type Error struct {
@@ -53,7 +57,7 @@ func Check(b []byte, lim Limits) (*ast.File, error) {
 	if lim.MaxBytes > 0 && len(b) > lim.MaxBytes {
 		return nil, &Error{Msg: fmt.Sprintf("%d bytes is over the %d-byte limit for YAML", len(b), lim.MaxBytes), limit: true}
 	}
-	if line := flowDepthExceeded(b, lim.MaxDepth); line > 0 {
+	if line := depthExceeded(b, lim.MaxDepth); line > 0 {
 		return nil, &Error{Line: line, Msg: fmt.Sprintf("nested more than %d levels deep", lim.MaxDepth), limit: true}
 	}
 	f, err := parse(b)
@@ -220,25 +224,60 @@ func (w *walker) size(n ast.Node, depth int) int {
 	return s
 }
 
-// flowDepthExceeded scans for [ and { nesting deeper than max outside
-// quoted scalars and comments, before the recursive parser sees it, and
-// returns the line where it happens (0 when it does not).
-func flowDepthExceeded(b []byte, maxDepth int) int {
+// depthExceeded estimates nesting before the recursive parser sees it
+// (which on "- - - - …" or "[[[[…" would take gigabytes) and returns the
+// line where it passes max (0 when it does not). Block nesting is the
+// number of indentation levels open plus the compact "- " and "? "
+// indicators that start a line; flow nesting counts [ and { outside
+// quoted scalars and comments. It errs towards counting too much, which
+// only a config nested far deeper than any real one could notice.
+func depthExceeded(b []byte, maxDepth int) int {
 	if maxDepth <= 0 {
 		return 0
 	}
-	depth, line := 0, 1
+	var indents []int // open indentation levels
+	flow, line := 0, 1
 	var quote byte
 	comment := false
 	prev := byte('\n')
+	atLineStart := true
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c == '\n' {
 			line++
 			comment = false
 			prev = c
+			atLineStart = true
 			continue
 		}
+		if atLineStart && quote == 0 && flow == 0 {
+			atLineStart = false
+			// Measure the line: its indentation and its leading compact
+			// indicators; blank and comment-only lines do not count.
+			j := i
+			for j < len(b) && b[j] == ' ' {
+				j++
+			}
+			if j < len(b) && b[j] != '\n' && b[j] != '#' && b[j] != '\r' {
+				indent := j - i
+				for len(indents) > 0 && indents[len(indents)-1] >= indent {
+					indents = indents[:len(indents)-1]
+				}
+				indents = append(indents, indent)
+				compact := 0
+				for j+1 < len(b) && (b[j] == '-' || b[j] == '?') && (b[j+1] == ' ' || b[j+1] == '\t') {
+					compact++
+					j += 2
+					for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+						j++
+					}
+				}
+				if len(indents)+compact > maxDepth {
+					return line
+				}
+			}
+		}
+		atLineStart = false
 		switch {
 		case comment:
 		case quote == '\'':
@@ -260,12 +299,12 @@ func flowDepthExceeded(b []byte, maxDepth int) int {
 		case (c == '\'' || c == '"') && strings.IndexByte(" \t\n[{,:-?", prev) >= 0:
 			quote = c
 		case c == '[' || c == '{':
-			depth++
-			if depth > maxDepth {
+			flow++
+			if flow+len(indents) > maxDepth {
 				return line
 			}
 		case c == ']' || c == '}':
-			depth = max(depth-1, 0)
+			flow = max(flow-1, 0)
 		}
 		prev = c
 	}

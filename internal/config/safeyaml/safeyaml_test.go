@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 type conf struct {
@@ -35,7 +36,10 @@ func TestLimits(t *testing.T) {
 		{"deep flow", "a: " + strings.Repeat("[", 100_000) + "\n", "line 1: nested more than 64"},
 		{"deep flow on line 3", "a: 1\nb: 2\nc: " + strings.Repeat("{x: ", 70) + "1" + strings.Repeat("}", 70), "line 3: nested"},
 		{"alias bomb", bomb, "once aliases are expanded"},
-		{"too big", "a: \"" + strings.Repeat("x", 2<<20) + "\"\n", "over the 1048576-byte limit"},
+		{"too big", "a: \"" + strings.Repeat("x", 2<<20) + "\"\n", "over the 131072-byte limit"},
+		{"compact sequences", strings.Repeat("- ", 40_000) + "x\n", "line 1: nested more than 64"},
+		{"compact keys", "a: 1\n" + strings.Repeat("? ", 40_000) + "x\n", "line 2: nested more than 64"},
+		{"indentation", deepIndent(70), "line 65: nested more than 64"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -58,5 +62,27 @@ func TestWithinLimitsDecodes(t *testing.T) {
 	}
 	if v["a"] != strings.Repeat("[", 200) || len(v["y"].([]any)) != 2 {
 		t.Fatalf("decoded %v", v)
+	}
+}
+
+// deepIndent is a block mapping nested n levels by indentation.
+func deepIndent(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	return b.String()
+}
+
+// The quadratic shapes of the parser stay fast within the size cap.
+func TestWorstCaseWithinSizeCapIsFast(t *testing.T) {
+	for _, tok := range []string{"a: ", "&a ", "!t ", "? ", "- "} {
+		in := strings.Repeat(tok, ConfigLimits.MaxBytes/len(tok)-1)
+		start := time.Now()
+		var v any
+		_ = Unmarshal([]byte(in), &v, ConfigLimits)
+		if d := time.Since(start); d > 20*time.Second { // generous: a busy machine
+			t.Errorf("%q × %d: %v", tok, len(in)/len(tok), d)
+		}
 	}
 }
