@@ -3,27 +3,30 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
 	"github.com/copydesk/copydesk/internal/cli/root"
+	"github.com/copydesk/copydesk/internal/report"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, stop := cliutil.SignalContext(context.Background())
 	ios := cliutil.System()
-	cmd := root.NewCmd(ios)
-	err := cmd.ExecuteContext(ctx)
-	code := cliutil.Code(err)
+	err := root.Execute(ctx, ios, os.Args[1:])
+	stop()
 	if err != nil && err.Error() != "" {
-		fmt.Fprintln(ios.ErrOut, "copydesk: "+err.Error())
-		if code == cliutil.ExitUsage && strings.Contains(err.Error(), "flag") {
-			fmt.Fprintln(ios.ErrOut, "Run 'copydesk --help' for usage.")
+		// Messages name files and ids: one printable line, so no input
+		// can start a line of its own on a CI log.
+		msg := strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(err.Error())
+		fmt.Fprintln(ios.ErrOut, "copydesk: "+report.PrintableName(msg))
+		var ee *cliutil.ExitError
+		if errors.As(err, &ee) && ee.Usage != "" {
+			fmt.Fprintln(ios.ErrOut, ee.Usage)
 		}
 	}
-	os.Exit(code)
+	os.Exit(cliutil.Code(err))
 }

@@ -13,8 +13,12 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/config/safeyaml"
 )
 
 // FileName is the configuration file copydesk looks for.
@@ -32,8 +36,11 @@ type RuleSettings struct {
 	Severity map[string]string `yaml:"severity"`
 }
 
-// Override applies settings to inputs whose path matches one of Paths
-// (filepath.Match patterns; "dir/**" matches everything below dir).
+// Override applies settings to inputs whose path matches one of Paths:
+// doublestar globs ("wire/**/*.md", "{a,b}/*.txt") matched against the
+// input's path relative to the configuration file's directory (a pattern
+// without a slash matches the file name at any depth), or "id:PATTERN"
+// matched against the article id (a JSONL record's own id, path#N).
 type Override struct {
 	Paths      []string          `yaml:"paths"`
 	Disable    []string          `yaml:"disable"`
@@ -60,11 +67,24 @@ type Config struct {
 	Allow      Allow        `yaml:"allow"`
 	KB         []string     `yaml:"kb"`
 	Model      string       `yaml:"model"`
+	// MinSeverity hides findings below it (info, warning, error).
+	MinSeverity string `yaml:"min_severity"`
 
 	// Path is the file the configuration came from ("" for none).
 	Path string `yaml:"-"`
-	src  []byte
+	// Dir is the directory override paths are relative to: the
+	// configuration file's, or the working directory without one.
+	Dir string `yaml:"-"`
+	src []byte
 }
+
+// MaxJobs caps jobs: (and --jobs): far above any useful parallelism, low
+// enough that a typo cannot exhaust memory on queues.
+const MaxJobs = 1024
+
+// Line returns the line of the key at a YAML path ("$.thresholds.warn"),
+// or 0 when the file does not set it.
+func (c *Config) Line(path string) int { return c.lineOf(path) }
 
 // Find returns the path of the nearest .copydesk.yaml from dir upward, or "".
 func Find(dir string) string {
@@ -96,17 +116,44 @@ func Load(path string) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c.Path = path
-	// Relative KB and model paths are relative to the config file.
-	base := filepath.Dir(path)
+	if abs, err := filepath.Abs(path); err == nil {
+		c.Path = abs
+	}
+	// Relative KB and model paths are relative to the config file, and
+	// must be regular files: a config found upward must not make copydesk
+	// read a device, a FIFO or a directory.
+	base := filepath.Dir(c.Path)
+	c.Dir = base
 	for i, k := range c.KB {
 		if !filepath.IsAbs(k) {
 			c.KB[i] = filepath.Join(base, k)
+		}
+		if err := RegularFile(c.KB[i]); err != nil {
+			return nil, c.errorAt(fmt.Sprintf("$.kb[%d]", i), "%v", err)
 		}
 	}
 	if c.Model != "" && !filepath.IsAbs(c.Model) {
 		c.Model = filepath.Join(base, c.Model)
 	}
+	if c.Model != "" {
+		if err := RegularFile(c.Model); err != nil {
+			return nil, c.errorAt("$.model", "%v", err)
+		}
+	}
 	return c, nil
+}
+
+// RegularFile returns an error unless path names a regular file (symlinks
+// followed).
+func RegularFile(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", path)
+	}
+	return nil
 }
 
 // Parse reads and validates configuration YAML; rule IDs are checked
@@ -116,7 +163,7 @@ func Parse(b []byte) (*Config, error) {
 	if strings.TrimSpace(string(b)) == "" {
 		return c, nil
 	}
-	if err := yaml.UnmarshalWithOptions(b, c, yaml.DisallowUnknownField()); err != nil {
+	if err := safeyaml.Unmarshal(b, c, safeyaml.ConfigLimits, yaml.DisallowUnknownField()); err != nil {
 		return nil, yamlError(err)
 	}
 	return c, c.validateValues()
@@ -125,6 +172,10 @@ func Parse(b []byte) (*Config, error) {
 // yamlError rewrites the YAML library's "[3:1] unknown field" into
 // "line 3, column 1: unknown key", the words an editor's config uses.
 func yamlError(err error) error {
+	var se *safeyaml.Error
+	if errors.As(err, &se) {
+		return err
+	}
 	msg := yaml.FormatError(err, false, false)
 	if m := yamlPos.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("line %s, column %s: %s", m[1], m[2], strings.Replace(m[3], "unknown field", "unknown key", 1))
@@ -158,8 +209,13 @@ func (c *Config) validateValues() error {
 			return c.errorAt("$.fail_on", "%v", err)
 		}
 	}
-	if c.Jobs < 0 {
-		return c.errorAt("$.jobs", "must be 0 (all CPUs) or more")
+	if c.Jobs < 0 || c.Jobs > MaxJobs {
+		return c.errorAt("$.jobs", "must be from 0 (all CPUs) to %d, got %d", MaxJobs, c.Jobs)
+	}
+	if c.MinSeverity != "" {
+		if _, err := analysis.ParseSeverity(c.MinSeverity); err != nil {
+			return c.errorAt("$.min_severity", "%v", err)
+		}
 	}
 	if c.Date != "" {
 		if _, err := ParseDate(c.Date); err != nil {
@@ -185,8 +241,8 @@ func (c *Config) validateValues() error {
 			return c.errorAt(p, "an override needs paths")
 		}
 		for j, pat := range o.Paths {
-			if _, err := filepath.Match(strings.ReplaceAll(pat, "**", "*"), ""); err != nil {
-				return c.errorAt(fmt.Sprintf("%s.paths[%d]", p, j), "bad pattern %q: %v", pat, err)
+			if !doublestar.ValidatePattern(strings.TrimPrefix(pat, "id:")) {
+				return c.errorAt(fmt.Sprintf("%s.paths[%d]", p, j), "bad pattern %q", pat)
 			}
 		}
 		if err := checkSev(p+".severity", o.Severity); err != nil {
@@ -252,4 +308,29 @@ func (c *Config) lineOf(path string) int {
 		return 0
 	}
 	return n.GetToken().Position.Line
+}
+
+// Resolve finds the configuration a run uses: the file given (--config),
+// none (--no-config), or the nearest .copydesk.yaml from the working
+// directory upward. how says which, for the line every run prints.
+func Resolve(explicit string, noConfig bool) (c *Config, how string, err error) {
+	switch {
+	case noConfig:
+		c, how = &Config{}, "none (--no-config)"
+	case explicit != "":
+		c, err = Load(explicit)
+		how = "given with --config"
+	default:
+		wd, _ := os.Getwd()
+		if path := Find(wd); path != "" {
+			c, err = Load(path)
+			how = "found upward from the working directory"
+		} else {
+			c, how = &Config{}, "none found from the working directory upward; defaults apply"
+		}
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return c, how, nil
 }

@@ -1,11 +1,15 @@
 package config
 
 import (
+	"os"
+	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/score"
 )
 
@@ -18,6 +22,11 @@ type Policy struct {
 	overrides  []compiledOverride
 	phrases    map[string]bool
 	people     []string
+	dir        string // override paths are relative to it
+	stdinName  string // --stdin-filename
+	// source reads an input file's raw bytes, for suppression comments
+	// that an extractor removed from the text (HTML); nil: none.
+	source func(path string) []byte
 }
 
 type ruleAdjust struct {
@@ -26,7 +35,8 @@ type ruleAdjust struct {
 }
 
 type compiledOverride struct {
-	paths      []*regexp.Regexp
+	paths      []string // doublestar patterns on the relative path
+	ids        []string // doublestar patterns on the article id
 	rules      ruleAdjust
 	thresholds Thresholds
 }
@@ -36,11 +46,18 @@ func NewPolicy(c *Config, defaults score.Thresholds) *Policy {
 	if c == nil {
 		c = &Config{}
 	}
-	p := &Policy{thresholds: merge(defaults, c.Thresholds), rules: compileRules(c.Rules.Disable, c.Rules.Severity), phrases: map[string]bool{}}
+	p := &Policy{thresholds: merge(defaults, c.Thresholds), rules: compileRules(c.Rules.Disable, c.Rules.Severity), phrases: map[string]bool{}, dir: c.Dir}
+	if p.dir == "" {
+		p.dir, _ = os.Getwd()
+	}
 	for _, o := range c.Overrides {
 		co := compiledOverride{rules: compileRules(o.Disable, o.Severity), thresholds: o.Thresholds}
 		for _, pat := range o.Paths {
-			co.paths = append(co.paths, globRegexp(pat))
+			if id, ok := strings.CutPrefix(pat, "id:"); ok {
+				co.ids = append(co.ids, id)
+			} else {
+				co.paths = append(co.paths, path.Clean(strings.TrimPrefix(filepath.ToSlash(pat), "./")))
+			}
 		}
 		p.overrides = append(p.overrides, co)
 	}
@@ -53,13 +70,13 @@ func NewPolicy(c *Config, defaults score.Thresholds) *Policy {
 	return p
 }
 
-// SetFailScore replaces the fail threshold (--fail-on N).
-func (p *Policy) SetFailScore(n int) {
-	p.thresholds.Fail = n
-	if p.thresholds.Warn > n {
-		p.thresholds.Warn = n
-	}
-}
+// SetStdinName names standard input (--stdin-filename): articles read
+// from "-" take that path, for overrides and reports.
+func (p *Policy) SetStdinName(name string) { p.stdinName = name }
+
+// SetSourceReader lets suppression comments be read from an input's raw
+// bytes when its analysed text no longer holds them (HTML comments).
+func (p *Policy) SetSourceReader(read func(path string) []byte) { p.source = read }
 
 // Thresholds are the thresholds for articles no override matches.
 func (p *Policy) Thresholds() score.Thresholds { return p.thresholds }
@@ -93,18 +110,20 @@ func compileRules(disable []string, sev map[string]string) ruleAdjust {
 
 // Apply adjusts res in place and returns the thresholds for it.
 func (p *Policy) Apply(res *analysis.Result) score.Thresholds {
+	p.renameStdin(res)
 	th := p.thresholds
 	adjusts := []ruleAdjust{p.rules}
-	path := filepath.ToSlash(res.Path)
+	rel := p.relative(res.Path)
 	for _, o := range p.overrides {
-		if o.matches(path) {
+		if o.matches(rel, res.ID) {
 			adjusts = append(adjusts, o.rules)
 			th = merge(th, o.thresholds)
 		}
 	}
+	sup := p.suppressions(res)
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
-		drop := false
+		drop := sup.suppressed(&f)
 		for _, a := range adjusts {
 			if a.disabled[f.Rule] {
 				drop = true
@@ -146,40 +165,67 @@ func (p *Policy) mentionsAllowedPerson(text string) bool {
 	return false
 }
 
-func (o compiledOverride) matches(path string) bool {
-	for _, re := range o.paths {
-		if re.MatchString(path) || re.MatchString(filepath.Base(path)) {
+func (o compiledOverride) matches(rel, id string) bool {
+	for _, pat := range o.paths {
+		if ok, _ := doublestar.Match(pat, rel); ok {
+			return true
+		}
+		// A pattern without a slash names files at any depth.
+		if !strings.Contains(pat, "/") {
+			if ok, _ := doublestar.Match(pat, path.Base(rel)); ok {
+				return true
+			}
+		}
+	}
+	for _, pat := range o.ids {
+		if ok, _ := doublestar.Match(pat, id); ok {
 			return true
 		}
 	}
 	return false
 }
 
-// globRegexp turns a path pattern into a regexp: * and ? stay within one
-// path segment, ** crosses segments.
-func globRegexp(pat string) *regexp.Regexp {
-	var b strings.Builder
-	b.WriteString("^")
-	for i := 0; i < len(pat); i++ {
-		switch c := pat[i]; c {
-		case '*':
-			if i+1 < len(pat) && pat[i+1] == '*' {
-				b.WriteString(".*")
-				i++
-				if i+1 < len(pat) && pat[i+1] == '/' {
-					i++
-				}
-			} else {
-				b.WriteString("[^/]*")
-			}
-		case '?':
-			b.WriteString("[^/]")
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
+// relative is an input path as override patterns see it: slash-separated,
+// relative to the configuration's directory ("./wire/a.md", "wire/a.md"
+// and an absolute path to it are one path). A path outside that directory
+// stays as given, cleaned.
+func (p *Policy) relative(name string) string {
+	if name == "" || name == ingest.StdinName && p.stdinName == "" {
+		return name
+	}
+	abs, err := filepath.Abs(name)
+	if err == nil && p.dir != "" {
+		if rel, err := filepath.Rel(p.dir, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
 		}
 	}
-	b.WriteString("$")
-	return regexp.MustCompile(b.String())
+	return path.Clean(filepath.ToSlash(name))
+}
+
+// renameStdin gives articles read from standard input the --stdin-filename.
+func (p *Policy) renameStdin(res *analysis.Result) {
+	if p.stdinName == "" || res.Path != ingest.StdinName {
+		return
+	}
+	res.Path = p.stdinName
+	switch {
+	case res.ID == ingest.StdinName:
+		res.ID = p.stdinName
+	case strings.HasPrefix(res.ID, ingest.StdinName+"#"):
+		res.ID = p.stdinName + strings.TrimPrefix(res.ID, ingest.StdinName)
+	}
+}
+
+// MinSeverity filters findings for display (--min-severity): scores and
+// verdicts, computed before, are unchanged.
+func MinSeverity(res *analysis.Result, min analysis.Severity) {
+	kept := res.Findings[:0]
+	for _, f := range res.Findings {
+		if f.Severity >= min {
+			kept = append(kept, f)
+		}
+	}
+	res.Findings = kept
 }
 
 // quoteFolder is built once: a Replacer is safe for concurrent use and

@@ -203,8 +203,8 @@ func analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Docume
 	if doc.ID == "" {
 		doc.ID = a.ID
 	}
-	if doc.Path == "" {
-		doc.Path = a.Path
+	if a.Path != "" {
+		doc.Path = a.Path // the input file, even when the reader named the document by its id
 	}
 	if !doc.HasDate() && !opts.DefaultDate.IsZero() {
 		doc.Date = opts.DefaultDate

@@ -2,8 +2,10 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -11,26 +13,105 @@ import (
 
 func init() { Register("github", func(w io.Writer) Reporter { return &githubReporter{w: w} }) }
 
+// annotationLimit is how many annotations of each level (error, warning,
+// notice) the Actions runner shows for one step; it drops the rest.
+const annotationLimit = 10
+
 // githubReporter prints GitHub Actions workflow commands, which the runner
 // turns into annotations on the files of a pull request
 // (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
-type githubReporter struct{ w io.Writer }
+// The runner shows only the first ten of each level per step, so the
+// annotations are held until the end, ranked (errors first, then the
+// articles that score highest), cut to what the runner shows, and the
+// number left out is said on the last line. With RunInfo.StepSummary set,
+// a Markdown table of the batch goes there too.
+type githubReporter struct {
+	w     io.Writer
+	info  RunInfo
+	anns  []annotation   // the best-ranked so far: a bounded list
+	total map[string]int // annotations made, per level
+	seq   int
+	rows  []summaryRow // the worst articles so far: a bounded list
+	nrows int
+}
 
-func (r *githubReporter) Start(RunInfo) error { return nil }
+// annotation is one workflow command, with what it is ranked by.
+type annotation struct {
+	level   string // error, warning, notice
+	score   int    // the article's overall score (unreadable: 101)
+	dimen   int    // the finding's dimension score
+	seq     int    // order of arrival, for a stable tie-break
+	command []byte
+}
+
+func (r *githubReporter) Start(info RunInfo) error {
+	r.info = info
+	r.total = map[string]int{}
+	return nil
+}
+
+// add keeps an annotation if it may rank among the ones shown. Only the
+// best annotationLimit of each level can be printed, so the list is cut
+// back whenever it grows past a few times that: memory stays flat however
+// long the batch.
+func (r *githubReporter) add(level string, score, dimen int, props []property, message string) {
+	var b bytes.Buffer
+	writeCommand(&b, level, props, message)
+	r.total[level]++
+	r.seq++
+	r.anns = append(r.anns, annotation{level: level, score: score, dimen: dimen, seq: r.seq, command: b.Bytes()})
+	if len(r.anns) > 8*annotationLimit {
+		r.anns = bestAnnotations(r.anns)
+	}
+}
+
+var levelRank = map[string]int{"error": 0, "warning": 1, "notice": 2}
+
+// bestAnnotations ranks anns (errors first, then the highest-scoring
+// articles, then the finding's dimension score, then arrival) and keeps
+// the first annotationLimit of each level.
+func bestAnnotations(anns []annotation) []annotation {
+	slices.SortStableFunc(anns, func(a, b annotation) int {
+		return cmp.Or(
+			cmp.Compare(levelRank[a.level], levelRank[b.level]),
+			cmp.Compare(b.score, a.score),
+			cmp.Compare(b.dimen, a.dimen),
+			cmp.Compare(a.seq, b.seq))
+	})
+	kept := anns[:0]
+	n := map[string]int{}
+	for _, a := range anns {
+		if n[a.level] < annotationLimit {
+			n[a.level]++
+			kept = append(kept, a)
+		}
+	}
+	return slices.Clip(kept)
+}
 
 func (r *githubReporter) Document(res *analysis.Result) error {
-	var b bytes.Buffer
-	path := inputPath(res)
+	path := inputPath(res, r.info.WorkDir)
+	if r.info.StepSummary != nil {
+		r.rows = append(r.rows, newSummaryRow(res, path))
+		r.nrows++
+		if len(r.rows) > 4*summaryRows {
+			r.rows = worstRows(r.rows)
+		}
+	}
 	if res.Failed() {
-		writeCommand(&b, "error", []property{{"file", path}, {"title", "unreadable input"}},
-			res.ID+": "+res.Error)
-		return writeAll(r.w, "github", b.Bytes())
+		r.add("error", 101, 0, []property{{"file", path}, {"title", "unreadable input"}}, res.ID+": "+res.Error)
+		return nil
 	}
 	// A failing or warned article gets a file-level annotation with its
 	// scores, so a CI gate that fails on the verdict always says why, even
 	// when the score rests on signals that are not findings.
 	if level := verdictLevel(res.Verdict); level != "" {
-		writeCommand(&b, level, []property{{"file", path}, {"title", verdictTitle(res)}}, dimensionList(res))
+		props := []property{{"file", path}}
+		if !hasLocatedFinding(res) {
+			props = append(props, property{"line", "1"})
+		}
+		props = append(props, property{"title", verdictTitle(res)})
+		r.add(level, res.Score, 100, props, articleLabel(res, path)+dimensionList(res))
 	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -43,17 +124,56 @@ func (r *githubReporter) Document(res *analysis.Result) error {
 			props = append(props, property{"endColumn", itoa(endCol)})
 		}
 		props = append(props, property{"title", f.Rule})
-		msg := strings.TrimSpace(f.Message) + ": " + quoteSpan(span)
+		msg := articleLabel(res, path) + strings.TrimSpace(f.Message) + ": " + quoteSpan(span)
 		if ev := strings.TrimSpace(f.Evidence); ev != "" {
 			msg += "\nEvidence: " + ev
 		}
-		writeCommand(&b, githubLevel(f.Severity), props, msg)
+		r.add(githubLevel(f.Severity), res.Score, res.Dimensions.Get(f.Dimension), props, msg)
 	}
-	return writeAll(r.w, "github", b.Bytes())
+	return nil
+}
+
+// articleLabel names the article in a message when the file holds several
+// (JSONL, feeds): "[a-7] ".
+func articleLabel(res *analysis.Result, path string) string {
+	if res.ID == "" || res.ID == path || res.ID == res.Path || strings.HasPrefix(res.ID, res.Path+"#") {
+		return ""
+	}
+	return "[" + res.ID + "] "
+}
+
+func hasLocatedFinding(res *analysis.Result) bool {
+	for _, f := range res.Findings {
+		if f.Line > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *githubReporter) Finish(sum Summary) error {
-	return writeAll(r.w, "github", []byte("copydesk: "+batchLine(sum, false)+"\n"))
+	var b bytes.Buffer
+	shown := map[string]int{}
+	for _, a := range bestAnnotations(r.anns) {
+		shown[a.level]++
+		b.Write(a.command)
+	}
+	hidden := map[string]int{}
+	for level, n := range r.total {
+		hidden[level] = n - shown[level]
+	}
+	if n := hidden["error"] + hidden["warning"] + hidden["notice"]; n > 0 {
+		fmt.Fprintf(&b, "copydesk: %s not shown (the runner shows %d errors, %d warnings and %d notices per step): %d errors, %d warnings, %d notices; the step summary and --format sarif have them all\n",
+			plural(n, "more annotation"), annotationLimit, annotationLimit, annotationLimit, hidden["error"], hidden["warning"], hidden["notice"])
+	}
+	b.WriteString("copydesk: " + batchLine(sum, false) + "\n")
+	r.anns = nil
+	if r.info.StepSummary != nil {
+		if err := writeAll(r.info.StepSummary, "step summary", stepSummary(r.rows, r.nrows, sum, r.info.LinkBase)); err != nil {
+			return err
+		}
+	}
+	return writeAll(r.w, "github", b.Bytes())
 }
 
 type property struct{ key, value string }

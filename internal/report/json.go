@@ -38,12 +38,16 @@ func (r *jsonReporter) Document(res *analysis.Result) error {
 	return nil
 }
 
-func (r *jsonReporter) Finish(Summary) error {
+func (r *jsonReporter) Finish(sum Summary) error {
 	out := struct {
-		Version       string            `json:"version"`
-		KnowledgeAsOf string            `json:"knowledge_as_of"`
-		Documents     []json.RawMessage `json:"documents"`
-	}{r.info.Version, r.info.KnowledgeAsOf, r.docs}
+		Version       string `json:"version"`
+		KnowledgeAsOf string `json:"knowledge_as_of"`
+		// Config is the configuration file that applied ("" for none).
+		Config string `json:"config"`
+		// Interrupted: the run was stopped; documents holds what finished.
+		Interrupted bool              `json:"interrupted,omitempty"`
+		Documents   []json.RawMessage `json:"documents"`
+	}{r.info.Version, r.info.KnowledgeAsOf, r.info.Config, sum.Interrupted, r.docs}
 	if out.Documents == nil {
 		out.Documents = []json.RawMessage{}
 	}
@@ -55,7 +59,7 @@ func (r *jsonReporter) Finish(Summary) error {
 		return fmt.Errorf("encode json report: %w", err)
 	}
 	r.docs = nil
-	return writeAll(r.w, "json", b.Bytes())
+	return writeAll(r.w, "json", escapeBidiJSON(b.Bytes()))
 }
 
 // jsonlReporter streams one compact document per line as each article
@@ -94,5 +98,5 @@ func encodeDocument(res *analysis.Result) ([]byte, error) {
 	if err := enc.Encode(&doc); err != nil {
 		return nil, fmt.Errorf("encode %s: %w", res.ID, err)
 	}
-	return b.Bytes(), nil
+	return escapeBidiJSON(b.Bytes()), nil
 }

@@ -9,12 +9,18 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 )
 
-// inputPath is the file a result came from, as a slash-separated path: the
-// Path field when set, else the id with any "#N" item suffix removed (ids
-// of JSONL lines and feed items are path#N; their line numbers already
-// point into the file).
-func inputPath(res *analysis.Result) string {
+// inputPath is the file a result came from, as a slash-separated path
+// relative to workDir when it lies below it (what code scanning and
+// annotations resolve against the checkout): the Path field when set, else
+// the id with any "#N" item suffix removed (ids of JSONL lines and feed
+// items are path#N; their line numbers already point into the file).
+func inputPath(res *analysis.Result, workDir string) string {
 	p := res.Path
+	if p != "" && workDir != "" && filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(workDir, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			p = rel
+		}
+	}
 	if p == "" {
 		p = res.ID
 		if i := strings.LastIndexByte(p, '#'); i > 0 && isDigits(p[i+1:]) {

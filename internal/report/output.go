@@ -42,13 +42,17 @@ func batchLine(sum Summary, p painter) string {
 		}
 		return s
 	}
-	return fmt.Sprintf("%s: %s, %s, %s, %s in %s",
+	line := fmt.Sprintf("%s: %s, %s, %s, %s in %s",
 		plural(sum.Articles, "article"),
 		count(sum.Failed, "fail", ansiRed),
 		count(sum.Warned, "warn", ansiYellow),
 		count(sum.Passed, "pass", ansiGreen),
 		count(sum.Errors, "unreadable", ansiRed),
 		roundElapsed(sum.Elapsed))
+	if sum.Interrupted {
+		line += p.paint(ansiBoldRed, " (interrupted: the rest was not read)")
+	}
+	return line
 }
 
 // roundElapsed keeps two or three significant figures: 850ms, 1.4s, 2m3s.

@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // printable makes untrusted text (article spans, titles, file names) safe to
@@ -26,5 +29,57 @@ func unsafeRune(r rune) bool {
 	if r == '\t' || r == '\n' || r == '\r' {
 		return false
 	}
-	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
 }
+
+// printableName makes an input-derived name (article id, file path) safe
+// on one line of any log: every control character, line and paragraph
+// separator included, becomes U+FFFD, so a newline in a JSONL id or a file
+// name can never start a line of its own (where a CI runner would read
+// "::add-mask::…" as a command).
+func printableName(s string) string {
+	if strings.IndexFunc(s, unsafeInName) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unsafeInName(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func unsafeInName(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
+}
+
+// PrintableName is printableName for callers outside the package (error
+// messages on stderr name files too).
+func PrintableName(s string) string { return printableName(s) }
+
+// escapeBidiJSON rewrites bidirectional-control and C1 control characters
+// inside encoded JSON as \uXXXX escapes. The document decodes to the same
+// strings, but a JSON report printed on a terminal can no longer reorder
+// or drive what it shows (encoding/json already escapes the C0 controls,
+// U+2028 and U+2029, and replaces invalid UTF-8 with U+FFFD).
+func escapeBidiJSON(b []byte) []byte {
+	if !bytes.ContainsFunc(b, isBidi) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if isBidi(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
+}
+
+func isBidi(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) || r >= 0x80 && r < 0xa0 }
+
+// EscapeJSONControls is escapeBidiJSON for the HTML report's embedded JSON.
+func EscapeJSONControls(b []byte) []byte { return escapeBidiJSON(b) }

@@ -19,6 +19,18 @@ type RunInfo struct {
 	Quiet bool
 	// KnowledgeAsOf is the date the knowledge base is current to.
 	KnowledgeAsOf string
+	// WorkDir is the working directory: absolute input paths below it are
+	// reported relative to it (SARIF, GitHub, text). "" leaves paths as given.
+	WorkDir string
+	// Config is the configuration file that applied ("" for none).
+	Config string
+	// StepSummary, when set, receives a Markdown summary of the run
+	// (github format; $GITHUB_STEP_SUMMARY).
+	StepSummary io.Writer
+	// LinkBase, when set, is the URL prefix of a file at the commit being
+	// checked (https://github.com/OWNER/REPO/blob/SHA/); the step summary
+	// links findings to it.
+	LinkBase string
 }
 
 // Summary is given to a reporter after the last article.
@@ -29,6 +41,9 @@ type Summary struct {
 	Failed   int
 	Errors   int // inputs that could not be read
 	Elapsed  time.Duration
+	// Interrupted is set when the run was stopped (SIGINT, SIGTERM) before
+	// every input was read: the report holds the articles finished so far.
+	Interrupted bool
 }
 
 // Reporter writes results. Document is called once per article in input

@@ -46,11 +46,13 @@ func (r *sarifReporter) Start(info RunInfo) error {
 			r.ruleIndex[rule.ID] = i
 		}
 	}
+	r.rules = append(r.rules, verdictRule())
 	return nil
 }
 
 func (r *sarifReporter) Document(res *analysis.Result) error {
-	uri := artifactURI(inputPath(res))
+	path := inputPath(res, r.info.WorkDir)
+	uri := artifactURI(path)
 	if res.Failed() {
 		r.failures = append(r.failures, sarifNotification{
 			Level:   "error",
@@ -87,18 +89,56 @@ func (r *sarifReporter) Document(res *analysis.Result) error {
 				Dimension: string(f.Dimension), OutsideMainText: f.OutsideMain,
 			},
 		}
-		if res.ID != inputPath(res) {
-			out.Properties.Article = res.ID // path#N: say which item of the file
+		if res.ID != path {
+			out.Properties.Article = res.ID // path#N or a JSONL id: say which item of the file
 		}
 		if idx, ok := r.ruleIndex[f.Rule]; ok {
 			out.RuleIndex = &idx
 		}
 		r.results = append(r.results, out)
 	}
+	// A failing or warned article whose findings have no line (or that has
+	// none: the score rests on signals that are not findings) still gets
+	// one result, at its first line, so code scanning shows the verdict.
+	if level := verdictLevel(res.Verdict); level != "" && !hasLocatedFinding(res) {
+		out := sarifResult{
+			RuleID:  verdictRuleID,
+			Level:   level,
+			Message: sarifText{Text: verdictTitle(res) + ": " + dimensionList(res)},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: sarifArtifactLocation{URI: uri},
+				Region:           &sarifRegion{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 2},
+			}}},
+			PartialFingerprints: map[string]string{fingerprintKey: spanFingerprint(verdictRuleID, res.ID, "") + ":1"},
+			Properties:          &sarifResultProps{},
+		}
+		if res.ID != path {
+			out.Properties.Article = res.ID
+		}
+		idx := len(r.rules) - 1
+		out.RuleIndex = &idx
+		r.results = append(r.results, out)
+	}
 	return nil
 }
 
-func (r *sarifReporter) Finish(Summary) error {
+// verdictRuleID is the SARIF rule of an article's verdict when no finding
+// carries it.
+const verdictRuleID = "CD000"
+
+func verdictRule() sarifRule {
+	const title = "article verdict"
+	doc := "The article's overall score reached the warn or fail threshold. The findings, where there are any, say why; when the score rests on signals that are not findings (the statistical model's reading of the whole text), this result stands at the article's first line. `copydesk score --format text FILE` shows the dimension scores and explanation."
+	return sarifRule{
+		ID: verdictRuleID, Name: "ArticleVerdict",
+		ShortDescription: sarifText{Text: title}, FullDescription: sarifText{Text: doc},
+		Help:                 sarifHelp{Text: doc, Markdown: doc},
+		DefaultConfiguration: sarifRuleConfig{Level: "error"},
+		Properties:           sarifRuleProperty{Dimension: "overall", Tags: []string{"copydesk", "verdict"}},
+	}
+}
+
+func (r *sarifReporter) Finish(sum Summary) error {
 	log := sarifLog{
 		Schema:  sarifSchemaURI,
 		Version: "2.1.0",
@@ -106,12 +146,9 @@ func (r *sarifReporter) Finish(Summary) error {
 			Tool: sarifTool{Driver: sarifDriver{
 				Name: "copydesk", Version: r.info.Version, InformationURI: informationURI, Rules: r.rules,
 			}},
-			Invocations: []sarifInvocation{{
-				ExecutionSuccessful:        len(r.failures) == 0,
-				ToolExecutionNotifications: r.failures,
-			}},
-			Results:    r.results,
-			ColumnKind: "unicodeCodePoints",
+			Invocations: []sarifInvocation{r.invocation(sum)},
+			Results:     r.results,
+			ColumnKind:  "unicodeCodePoints",
 		}},
 	}
 	var b bytes.Buffer
@@ -122,7 +159,24 @@ func (r *sarifReporter) Finish(Summary) error {
 		return fmt.Errorf("encode sarif report: %w", err)
 	}
 	r.results, r.failures = nil, nil
-	return writeAll(r.w, "sarif", b.Bytes())
+	return writeAll(r.w, "sarif", escapeBidiJSON(b.Bytes()))
+}
+
+func (r *sarifReporter) invocation(sum Summary) sarifInvocation {
+	inv := sarifInvocation{
+		ExecutionSuccessful:        len(r.failures) == 0 && !sum.Interrupted,
+		ToolExecutionNotifications: r.failures,
+	}
+	if sum.Interrupted {
+		inv.ExitSignalName = "interrupted"
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+			Level: "error", Message: sarifText{Text: "interrupted: only the articles finished before the run was stopped are reported"},
+		})
+	}
+	if r.info.Config != "" {
+		inv.Properties = &sarifInvocationProps{Config: r.info.Config}
+	}
+	return inv
 }
 
 func sarifLevel(s analysis.Severity) string {

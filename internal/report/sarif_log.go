@@ -94,8 +94,15 @@ type sarifRegion struct {
 }
 
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	ExecutionSuccessful        bool                  `json:"executionSuccessful"`
+	ExitSignalName             string                `json:"exitSignalName,omitempty"`
+	ToolExecutionNotifications []sarifNotification   `json:"toolExecutionNotifications,omitempty"`
+	Properties                 *sarifInvocationProps `json:"properties,omitempty"`
+}
+
+type sarifInvocationProps struct {
+	// Config is the configuration file that applied.
+	Config string `json:"copydeskConfig,omitempty"`
 }
 
 type sarifNotification struct {

@@ -172,3 +172,47 @@ func TestSARIFFingerprintSurvivesMovedLines(t *testing.T) {
 		t.Errorf("fingerprints changed when lines moved: %v vs %v", before, after)
 	}
 }
+
+// JSONL articles point at their file, with the id as a property; a failing
+// article with no located finding still yields a result at line 1.
+func TestSARIFUsesFilePathAndReportsUnlocatedFail(t *testing.T) {
+	var b bytes.Buffer
+	r := New("sarif", &b)
+	info := testRunInfo()
+	info.WorkDir = "/repo"
+	_ = r.Start(info)
+	_ = r.Document(&analysis.Result{ID: "a-7", Path: "/repo/wire/batch.jsonl", Verdict: analysis.VerdictFail, Score: 88,
+		Findings: []analysis.Finding{{Rule: "TP001", Severity: analysis.Warning, Message: "m", Text: "x", Line: 4, Column: 9}}})
+	_ = r.Document(&analysis.Result{ID: "a-8", Path: "/repo/wire/batch.jsonl", Verdict: analysis.VerdictFail, Score: 80})
+	_ = r.Document(&analysis.Result{ID: "wire/ok.md", Path: "wire/ok.md", Verdict: analysis.VerdictPass})
+	if err := r.Finish(Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	validateSARIF(t, sarifSchema(t), b.Bytes())
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+				Properties struct{ Article string }
+			}
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := []string{}
+	for _, res := range log.Runs[0].Results {
+		loc := res.Locations[0].PhysicalLocation
+		got = append(got, res.RuleID+" "+loc.ArtifactLocation.URI+":"+itoa(loc.Region.StartLine)+":"+itoa(loc.Region.StartColumn)+" "+res.Properties.Article)
+	}
+	want := []string{"TP001 wire/batch.jsonl:4:9 a-7", "CD000 wire/batch.jsonl:1:1 a-8"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("results\n got %q\nwant %q", got, want)
+	}
+}

@@ -34,7 +34,7 @@ func (r *textReporter) Start(info RunInfo) error {
 func (r *textReporter) Document(res *analysis.Result) error {
 	var b bytes.Buffer
 	if res.Failed() {
-		fmt.Fprintf(&b, "%s: %s %s\n", printable(res.ID), r.p.paint(ansiBoldRed, "error:"), oneLine(res.Error))
+		fmt.Fprintf(&b, "%s: %s %s\n", printableName(res.ID), r.p.paint(ansiBoldRed, "error:"), oneLine(res.Error))
 		return writeAll(r.w, "text", b.Bytes())
 	}
 	r.summaryLine(&b, res)
@@ -57,7 +57,7 @@ func (r *textReporter) Finish(sum Summary) error {
 
 // summaryLine: id, verdict, overall score, the four dimensions, title.
 func (r *textReporter) summaryLine(b *bytes.Buffer, res *analysis.Result) {
-	b.WriteString(padRight(printable(res.ID), idColumn))
+	b.WriteString(padRight(printableName(res.ID), idColumn))
 	b.WriteString("  ")
 	b.WriteString(r.verdict(res.Verdict))
 	fmt.Fprintf(b, " %3d", res.Score)
@@ -96,7 +96,7 @@ func (r *textReporter) findings(b *bytes.Buffer, res *analysis.Result) {
 	if len(res.Findings) == 0 {
 		return
 	}
-	path := printable(inputPath(res))
+	path := printableName(inputPath(res, r.info.WorkDir))
 	locs := make([]string, len(res.Findings))
 	locW, ruleW := 0, 0
 	for i := range res.Findings {

@@ -79,9 +79,14 @@ func TestInputPath(t *testing.T) {
 		{ID: "notes#draft.txt"}:        "notes#draft.txt", // not an item suffix
 		{ID: "./a/b.txt"}:              "a/b.txt",
 		{ID: "#3"}:                     "#3",
+		// Absolute paths below the working directory become relative;
+		// others stay absolute.
+		{ID: "a-7", Path: "/work/repo/wire/a.jsonl"}: "wire/a.jsonl",
+		{ID: "a-8", Path: "/elsewhere/a.jsonl"}:      "/elsewhere/a.jsonl",
+		{ID: "a-9", Path: "/work/repo2/a.jsonl"}:     "/work/repo2/a.jsonl",
 	}
 	for res, want := range cases {
-		if got := inputPath(res); got != want {
+		if got := inputPath(res, "/work/repo"); got != want {
 			t.Errorf("inputPath(%q, %q) = %q, want %q", res.ID, res.Path, got, want)
 		}
 	}

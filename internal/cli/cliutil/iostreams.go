@@ -43,12 +43,18 @@ const (
 	ExitFailed     = 1 // some article's verdict is fail
 	ExitUsage      = 2 // bad flags, arguments or configuration
 	ExitInputError = 3 // some input could not be read (others were scored)
+	// ExitInterrupted is a run stopped before its end (SIGINT's 128+2;
+	// SIGTERM exits 143).
+	ExitInterrupted = 130
 )
 
 // ExitError carries an exit code out of a command.
 type ExitError struct {
 	Code int
 	Err  error // nil when the code says it all (output already written)
+	// Usage, for usage errors, is the command's usage line (trusted text,
+	// printed after the error).
+	Usage string
 }
 
 func (e *ExitError) Error() string {

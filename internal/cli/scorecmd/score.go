@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -36,12 +37,17 @@ type Options struct {
 	Jobs        int
 	FailOn      string
 	ConfigPath  string
-	Quiet       bool
-	NoColor     bool
-	KB          []string
-	Model       string
-	NoCorpus    bool
-	Features    bool
+	NoConfig    bool
+	MinSeverity string
+	// StdinFilename names standard input: its format (by extension) and
+	// the path overrides and reports see.
+	StdinFilename string
+	Quiet         bool
+	NoColor       bool
+	KB            []string
+	Model         string
+	NoCorpus      bool
+	Features      bool
 
 	// flagSet records which flags the user set, so config only fills the rest.
 	flagSet func(name string) bool
@@ -67,7 +73,9 @@ content; --input-format overrides.
 Exit status: 0 no article fails; 1 some article fails (see --fail-on);
 2 usage or configuration error; 3 some input could not be read (every
 other input is still scored and reported).`,
-		Example: `  copydesk score testdata/seeds --date 2025-03-05
+		Example: `  copydesk score --date 2025-03-05 'testdata/seeds/*.txt'
+  copydesk score --format github --min-severity warning articles/
+  cat draft.md | copydesk score --stdin-filename drafts/draft.md -
   copydesk score feed.xml --format sarif -o results.sarif
   cat articles.jsonl | copydesk score - --format jsonl
   copydesk score --format html -o report.html articles/`,
@@ -80,6 +88,9 @@ other input is still scored and reported).`,
 			opts.flagSet = func(name string) bool { return cmd.Flags().Changed(name) }
 			if len(args) == 0 {
 				return cliutil.UsageError(errors.New("score needs at least one input (a file, directory, glob, or - for standard input)"))
+			}
+			if opts.NoConfig && opts.ConfigPath != "" {
+				return cliutil.UsageError(errors.New("--config and --no-config exclude each other"))
 			}
 			if !slices.Contains(formatNames, opts.Format) {
 				return cliutil.UsageError(fmt.Errorf("unknown --format %q (want %s)", opts.Format, strings.Join(formatNames, ", ")))
@@ -103,6 +114,9 @@ other input is still scored and reported).`,
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "articles analysed in parallel (default: all CPUs)")
 	f.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when an article scores at least `N` (1–100), or on any 'warn', 'fail' (default) or 'never'")
 	f.StringVar(&opts.ConfigPath, "config", "", "configuration `FILE` (default: .copydesk.yaml from the working directory upward)")
+	f.BoolVar(&opts.NoConfig, "no-config", false, "use no configuration file, only flags and defaults")
+	f.StringVar(&opts.MinSeverity, "min-severity", "", "show only findings of this `LEVEL` or above: info, warning, error (scores are unchanged)")
+	f.StringVar(&opts.StdinFilename, "stdin-filename", "", "the `PATH` standard input stands for: its format and path overrides apply (for editors)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print one summary line per article, no findings, no progress bar")
 	f.BoolVar(&opts.NoColor, "no-color", false, "no colour in text output (also: NO_COLOR set)")
 	f.StringArrayVar(&opts.KB, "kb", nil, "add a knowledge base `FILE` (JSONL, CSV, Wikidata dump or query results); repeatable")
@@ -111,24 +125,47 @@ other input is still scored and reported).`,
 	f.BoolVar(&opts.Features, "features", false, "include the scoring model's input features in json/jsonl output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(ingest.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"info", "warning", "error"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"warn", "fail", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+// abandonAfter is how long an interrupted run waits for articles in
+// analysis before it closes the report without them.
+const abandonAfter = 2 * time.Second
 
 // Run scores the inputs and writes the report.
 func Run(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cfg, err := loadConfig(opts)
+	cfg, how, err := config.Resolve(opts.ConfigPath, opts.NoConfig)
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
+	announceConfig(opts.IO.ErrOut, cfg, how)
 	rules := features.Rules()
 	if err := cfg.ValidateRules(func(id string) bool { _, ok := rules.Lookup(id); return ok }); err != nil {
 		return cliutil.UsageError(err)
 	}
 	applyConfig(opts, cfg)
+	if opts.Jobs < 0 || opts.Jobs > config.MaxJobs {
+		return cliutil.UsageError(fmt.Errorf("--jobs %d: want 0 (all CPUs) to %d", opts.Jobs, config.MaxJobs))
+	}
+	for _, kb := range opts.KB {
+		if err := config.RegularFile(kb); err != nil {
+			return cliutil.UsageError(fmt.Errorf("knowledge base: %w", err))
+		}
+	}
+	minSeverity := analysis.Info
+	if opts.MinSeverity != "" {
+		if minSeverity, err = analysis.ParseSeverity(opts.MinSeverity); err != nil {
+			return cliutil.UsageError(fmt.Errorf("--min-severity: %w", err))
+		}
+	}
+	if opts.StdinFilename != "" && opts.InputFormat == "" && slices.Equal(opts.Inputs, []string{"-"}) {
+		opts.InputFormat = formatForName(opts.StdinFilename)
+	}
 
 	scorer, err := score.Open(opts.Model)
 	if err != nil {
@@ -142,10 +179,11 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
+	// Verdicts come from the thresholds alone; --fail-on N only decides
+	// the exit status.
 	policy := config.NewPolicy(cfg, scorer.DefaultThresholds())
-	if failOn.Score > 0 {
-		policy.SetFailScore(failOn.Score)
-	}
+	policy.SetStdinName(opts.StdinFilename)
+	policy.SetSourceReader(readSource)
 	var defaultDate time.Time
 	if opts.Date != "" {
 		if defaultDate, err = config.ParseDate(opts.Date); err != nil {
@@ -172,11 +210,23 @@ func Run(ctx context.Context, opts *Options) error {
 	if rep == nil {
 		return cliutil.UsageError(fmt.Errorf("format %q is not available in this build", opts.Format))
 	}
+	wd, _ := os.Getwd()
 	info := report.RunInfo{
 		Version: version.Version, Rules: rules, Quiet: opts.Quiet, KnowledgeAsOf: kbAsOf,
-		Color: opts.Format == "text" && !opts.NoColor && report.ColorEnabled(outTTY),
+		Color:   opts.Format == "text" && !opts.NoColor && report.ColorEnabled(outTTY),
+		WorkDir: wd, Config: cfg.Path,
 	}
-	if err := rep.Start(info); err != nil {
+	if opts.Format == "github" {
+		summary, closeSummary, err := openStepSummary(&info)
+		if err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "copydesk: step summary not written: %v\n", err)
+		}
+		if summary != nil {
+			defer closeSummary()
+		}
+	}
+	g := &gate{rep: rep, minSeverity: minSeverity, failScore: failOn.Score}
+	if err := g.Start(info); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 
@@ -194,21 +244,42 @@ func Run(ctx context.Context, opts *Options) error {
 	if stdin == nil {
 		stdin = strings.NewReader("")
 	}
-	sum, err := pipeline.Run(ctx, opts.Inputs, ingest.Options{Format: opts.InputFormat, Stdin: stdin}, popts, rep)
+	start := time.Now()
+	sum, err := runPipeline(ctx, opts.Inputs, ingest.Options{Format: opts.InputFormat, Stdin: stdin}, popts, g)
 	progress.finish()
-	if err != nil {
+	interrupted := ctx.Err() != nil
+	if err != nil && !interrupted {
 		return err
 	}
-	if err := rep.Finish(sum); err != nil {
+	if interrupted {
+		sum = g.counts()
+		sum.Elapsed = time.Since(start)
+		sum.Interrupted = true
+	}
+	if err := g.finish(sum); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	if err := bw.drain(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
+	if interrupted {
+		code := cliutil.ExitInterrupted
+		cause := "interrupted"
+		if sig := cliutil.InterruptedBy(ctx); sig != nil {
+			code, cause = sig.ExitCode(), sig.Error()
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "copydesk: %s: the report holds the %s finished before it\n", cause, pluralArticles(sum.Articles))
+		return &cliutil.ExitError{Code: code}
+	}
 	switch {
 	case sum.Errors > 0:
 		return &cliutil.ExitError{Code: cliutil.ExitInputError}
 	case failOn.Verdict == "never":
+		return nil
+	case failOn.Score > 0:
+		if g.atOrAbove > 0 {
+			return &cliutil.ExitError{Code: cliutil.ExitFailed}
+		}
 		return nil
 	case sum.Failed > 0 || failOn.Verdict == "warn" && sum.Warned > 0:
 		return &cliutil.ExitError{Code: cliutil.ExitFailed}
@@ -216,16 +287,79 @@ func Run(ctx context.Context, opts *Options) error {
 	return nil
 }
 
-func loadConfig(opts *Options) (*config.Config, error) {
-	path := opts.ConfigPath
-	if path == "" {
-		wd, _ := os.Getwd()
-		path = config.Find(wd)
+// runPipeline runs the pipeline; once ctx is cancelled it waits at most
+// abandonAfter for the articles in analysis, then gives up on them (the
+// gate drops anything they report later).
+func runPipeline(ctx context.Context, specs []string, in ingest.Options, popts pipeline.Options, g *gate) (report.Summary, error) {
+	type outcome struct {
+		sum report.Summary
+		err error
 	}
-	if path == "" {
-		return &config.Config{}, nil
+	done := make(chan outcome, 1)
+	go func() {
+		sum, err := pipeline.Run(ctx, specs, in, popts, g)
+		done <- outcome{sum, err}
+	}()
+	select {
+	case o := <-done:
+		return o.sum, o.err
+	case <-ctx.Done():
 	}
-	return config.Load(path)
+	select {
+	case o := <-done:
+		return o.sum, o.err
+	case <-time.After(abandonAfter):
+		return report.Summary{}, ctx.Err()
+	}
+}
+
+func pluralArticles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
+}
+
+// announceConfig says on stderr which configuration applied: a file found
+// upward can change the gate, so no run may leave it unsaid.
+func announceConfig(w io.Writer, cfg *config.Config, how string) {
+	if cfg.Path == "" {
+		fmt.Fprintf(w, "copydesk: configuration: %s\n", how)
+		return
+	}
+	fmt.Fprintf(w, "copydesk: configuration: %s (%s)\n", report.PrintableName(cfg.Path), how)
+}
+
+// formatForName is the input format a file name's extension implies ("" to
+// detect by content).
+func formatForName(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return ingest.FormatMarkdown
+	case ".html", ".htm", ".xhtml":
+		return ingest.FormatHTML
+	case ".jsonl", ".ndjson":
+		return ingest.FormatJSONL
+	case ".rss", ".atom", ".xml":
+		return ingest.FormatFeed
+	case ".txt", ".text":
+		return ingest.FormatText
+	}
+	return ""
+}
+
+// readSource reads an HTML input's raw bytes for its suppression comments
+// (nil when it cannot be read as a regular file of sensible size).
+func readSource(path string) []byte {
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > ingest.DefaultMaxBytes {
+		return nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 // applyConfig fills options the user did not set on the command line.

@@ -22,9 +22,7 @@ func run(t *testing.T, dir string, stdin string, args ...string) (string, string
 	if dir != "" {
 		t.Chdir(dir)
 	}
-	cmd := root.NewCmd(ios)
-	cmd.SetArgs(args)
-	err := cmd.ExecuteContext(context.Background())
+	err := root.Execute(context.Background(), ios, args)
 	if err != nil && err.Error() != "" {
 		errOut.WriteString(err.Error())
 	}
@@ -59,6 +57,13 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"score", "--date", "last week", seed("000")},
 		{"explain", "ZZ999"},
 		{"score", "--no-such-flag", seed("000")},
+		{"scroe", seed("000")},
+		{"explain"},
+		{"rules", "x"},
+		{"score", "--jobs", "100000000", seed("000")},
+		{"score", "--min-severity", "loud", seed("000")},
+		{"score", "--config", "x.yaml", "--no-config", seed("000")},
+		{"score", "--kb", "/dev/null", seed("000")},
 	} {
 		_, stderr, code := run(t, "", "", args...)
 		if code != cliutil.ExitUsage {

@@ -181,5 +181,5 @@ func marshalForScript(v any) (template.JS, error) {
 	if bytes.ContainsAny(b, "<>&") {
 		return "", fmt.Errorf("marshalled JSON contains an unescaped <, > or &")
 	}
-	return template.JS(b), nil
+	return template.JS(report.EscapeJSONControls(b)), nil
 }

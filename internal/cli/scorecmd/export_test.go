@@ -1,0 +1,3 @@
+package scorecmd
+
+var ProgressLineForTest = progressLine

@@ -1,0 +1,94 @@
+package scorecmd
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/report"
+)
+
+// gate stands between the pipeline and the reporter: it hides findings
+// below --min-severity, counts what was reported (an interrupted run's
+// summary, --fail-on N), and, once the report is finished, drops whatever
+// an abandoned article still delivers, so the output stays well-formed.
+type gate struct {
+	mu          sync.Mutex
+	rep         report.Reporter
+	closed      bool
+	minSeverity analysis.Severity
+	failScore   int // --fail-on N: count articles scoring N or more
+	atOrAbove   int
+	sum         report.Summary
+}
+
+func (g *gate) Start(info report.RunInfo) error { return g.rep.Start(info) }
+
+func (g *gate) Document(res *analysis.Result) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return nil
+	}
+	if g.minSeverity > analysis.Info {
+		config.MinSeverity(res, g.minSeverity)
+	}
+	g.sum.Articles++
+	switch {
+	case res.Failed():
+		g.sum.Errors++
+	case res.Verdict == analysis.VerdictFail:
+		g.sum.Failed++
+	case res.Verdict == analysis.VerdictWarn:
+		g.sum.Warned++
+	default:
+		g.sum.Passed++
+	}
+	if g.failScore > 0 && !res.Failed() && res.Score >= g.failScore {
+		g.atOrAbove++
+	}
+	return g.rep.Document(res)
+}
+
+// Finish is the pipeline's call; the command finishes the report itself
+// (finish), so an abandoned pipeline cannot finish it twice.
+func (g *gate) Finish(report.Summary) error { return nil }
+
+func (g *gate) finish(sum report.Summary) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return nil
+	}
+	g.closed = true
+	return g.rep.Finish(sum)
+}
+
+// counts is the summary of what was reported so far.
+func (g *gate) counts() report.Summary {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.sum
+}
+
+// openStepSummary appends to $GITHUB_STEP_SUMMARY when it is set, and
+// links findings to the commit being checked when the runner says which.
+func openStepSummary(info *report.RunInfo) (*os.File, func(), error) {
+	path := os.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil, nil, nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, nil, err
+	}
+	info.StepSummary = f
+	server, repo, sha := os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_SHA")
+	if server != "" && repo != "" && sha != "" && !strings.ContainsAny(repo+sha, " \n") {
+		info.LinkBase = fmt.Sprintf("%s/%s/blob/%s/", strings.TrimSuffix(server, "/"), repo, sha)
+	}
+	return f, func() { f.Close() }, nil
+}
