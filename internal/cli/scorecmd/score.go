@@ -22,7 +22,6 @@ import (
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/report"
-	"github.com/copydesk/copydesk/internal/score"
 	"github.com/copydesk/copydesk/internal/version"
 )
 
@@ -167,11 +166,8 @@ func Run(ctx context.Context, opts *Options) error {
 		opts.InputFormat = formatForName(opts.StdinFilename)
 	}
 
-	scorer, err := score.Open(opts.Model)
-	if err != nil {
-		return cliutil.UsageError(err)
-	}
-	env, kbAsOf, err := buildEnv(opts, cfg, scorer)
+	// The run is assembled in one place for every command (pipeline.Setup).
+	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: opts.KB, ModelPath: opts.Model})
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
@@ -181,7 +177,7 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	// Verdicts come from the thresholds alone; --fail-on N only decides
 	// the exit status.
-	policy := config.NewPolicy(cfg, scorer.DefaultThresholds())
+	policy := setup.Policy
 	policy.SetStdinName(opts.StdinFilename)
 	policy.SetSourceReader(readSource)
 	var defaultDate time.Time
@@ -189,10 +185,6 @@ func Run(ctx context.Context, opts *Options) error {
 		if defaultDate, err = config.ParseDate(opts.Date); err != nil {
 			return cliutil.UsageError(fmt.Errorf("--date: %w", err))
 		}
-	}
-	analyzers, err := analysis.Order(features.Analyzers())
-	if err != nil {
-		return err
 	}
 
 	out := opts.IO.Out
@@ -212,7 +204,7 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	wd, _ := os.Getwd()
 	info := report.RunInfo{
-		Version: version.Version, Rules: rules, Quiet: opts.Quiet, KnowledgeAsOf: kbAsOf,
+		Version: version.Version, Rules: rules, Quiet: opts.Quiet, KnowledgeAsOf: setup.KBAsOf,
 		Color:   opts.Format == "text" && !opts.NoColor && report.ColorEnabled(outTTY),
 		WorkDir: wd, Config: cfg.Path,
 	}
@@ -231,14 +223,12 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 
 	progress := newProgress(opts.IO, opts.Quiet)
-	popts := pipeline.Options{
-		Jobs: opts.Jobs, Analyzers: analyzers, Env: env, Scorer: scorer, Policy: policy,
-		Streaming: opts.Format == "jsonl", DefaultDate: defaultDate,
-		KeepText:     opts.Format == "html" || opts.Format == "sarif" || opts.Format == "text",
-		KeepFeatures: opts.Features, Progress: progress.update,
-	}
+	popts := setup.Options()
+	popts.Jobs, popts.Streaming, popts.DefaultDate = opts.Jobs, opts.Format == "jsonl", defaultDate
+	popts.KeepText = opts.Format == "html" || opts.Format == "sarif" || opts.Format == "text"
+	popts.KeepFeatures, popts.Progress = opts.Features, progress.update
 	if !opts.NoCorpus {
-		popts.Checks = features.NewCorpusChecks(env)
+		popts.Checks = setup.CorpusChecks()
 	}
 	stdin := opts.IO.In
 	if stdin == nil {
