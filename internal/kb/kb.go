@@ -319,7 +319,11 @@ func (k *KB) Summarize() Summary {
 	for _, r := range k.records {
 		people[NormalizeName(r.Name)] = true
 		src := r.Source
-		if i := strings.IndexAny(src, " #"); i > 0 && !strings.HasPrefix(src, "http") {
+		// Records whose term dates come from different places say so
+		// ("start: kb-sources/… ; end: https://…"): count them under the
+		// source of their start.
+		src = strings.TrimSpace(strings.TrimPrefix(src, "start:"))
+		if i := strings.IndexAny(src, " #;"); i > 0 && !strings.HasPrefix(src, "http") {
 			src = src[:i]
 		}
 		if strings.HasPrefix(src, "http") {

@@ -168,3 +168,18 @@ func TestCoverageByFamily(t *testing.T) {
 		}
 	}
 }
+
+func TestSummarizeCountsRecordsByWhereTheyCameFrom(t *testing.T) {
+	k, err := New([]Record{
+		{Name: "Ann One", Role: "President", Country: "Freedonia", Source: "kb-sources/world-leaders-2021.csv"},
+		{Name: "Ben Two", Role: "President", Country: "Sylvania", Source: "start: kb-sources/world-leaders-2021.csv; end: https://example.org/news/handover"},
+		{Name: "Cy Three", Role: "Prime Minister", Country: "Sylvania", Source: "https://example.org/news/sworn-in"},
+	}, Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := k.Summarize().BySource
+	if got["kb-sources/world-leaders-2021.csv"] != 2 || got["overlay"] != 1 || len(got) != 2 {
+		t.Errorf("by source %v: want the split-source record under the file its term starts in", got)
+	}
+}

@@ -135,12 +135,14 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 		}
 		return nil
 	}
-	for d := range results {
+	// accept takes one finished article and moves every article now in
+	// order through the batch checks to the report (or the held list).
+	accept := func(d done) error {
 		pending[d.seq] = d
 		for {
 			cur, ok := pending[next]
 			if !ok {
-				break
+				return nil
 			}
 			delete(pending, next)
 			if cur.doc != nil {
@@ -157,7 +159,7 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			}
 			if opts.Streaming {
 				if err := emit(cur.res); err != nil {
-					return sum, err
+					return err
 				}
 			} else {
 				held = append(held, cur.res)
@@ -165,11 +167,49 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			next++
 		}
 	}
-	if readErr != nil && ctx.Err() == nil {
-		return sum, readErr
+	// Cancellation (Ctrl-C, SIGTERM) ends the wait at once, even with the
+	// reader blocked on an open pipe: the articles already finished are
+	// taken, and reported below.
+collect:
+	for {
+		select {
+		case d, ok := <-results:
+			if !ok {
+				break collect
+			}
+			if err := accept(d); err != nil {
+				return sum, err
+			}
+		case <-ctx.Done():
+			for {
+				select {
+				case d, ok := <-results:
+					if !ok {
+						break collect
+					}
+					if err := accept(d); err != nil {
+						return sum, err
+					}
+				default:
+					break collect
+				}
+			}
+		}
 	}
 	if err := ctx.Err(); err != nil {
+		// Interrupted: the articles finished so far still reach the
+		// report (json and SARIF hold them until the end), so an
+		// interrupted run says what it did score. The reader may still
+		// be blocked: its error is not read.
+		for _, res := range held {
+			if werr := emit(res); werr != nil {
+				return sum, werr
+			}
+		}
 		return sum, err
+	}
+	if readErr != nil {
+		return sum, readErr
 	}
 	if !opts.Streaming {
 		for _, c := range opts.Checks {

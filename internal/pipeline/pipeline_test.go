@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -189,5 +191,50 @@ func TestPanickingAnalyzerBecomesErrorForThatArticle(t *testing.T) {
 	}
 	if sum.Errors != 1 || !strings.Contains(rep.docs[1].Error, "boom") || rep.docs[0].Error != "" {
 		t.Fatalf("summary %+v, docs %+v", sum, rep.docs)
+	}
+}
+
+// TestInterruptedRunReportsWhatItFinished: a source that hands over three
+// articles and then blocks (an open pipe) is cancelled; the batch run
+// returns at once with the cancellation and reports the three.
+func TestInterruptedRunReportsWhatItFinished(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	block := make(chan struct{})
+	defer close(block)
+	handed := make(chan struct{})
+	source := func(ctx context.Context, emit func(ingest.Article) error) error {
+		for i := range 3 {
+			d := document.New(fmt.Sprintf("a%d", i), "The council met on Monday and approved the plan for the harbour.")
+			if err := emit(ingest.Article{ID: d.ID, Doc: d}); err != nil {
+				return err
+			}
+		}
+		close(handed)
+		<-block // never returns on its own: the reader is stuck
+		return nil
+	}
+	rep := &capture{}
+	var analysed atomic.Int32
+	counting := &analysis.Analyzer{Name: "counting", Run: func(p *analysis.Pass) (any, error) {
+		analysed.Add(1)
+		return nil, nil
+	}}
+	go func() {
+		<-handed
+		// Once all three are analysed (however slow the machine), give
+		// them a moment to reach the ordered step, then interrupt.
+		for analysed.Load() < 3 {
+			time.Sleep(5 * time.Millisecond)
+		}
+		time.Sleep(100 * time.Millisecond)
+		cancel()
+	}()
+	_, err := RunSource(ctx, source, Options{Jobs: 2, Analyzers: []*analysis.Analyzer{wordy, counting}, Scorer: score.Default(), Policy: noPolicy{}}, rep)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want the cancellation", err)
+	}
+	if len(rep.docs) != 3 {
+		t.Fatalf("reported %d articles, want the 3 finished before the interruption", len(rep.docs))
 	}
 }
