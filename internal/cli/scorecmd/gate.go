@@ -8,6 +8,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/features/fabrication"
 	"github.com/copydesk/copydesk/internal/report"
 )
 
@@ -22,7 +23,10 @@ type gate struct {
 	minSeverity analysis.Severity
 	failScore   int // --fail-on N: count articles scoring N or more
 	atOrAbove   int
-	sum         report.Summary
+	// stale counts articles dated after the knowledge base: the run says
+	// once how to refresh it.
+	stale int
+	sum   report.Summary
 }
 
 func (g *gate) Start(info report.RunInfo) error { return g.rep.Start(info) }
@@ -49,6 +53,12 @@ func (g *gate) Document(res *analysis.Result) error {
 	}
 	if g.failScore > 0 && !res.Failed() && res.Score >= g.failScore {
 		g.atOrAbove++
+	}
+	for _, n := range res.Notes {
+		if strings.HasPrefix(n, fabrication.StaleKnowledgeNote) {
+			g.stale++
+			break
+		}
 	}
 	return g.rep.Document(res)
 }

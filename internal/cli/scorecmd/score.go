@@ -246,6 +246,10 @@ func Run(ctx context.Context, opts *Options) error {
 		sum.Elapsed = time.Since(start)
 		sum.Interrupted = true
 	}
+	if g.stale > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "copydesk: %s dated after the knowledge base (current to %s): office changes since then are not checked; run `copydesk kb update` to refresh office holders\n",
+			pluralArticles(g.stale), setup.KBAsOf)
+	}
 	if err := g.finish(sum); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

@@ -14,6 +14,11 @@ import (
 	"github.com/copydesk/copydesk/internal/kb"
 )
 
+// StaleKnowledgeNote opens the note on an article dated after the
+// knowledge base is current to. A run that scored such articles says once,
+// not per article, how to refresh the knowledge base (copydesk kb update).
+const StaleKnowledgeNote = "dated after the knowledge base"
+
 // Analyzer finds fabrication evidence in one article.
 var Analyzer = &analysis.Analyzer{
 	Name: "fabrication",
@@ -45,10 +50,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	found, _ := pass.ResultOf[people.Analyzer].(*people.Result)
 	c := &checker{pass: pass, kb: k, lx: lx}
+	// (The run as a whole says once how to refresh the knowledge base:
+	// see StaleKnowledgeNote.)
 	if pass.Doc.HasDate() {
 		c.date = kb.DateOf(pass.Doc.Date)
 		if k.AsOf.Before(c.date) {
-			pass.Note(fmt.Sprintf("article dated %s, after the knowledge base is current to (%s): office changes since then are unknown and not held against anyone; run `copydesk kb update` to refresh office holders from Wikidata", c.date, k.AsOf))
+			pass.Note(fmt.Sprintf("%s (current to %s): this article is dated %s; office changes since then are unknown and not held against anyone", StaleKnowledgeNote, k.AsOf, c.date))
 		}
 	} else {
 		pass.Note("no article date: only date-free fabrication checks ran (no contradictions in time, no anachronisms); give --date to check offices at a date")
