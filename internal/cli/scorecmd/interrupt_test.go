@@ -52,4 +52,3 @@ func TestCancelledRunClosesReport(t *testing.T) {
 		t.Errorf("report not a valid document marked interrupted: %v\n%s", err, out)
 	}
 }
-
