@@ -87,6 +87,8 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 	rec := articleRecord{id: doc.ID, source: source, sentences: make([]sentenceRecord, 0, len(doc.Sentences()))}
 	self := int32(len(s.articles))
 	var found []analysis.Finding
+	var foundIn []int32 // the earlier article each finding points at
+	pendingBefore := map[int32]int{} // earlier articles' pending counts before this one
 	mainEnd := doc.MainEnd()
 	for _, sp := range doc.Sentences() {
 		if sp.Start >= mainEnd {
@@ -107,6 +109,10 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 			oa := s.articles[other.doc]
 			os := oa.sentences[other.sent]
 			found = append(found, sharedFinding(text, sp.Start, sp.End, line, col, oa.id, oa.source, int(os.line)))
+			foundIn = append(foundIn, other.doc)
+			if _, ok := pendingBefore[other.doc]; !ok {
+				pendingBefore[other.doc] = len(s.pending[int(other.doc)])
+			}
 			if os.exact == r.exact && !s.reported[other] {
 				s.reported[other] = true
 				s.pending[int(other.doc)] = append(s.pending[int(other.doc)],
@@ -126,7 +132,47 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 	if len(found) == 0 {
 		return nil
 	}
+	if other, ok := copiedWhole(foundIn, len(rec.sentences)); ok {
+		found = s.collapse(found, other, len(rec.sentences), pendingBefore[other], doc.ID, source)
+	}
 	return []corpus.Amendment{{Doc: idx, Findings: found}}
+}
+
+// minCopiedShare is the share of an article's sentences that, all found in
+// one earlier article, make it a copy of that article rather than a user
+// of its template.
+const minCopiedShare = 0.8
+
+// copiedWhole reports whether the findings point at one earlier article
+// only and cover most of the article's eligible sentences.
+func copiedWhole(foundIn []int32, eligible int) (int32, bool) {
+	if len(foundIn) < 3 || float64(len(foundIn)) < minCopiedShare*float64(eligible) {
+		return 0, false
+	}
+	for _, d := range foundIn {
+		if d != foundIn[0] {
+			return 0, false
+		}
+	}
+	return foundIn[0], true
+}
+
+// collapse replaces a copy's per-sentence findings with one over its first
+// shared sentence, and the earlier article's likewise: an editor needs to
+// know the article is a copy and of what, not to read the same finding on
+// every sentence.
+func (s *SharedSentences) collapse(found []analysis.Finding, other int32, eligible, pendingFrom int, id, source string) []analysis.Finding {
+	oa := s.articles[other]
+	f := found[0]
+	f.Message = fmt.Sprintf("article copies an article from another source: %d of its %d sentences", len(found), eligible)
+	if p := s.pending[int(other)]; len(p) > pendingFrom {
+		first := p[pendingFrom]
+		first.Message = fmt.Sprintf("article copied by an article from another source: %d of its sentences", len(p)-pendingFrom)
+		first.Evidence = fmt.Sprintf("copied in article %s (source %s)", id, printableSource(source))
+		s.pending[int(other)] = append(p[:pendingFrom], first)
+	}
+	f.Evidence = fmt.Sprintf("copied from article %s (source %s)", oa.id, printableSource(oa.source))
+	return []analysis.Finding{f}
 }
 
 // Finish reports the earlier copies of shared sentences (batch mode).
