@@ -55,6 +55,8 @@ type Document struct {
 
 	once       sync.Once
 	lineStarts []int
+	markOnce   sync.Once
+	runeMarks  []runeMark
 	segOnce    sync.Once
 	paragraphs []Span
 	sentences  []Span
@@ -118,7 +120,7 @@ func (d *Document) Position(offset int) (line, column int) {
 	if i < 0 {
 		i = 0
 	}
-	col := utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+	col := d.runesBetween(d.lineStarts[i], offset) + 1
 	base := d.BaseLine
 	if base < 1 {
 		base = 1
@@ -127,6 +129,50 @@ func (d *Document) Position(offset int) (line, column int) {
 		col += d.BaseColumn - 1
 	}
 	return base + i, col
+}
+
+// runeMarkEvery is the spacing of the rune-count marks that let a column
+// on a very long line be counted without walking the line from its start.
+const runeMarkEvery = 4096
+
+// runeMark is a rune boundary of Text and the number of runes before it.
+type runeMark struct{ offset, runes int }
+
+// runesBetween counts the runes of Text[from:to] (from a line start, so
+// on a rune boundary) as utf8.RuneCountInString does, in time bounded by
+// runeMarkEvery however long the line: one huge paragraph with thousands
+// of findings stays linear.
+func (d *Document) runesBetween(from, to int) int {
+	if to-from <= 2*runeMarkEvery {
+		return utf8.RuneCountInString(d.Text[from:to])
+	}
+	d.markOnce.Do(d.markRunes)
+	// The marks at or before from and to; both offsets' counts are exact
+	// because decoding from a mark stays in step with decoding from 0.
+	a := d.runesBefore(from)
+	b := d.runesBefore(to)
+	return b - a
+}
+
+// runesBefore is the number of runes in Text[:off], for off on a rune
+// boundary (or at the end of a truncated one, counted as utf8 does).
+func (d *Document) runesBefore(off int) int {
+	i := sort.Search(len(d.runeMarks), func(i int) bool { return d.runeMarks[i].offset > off }) - 1
+	m := d.runeMarks[i]
+	return m.runes + utf8.RuneCountInString(d.Text[m.offset:off])
+}
+
+func (d *Document) markRunes() {
+	marks := make([]runeMark, 1, len(d.Text)/runeMarkEvery+1)
+	next, runes := runeMarkEvery, 0
+	for i := range d.Text {
+		if i >= next {
+			marks = append(marks, runeMark{i, runes})
+			next = i + runeMarkEvery
+		}
+		runes++
+	}
+	d.runeMarks = marks
 }
 
 func (d *Document) indexLines() {

@@ -3,6 +3,8 @@ package people
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // nameKey normalises a full name for matching repeats: lower case, initials
@@ -110,13 +112,17 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 		}
 		return best
 	}
+	// withSurname lists the people so far by surname (case-folded), in
+	// the order of people, so a bare surname looks at its namesakes only.
+	withSurname := map[string][]*Person{}
+	for _, p := range people {
+		k := foldKey(p.Surname)
+		withSurname[k] = append(withSurname[k], p)
+	}
 	bySurname := func(name string, off int) *Person {
 		var best *Person
 		bestAt := -2
-		for _, p := range people {
-			if !strings.EqualFold(p.Surname, name) {
-				continue
-			}
+		for _, p := range withSurname[foldKey(name)] {
 			at := lastMention(p, off)
 			if best == nil || at > bestAt {
 				best, bestAt = p, at
@@ -136,6 +142,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 				p = &Person{Name: m.Name, Honorific: m.Honorific, Surname: m.Name, Gender: f.personGender(m)}
 				byKey[key] = p
 				people = append(people, p)
+				withSurname[foldKey(p.Surname)] = append(withSurname[foldKey(p.Surname)], p)
 				p.Mentions = append(p.Mentions, Mention{Start: m.Start, End: m.End, Kind: FullName})
 				addRoles(p, m.roles)
 				cover(m)
@@ -316,4 +323,30 @@ func (f *finder) markQuotes() {
 		}
 		t.inQuote = in
 	}
+}
+
+// foldKey maps s to a key that two strings share exactly when
+// strings.EqualFold holds between them: each rune replaced by the smallest
+// rune of its simple case-folding orbit.
+func foldKey(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToUpper(s) // an ASCII letter's orbit starts with its capital
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
 }

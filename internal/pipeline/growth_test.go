@@ -1,0 +1,101 @@
+package pipeline_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/internal/features"
+)
+
+// pathological are the input shapes issue 13 found growing with the square
+// of their size: one huge paragraph, thousands of quotations, thousands of
+// capitalised words. Each builds about n bytes of text.
+var pathological = map[string]func(t *testing.T, n int) string{
+	// A real article's words run together into a single line and paragraph.
+	"one paragraph": func(t *testing.T, n int) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "000_9e3b48a7166e1dfc.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return repeatTo(strings.Join(strings.Fields(string(b)), " ")+" ", n)
+	},
+	// Bare curly quotation pairs, as the fuzzer found them.
+	"quote pairs": func(t *testing.T, n int) string { return repeatTo("\u201cYes.\u201d ", n) },
+	// Attributed quotations in one paragraph, each with its speaker.
+	"attributed quotes": func(t *testing.T, n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "\u201cWe will win this time,\u201d said %s %s. \u201cNo,\u201d %s replied. ", firstNames[i%len(firstNames)], surnames[i/3%len(surnames)], surnames[i/5%len(surnames)])
+		}
+		return b.String()
+	},
+	// Capitalised names and bare surnames, thousands of distinct people.
+	"capitalised words": func(t *testing.T, n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "%s %s%d met %s Minister %s and %s. ", firstNames[i%len(firstNames)], surnames[i%len(surnames)], i, "Prime", surnames[(i+3)%len(surnames)], surnames[(i+7)%len(surnames)])
+		}
+		return b.String()
+	},
+}
+
+var (
+	firstNames = []string{"John", "Mary", "Ahmed", "Li", "Olga", "Carlos", "Fatima", "Peter", "Anna", "Kwame", "Sarah", "David"}
+	surnames   = []string{"Smith", "Jones", "Khan", "Wang", "Ivanova", "Garcia", "Okafor", "Muller", "Rossi", "Mensah", "Brown", "Taylor", "Novak"}
+)
+
+func repeatTo(unit string, n int) string { return strings.Repeat(unit, max(1, n/len(unit))) }
+
+// TestAnalysisGrowsLinearly analyses each pathological shape at n and 16n
+// bytes and compares the times: linear cost gives a ratio of 16 to 30
+// (bigger texts fall out of the caches and make more garbage); the
+// quadratic paths it guards against gave 150 and more. The bound (64)
+// leaves room for a busy machine; each size is timed as the fastest of
+// three runs.
+func TestAnalysisGrowsLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times whole-analysis runs on 40 KB and 640 KB texts")
+	}
+	analyzers, err := analysis.Order(features.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, _, err := features.NewEnv(features.EnvOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const small, factor, bound = 40 << 10, 16, 64.0
+	for name, shape := range pathological {
+		t.Run(name, func(t *testing.T) {
+			timeOf := func(text string) (best time.Duration, findings int) {
+				for range 3 {
+					doc := document.New("x", text)
+					start := time.Now()
+					res, err := analysis.Run(doc, analyzers, env)
+					d := time.Since(start)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if best == 0 || d < best {
+						best = d
+					}
+					findings = len(res.Findings) + len(res.Entities)
+				}
+				return best, findings
+			}
+			ts, fs := timeOf(shape(t, small))
+			tl, fl := timeOf(shape(t, small*factor))
+			ratio := float64(tl) / float64(max(ts, time.Microsecond))
+			t.Logf("%d KB: %v (%d findings and entities); %d KB: %v (%d); ratio %.1f for %dx the text", small>>10, ts, fs, small*factor>>10, tl, fl, ratio, factor)
+			if ratio > bound {
+				t.Errorf("analysis time grew %.1fx for %dx the text (linear is about %d; limit %.0f)", ratio, factor, factor, bound)
+			}
+		})
+	}
+}
