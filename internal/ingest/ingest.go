@@ -85,6 +85,20 @@ type Options struct {
 	Stdin interface{ Read([]byte) (int, error) }
 	// MaxBytes caps one input file (0: the default, 64 MiB).
 	MaxBytes int64
+	// Exclude lists files never read as input, wherever a spec or walk
+	// meets them: the run's own -o output file.
+	Exclude []string
+	// NonRegular reads FIFOs, devices and sockets named explicitly (a walk
+	// always skips them); without it naming one is an error, since reading
+	// it may block forever.
+	NonRegular bool
+	// FollowOutside follows symbolic links in a walked directory that lead
+	// out of it; without it such a link is an error for that input.
+	FollowOutside bool
+	// Notice receives what the walk skipped on purpose (a FIFO, the
+	// output file, a link to a directory), one sentence each; nil drops
+	// them.
+	Notice func(string)
 }
 
 // DefaultMaxBytes is the size cap of one input when Options.MaxBytes is 0.
