@@ -154,3 +154,43 @@ func TestHostileFrontMatter(t *testing.T) {
 		t.Errorf("byline %q notes %q, want Jane Roe and none", a.Doc.Byline, a.Notes)
 	}
 }
+
+// One invalid byte in one item, or a truncated tail, costs only those
+// items: the feed's good items are read, the bad ones are path#N errors.
+func TestFeedKeepsItsGoodItems(t *testing.T) {
+	item := func(title, body string) string {
+		return "<item><title>" + title + "</title><description><![CDATA[<p>" + body + "</p>]]></description></item>\n"
+	}
+	head := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>\n"
+	body := "The city council approved the budget on Tuesday after a long debate about parks."
+	cases := map[string]struct {
+		feed string
+		want []string // "" for a good item, else part of its error
+	}{
+		"bad byte":  {head + item("Bad \xff", body) + item("Good", body) + "</channel></rss>\n", []string{"not valid UTF-8", ""}},
+		"truncated": {head + item("Good", body) + item("Good too", body) + "<item><title>Cut</title><description>Half an ite", []string{"", "", "cut off"}},
+	}
+	dir := t.TempDir()
+	for name, c := range cases {
+		p := write(t, filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".rss"), c.feed)
+		as := readSpecs(t, Options{}, p)
+		if len(as) != len(c.want) {
+			t.Errorf("%s: %d articles, want %d", name, len(as), len(c.want))
+			continue
+		}
+		for i, w := range c.want {
+			a := as[i]
+			if a.ID != fmt.Sprintf("%s#%d", p, i+1) || a.Path != p {
+				t.Errorf("%s item %d: id %q path %q", name, i+1, a.ID, a.Path)
+			}
+			switch {
+			case w == "" && a.Err != nil:
+				t.Errorf("%s item %d: %v", name, i+1, a.Err)
+			case w == "" && (a.Doc.Source != "Wire" || !strings.Contains(a.Doc.Text, "approved the budget")):
+				t.Errorf("%s item %d: source %q text %q", name, i+1, a.Doc.Source, a.Doc.Text)
+			case w != "" && (a.Err == nil || !strings.Contains(a.Err.Error(), w)):
+				t.Errorf("%s item %d: got %v, want an error saying %q", name, i+1, a.Err, w)
+			}
+		}
+	}
+}
