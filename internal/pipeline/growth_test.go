@@ -53,11 +53,14 @@ var (
 func repeatTo(unit string, n int) string { return strings.Repeat(unit, max(1, n/len(unit))) }
 
 // TestAnalysisGrowsLinearly analyses each pathological shape at n and 16n
-// bytes and compares the times: linear cost gives a ratio of 16 to 30
+// bytes and compares the times: linear cost gives a ratio of 16 to 35
 // (bigger texts fall out of the caches and make more garbage); the
-// quadratic paths it guards against gave 150 and more. The bound (64)
-// leaves room for a busy machine; each size is timed as the fastest of
-// three runs.
+// quadratic paths it guards against gave 270. It also compares the large
+// text with as much ordinary prose: before the fix 640 KB of quote pairs
+// took 14 s, 60 times the prose (a cost already quadratic at 40 KB, which
+// the growth ratio alone misses). The bounds (64 and 10) leave room for a
+// busy machine; each time is the fastest of three runs, all within this
+// one test.
 func TestAnalysisGrowsLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("times whole-analysis runs on 40 KB and 640 KB texts")
@@ -70,31 +73,43 @@ func TestAnalysisGrowsLinearly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const small, factor, bound = 40 << 10, 16, 64.0
+	const small, factor, bound, proseBound = 40 << 10, 16, 64.0, 10.0
+	timeOf := func(t *testing.T, text string) (best time.Duration, findings int) {
+		for range 3 {
+			doc := document.New("x", text)
+			start := time.Now()
+			res, err := analysis.Run(doc, analyzers, env)
+			d := time.Since(start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if best == 0 || d < best {
+				best = d
+			}
+			findings = len(res.Findings) + len(res.Entities)
+		}
+		return best, findings
+	}
+	// Ordinary prose of the large size, with its paragraphs: what a
+	// pathological shape is compared with.
+	seed, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seeds", "001_3b790d2b841c0539.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prose, _ := timeOf(t, repeatTo(string(seed)+"\n\n", small*factor))
 	for name, shape := range pathological {
 		t.Run(name, func(t *testing.T) {
-			timeOf := func(text string) (best time.Duration, findings int) {
-				for range 3 {
-					doc := document.New("x", text)
-					start := time.Now()
-					res, err := analysis.Run(doc, analyzers, env)
-					d := time.Since(start)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if best == 0 || d < best {
-						best = d
-					}
-					findings = len(res.Findings) + len(res.Entities)
-				}
-				return best, findings
-			}
-			ts, fs := timeOf(shape(t, small))
-			tl, fl := timeOf(shape(t, small*factor))
+			ts, fs := timeOf(t, shape(t, small))
+			tl, fl := timeOf(t, shape(t, small*factor))
 			ratio := float64(tl) / float64(max(ts, time.Microsecond))
-			t.Logf("%d KB: %v (%d findings and entities); %d KB: %v (%d); ratio %.1f for %dx the text", small>>10, ts, fs, small*factor>>10, tl, fl, ratio, factor)
+			vsProse := float64(tl) / float64(max(prose, time.Microsecond))
+			t.Logf("%d KB: %v (%d findings and entities); %d KB: %v (%d); ratio %.1f for %dx the text; %.1fx the time of as much prose (%v)",
+				small>>10, ts, fs, small*factor>>10, tl, fl, ratio, factor, vsProse, prose)
 			if ratio > bound {
 				t.Errorf("analysis time grew %.1fx for %dx the text (linear is about %d; limit %.0f)", ratio, factor, factor, bound)
+			}
+			if vsProse > proseBound {
+				t.Errorf("%d KB took %.1fx as long as as much ordinary prose (limit %.0f)", small*factor>>10, vsProse, proseBound)
 			}
 		})
 	}

@@ -41,6 +41,10 @@ type Options struct {
 	KeepFeatures bool
 	// Progress is called after each article is reported (may be nil).
 	Progress func(done int)
+	// ArticleTimeout is the analysis time one article may take before it
+	// becomes an error result and the batch goes on without it (0:
+	// DefaultArticleTimeout, 10 s; negative: no limit).
+	ArticleTimeout time.Duration
 }
 
 // Policy adjusts a result to the user's configuration before scoring and
@@ -88,12 +92,13 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 	}()
 
 	var wg sync.WaitGroup
+	b := newBudget(opts, jobs)
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				res, d := analyse(j.art, opts)
+				res, d := b.analyse(j.art, opts)
 				select {
 				case results <- done{j.seq, res, d}:
 				case <-ctx.Done():
