@@ -49,6 +49,11 @@ type Document struct {
 	// to Text's first line only.
 	BaseColumn int
 
+	// Anchors, when set, map Text back to an input file it is not a
+	// verbatim copy of (JSON Lines with escapes, HTML, feeds); BaseLine and
+	// BaseColumn are then unused. See Anchor.
+	Anchors []Anchor
+
 	// Extra carries input fields copydesk does not interpret (JSONL) through
 	// to the output unchanged.
 	Extra map[string]any
@@ -106,6 +111,14 @@ func (d *Document) MainEnd() int {
 	return end
 }
 
+// Anchor ties a byte offset of Text to the input file: the text from
+// Offset on is the input's text from Line and Column on, verbatim, until
+// the next anchor. A newline of Text after an anchor starts the next input
+// line at column 1. Anchors are sorted by Offset; the first is at 0.
+type Anchor struct {
+	Offset, Line, Column int32
+}
+
 // Position maps a byte offset of Text to a 1-based line and column of the
 // input. Columns count Unicode code points.
 func (d *Document) Position(offset int) (line, column int) {
@@ -115,6 +128,9 @@ func (d *Document) Position(offset int) (line, column int) {
 	}
 	if offset > len(d.Text) {
 		offset = len(d.Text)
+	}
+	if len(d.Anchors) > 0 {
+		return d.anchoredPosition(offset)
 	}
 	i := sort.SearchInts(d.lineStarts, offset+1) - 1
 	if i < 0 {
@@ -129,6 +145,23 @@ func (d *Document) Position(offset int) (line, column int) {
 		col += d.BaseColumn - 1
 	}
 	return base + i, col
+}
+
+// anchoredPosition maps offset through the last anchor at or before it.
+func (d *Document) anchoredPosition(offset int) (line, column int) {
+	k := sort.Search(len(d.Anchors), func(k int) bool { return int(d.Anchors[k].Offset) > offset }) - 1
+	if k < 0 {
+		k = 0
+	}
+	a := d.Anchors[k]
+	from := min(int(a.Offset), offset)
+	// The line starts after the anchor and up to offset.
+	first := sort.SearchInts(d.lineStarts, from+1)
+	last := sort.SearchInts(d.lineStarts, offset+1) - 1
+	if last < first {
+		return int(a.Line), int(a.Column) + d.runesBetween(from, offset)
+	}
+	return int(a.Line) + last - first + 1, d.runesBetween(d.lineStarts[last], offset) + 1
 }
 
 // runeMarkEvery is the spacing of the rune-count marks that let a column

@@ -10,6 +10,9 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/document"
 )
 
 // readJSONL streams a JSON Lines input one line at a time: memory holds
@@ -137,8 +140,10 @@ func jsonLine(name, id string, lineNo int, start int64, line []byte) Article {
 		return failed(id, "malformed JSON line: %v", err)
 	}
 	fields := make(map[string]json.RawMessage, len(members))
+	byKey := make(map[string]jsonMember, len(members))
 	for _, m := range members {
 		fields[m.key] = m.raw // a repeated key: the last wins, as in encoding/json
+		byKey[m.key] = m
 	}
 	a := Article{ID: id}
 	if raw, ok := fields["id"]; ok {
@@ -166,6 +171,7 @@ func jsonLine(name, id string, lineNo int, start int64, line []byte) Article {
 	doc := newDoc(a.ID, text)
 	doc.Path = name // the input file; the id stays separate
 	doc.BaseLine = lineNo
+	doc.Anchors = textAnchors(line, byKey[key], lineNo)
 	note := func(s string) { a.Notes = append(a.Notes, s) }
 	doc.Title = jsonOptional(fields, note, "title")
 	doc.URL = jsonOptional(fields, note, jsonURL...)
@@ -188,6 +194,21 @@ func jsonLine(name, id string, lineNo int, start int64, line []byte) Article {
 	}
 	a.Doc = doc
 	return a
+}
+
+// textAnchors maps an article's text back to its JSON line: the text
+// starts one column after the string's opening quote, and every escape
+// ("\n", "\u00e9", "\"") moves the rest of the text along the raw line.
+// Columns count code points of the raw line.
+func textAnchors(line []byte, m jsonMember, lineNo int) []document.Anchor {
+	ea := &escapeAnchors{line: int32(lineNo), col: int32(utf8.RuneCount(line[:m.off])) + 2}
+	ea.anchors = []document.Anchor{{Offset: 0, Line: ea.line, Column: ea.col}}
+	if bytes.IndexByte(m.raw, '\\') >= 0 {
+		if _, err := unquoteJSONAnchored(m.raw, ea); err != nil {
+			return nil
+		}
+	}
+	return ea.anchors
 }
 
 func withID(a Article, id string) Article {
