@@ -40,9 +40,15 @@ func readFeed(name string, data []byte) []Article {
 	if len(feed.Items) == 0 {
 		return []Article{failed(name, "feed has no items, no article")}
 	}
+	// The raw items, for positions, when the scan agrees with the parser.
+	l := scanFeed(data)
 	out := make([]Article, 0, len(feed.Items))
 	for i, it := range feed.Items {
-		out = append(out, feedItem(name, fmt.Sprintf("%s#%d", name, i+1), strings.TrimSpace(feed.Title), it))
+		a := feedItem(name, fmt.Sprintf("%s#%d", name, i+1), strings.TrimSpace(feed.Title), it)
+		if len(l.items) == len(feed.Items) {
+			anchorItem(a, data, l.items[i])
+		}
+		out = append(out, a)
 	}
 	return out
 }
@@ -87,6 +93,7 @@ func readFeedItems(name string, data []byte) []Article {
 				a = failed(id, "feed item could not be read (%d items parsed)", len(feed.Items))
 			default:
 				a = feedItem(name, id, strings.TrimSpace(feed.Title), feed.Items[0])
+				anchorItem(a, data, it)
 			}
 		}
 		a.Path = name
@@ -97,6 +104,13 @@ func readFeedItems(name string, data []byte) []Article {
 		return nil // nothing to keep: one error for the feed says it best
 	}
 	return out
+}
+
+// anchorItem maps a feed item's text to the item's lines in the feed file.
+func anchorItem(a Article, data []byte, it feedItemSpan) {
+	if a.Doc != nil {
+		a.Doc.Anchors = alignAnchors(a.Doc.Text, markupWords(data, it.start, it.end))
+	}
 }
 
 func feedItem(name, id, source string, it *gofeed.Item) Article {

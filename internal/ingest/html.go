@@ -66,6 +66,7 @@ func readHTML(name string, data []byte) Article {
 		a.Notes = append(a.Notes, fmt.Sprintf("publish date %q not understood; the article has no date", meta.date))
 	}
 	doc.Text, doc.Regions = joinWithChrome(main, chromeBlocks(page, main, doc.Title, doc.Byline))
+	doc.Anchors = alignAnchors(doc.Text, markupWords(data, 0, len(data)))
 	a.Doc = doc
 	return a
 }
