@@ -47,7 +47,8 @@
 //
 // # HTML
 //
-// go-readability picks the main text; metadata comes from <meta>
+// go-readability (the maintained fork, codeberg.org/readeck/go-readability/v2)
+// picks the main text; metadata comes from <meta>
 // (article:published_time, author, og:site_name…), JSON-LD (headline,
 // datePublished, author, publisher) and <time>. Every visible text block of
 // the page that the extractor left out is page chrome: it follows the main
