@@ -70,13 +70,18 @@ func write(dir string, scale float64, good string) error {
 	if err := put("hostile-nest.md", "---\ntitle: "+strings.Repeat("[", depth)+strings.Repeat("]", depth)+"\n---\n"+texts[0]); err != nil {
 		return err
 	}
-	bomb := "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+	// Merge keys copy the mapping they alias: nine levels of nine copies
+	// in 1.2 KB (plain aliases in sequences are shared, not copied).
+	bomb := "---\na: &a {a0: lol, a1: lol, a2: lol, a3: lol, a4: lol, a5: lol, a6: lol, a7: lol, a8: lol}\n"
 	prev := "a"
 	for _, k := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
-		bomb += fmt.Sprintf("%s: &%s [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", k, k, prev, prev, prev, prev, prev, prev, prev, prev, prev)
+		bomb += fmt.Sprintf("%s: &%s\n", k, k)
+		for j := range 9 {
+			bomb += fmt.Sprintf("  %s%d: {<<: *%s}\n", k, j, prev)
+		}
 		prev = k
 	}
-	bomb += "title: *i\n---\n" + texts[0]
+	bomb += "title: x\n---\n" + texts[0]
 	if err := put("hostile-alias.md", bomb); err != nil {
 		return err
 	}
