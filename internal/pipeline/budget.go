@@ -15,6 +15,20 @@ import (
 // cannot hold up a batch.
 const DefaultArticleTimeout = 10 * time.Second
 
+// DefaultMaxArticleBytes is the longest article text analysed when
+// Options.MaxArticleBytes is 0. Analysis holds about 70 bytes of working
+// memory per byte of text (a 4 MiB article peaks near 300 MB), so this
+// bounds one article's memory; real articles are under 200 KB, and a 4 MiB
+// text is a book or a data dump.
+const DefaultMaxArticleBytes = 4 << 20
+
+func (o Options) maxArticleBytes() int {
+	if o.MaxArticleBytes == 0 {
+		return DefaultMaxArticleBytes
+	}
+	return o.MaxArticleBytes
+}
+
 func (o Options) articleTimeout() time.Duration {
 	if o.ArticleTimeout == 0 {
 		return DefaultArticleTimeout
@@ -22,22 +36,28 @@ func (o Options) articleTimeout() time.Duration {
 	return o.ArticleTimeout
 }
 
-// budget runs each article's analysis under the time budget. An analysis
+// budget runs each article's analysis under the memory budget (a cap on
+// its text, since memory grows with it) and the time budget. An analysis
 // over budget cannot be stopped (analyzers do not poll), so it is
 // abandoned: the article becomes an error result and its worker moves on.
 // At most one abandoned analysis per worker runs at a time; a worker that
 // would abandon another first waits for one to end, so hostile input can
 // at most double the CPU the run uses.
 type budget struct {
+	maxBytes  int // longest text analysed; <0: no limit
 	timeout   time.Duration
 	abandoned chan struct{} // one token per abandoned analysis still running
 }
 
 func newBudget(opts Options, jobs int) *budget {
-	return &budget{timeout: opts.articleTimeout(), abandoned: make(chan struct{}, jobs)}
+	return &budget{maxBytes: opts.maxArticleBytes(), timeout: opts.articleTimeout(), abandoned: make(chan struct{}, jobs)}
 }
 
 func (b *budget) analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Document) {
+	if a.Err == nil && a.Doc != nil && b.maxBytes > 0 && len(a.Doc.Text) > b.maxBytes {
+		return errorResult(a, fmt.Sprintf("the article's text is %s, over the %s an article may have to be analysed (it would need about %d MB of memory)",
+			mebibytes(len(a.Doc.Text)), mebibytes(b.maxBytes), 70*len(a.Doc.Text)>>20)), nil
+	}
 	if b.timeout < 0 || a.Err != nil || a.Doc == nil {
 		return analyse(a, opts)
 	}
@@ -80,4 +100,11 @@ func errorResult(a ingest.Article, msg string) *analysis.Result {
 		}
 	}
 	return res
+}
+
+func mebibytes(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }

@@ -65,3 +65,30 @@ func TestArticleOverBudgetCostsOnlyItself(t *testing.T) {
 		}
 	}
 }
+
+// An article whose text is over the memory budget is an error for that
+// article only, saying why; the others are scored.
+func TestArticleOverMemoryBudgetCostsOnlyItself(t *testing.T) {
+	input := `{"id":"a","text":"We delve into one."}
+{"id":"huge","text":"` + strings.Repeat("We delve. ", 300) + `"}
+{"id":"b","text":"We delve into two."}
+`
+	rep := &capture{}
+	sum, err := Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: strings.NewReader(input)}, Options{
+		Jobs: 2, Analyzers: []*analysis.Analyzer{wordy}, Scorer: score.Default(), Policy: noPolicy{}, MaxArticleBytes: 1000,
+	}, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.docs) != 3 || sum.Errors != 1 {
+		t.Fatalf("%d docs, summary %+v", len(rep.docs), sum)
+	}
+	if e := rep.docs[1].Error; rep.docs[1].ID != "huge" || !strings.Contains(e, "huge: the article's text is 3000 bytes, over the 1000 bytes") {
+		t.Errorf("huge article: id %q error %q", rep.docs[1].ID, e)
+	}
+	for _, i := range []int{0, 2} {
+		if d := rep.docs[i]; d.Error != "" || d.Verdict == "" {
+			t.Errorf("%s not scored: %+v", d.ID, d)
+		}
+	}
+}

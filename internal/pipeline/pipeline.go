@@ -45,6 +45,10 @@ type Options struct {
 	// becomes an error result and the batch goes on without it (0:
 	// DefaultArticleTimeout, 10 s; negative: no limit).
 	ArticleTimeout time.Duration
+	// MaxArticleBytes is the longest article text analysed; a longer one
+	// is an error result, since analysis memory grows with the text (0:
+	// DefaultMaxArticleBytes, 4 MiB; negative: no limit).
+	MaxArticleBytes int
 }
 
 // Policy adjusts a result to the user's configuration before scoring and

@@ -105,7 +105,7 @@ func write(dir string, scale float64, good string) error {
 	for i := 0; caps.Len() < n(1<<20, scale); i++ {
 		fmt.Fprintf(&caps, "Name%c%c Surname%c%c ", 'A'+i%26, 'a'+i/26%26, 'A'+i/7%26, 'a'+i/13%26)
 		if i%40 == 39 {
-			caps.WriteString("said. ")
+			caps.WriteString("said.\n\n") // paragraphs, so no line is over the 1 MiB line limit
 		}
 	}
 	if err := put("hostile-capitals.txt", caps.String()); err != nil {
