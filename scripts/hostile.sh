@@ -30,7 +30,7 @@ limit=1000000000 # 1 GB of address space
 measure() { # label, command...: prints peak RSS and CPU seconds
   local label=$1; shift
   local rc=0
-  /usr/bin/time -v -o "$tmp/time" timeout 600 prlimit --as=$limit "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+  /usr/bin/time -v -o "$tmp/time" timeout "${TO:-600}" prlimit --as=$limit "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
   awk -v l="$label" -v rc="$rc" -F': ' '
     /Maximum resident set size/ {rss=$2}
     /User time/ {u=$2} /System time/ {s=$2}
@@ -41,10 +41,25 @@ echo "== the folder, one run, 1 GB limit"
 measure "score DIR" "$bin" score --format jsonl --fail-on never --date 2025-03-05 "$dir"
 cp "$tmp/out" "$tmp/folder.jsonl"
 tail -3 "$tmp/err" | sed 's/^/  stderr: /'
-python3 - "$tmp/folder.jsonl" <<'EOF'
-import json, sys
+failed=0
+if python3 - "$tmp/folder.jsonl" "$dir" <<'EOF'
+import json, os, sys
 bad = 0
-docs = [json.loads(l) for l in open(sys.argv[1])]
+docs = []
+for l in open(sys.argv[1]):
+    try:
+        docs.append(json.loads(l))
+    except ValueError:
+        print("  FAIL malformed output line: %r" % l[:80]); bad += 1
+# Every input must appear: each file (the FIFO is skipped by the walk),
+# each JSONL line and feed item.
+names = sorted(n for n in os.listdir(sys.argv[2]) if n != "kb" and n != "hostile-fifo.txt")
+expected = set(n for n in names if not n.endswith((".jsonl", ".rss")))
+expected |= {"hostile-report.jsonl", "paragraph", "del", "hostile-badbyte.rss#1", "hostile-badbyte.rss#2", "hostile-truncated.rss#1", "hostile-truncated.rss#2"}
+expected |= {"good-jsonl-%d" % i for i in range(len([n for n in names if n.startswith("good-") and n.endswith(".txt")]))}
+seen = {d["id"].rsplit("/", 1)[-1] for d in docs}
+for m in sorted(expected - seen):
+    print("  FAIL %-34s missing from the output" % m); bad += 1
 for d in docs:
     name = d["path"].rsplit("/", 1)[-1]
     err, notes = d.get("error") or "", " ".join(d.get("notes") or [])
@@ -56,12 +71,13 @@ for d in docs:
     ok = (not err) if good else bool(hostile_ok)
     bad += not ok
     print("  %-4s %-34s %s" % ("ok" if ok else "FAIL", d["id"].rsplit("/", 1)[-1][:34], outcome))
-print("  %d results, %d unexpected" % (len(docs), bad))
+print("  %d results, %d unexpected or missing" % (len(docs), bad))
 sys.exit(1 if bad else 0)
 EOF
+then :; else failed=1; fi
 
 echo "== a FIFO named on the command line"
-measure "score FIFO" "$bin" score --format jsonl "$dir/hostile-fifo.txt"
+TO=10 measure "score FIFO" "$bin" score --format jsonl "$dir/hostile-fifo.txt"
 head -c 300 "$tmp/out" | sed 's/^/  /'; echo
 
 echo "== kb import of the bombs, 1 GB limit"
@@ -70,3 +86,5 @@ for bomb in "$dir"/kb/*; do
   tail -1 "$tmp/err" | cut -c1-200 | sed 's/^/  /'
   [ -e "$tmp/kb.jsonl" ] && echo "  output written: $(wc -c <"$tmp/kb.jsonl") bytes" && rm -f "$tmp/kb.jsonl"
 done
+[ "$failed" = 0 ] || { echo "FAILED: some input was not handled as it should be"; exit 1; }
+echo "every good article scored; every hostile input an error for itself"
