@@ -24,16 +24,16 @@ func readFeed(name string, data []byte) []Article {
 		bad = -1
 	}
 	var feed *gofeed.Feed
-	err := fmt.Errorf("not valid UTF-8 (first bad byte at offset %d) and no other encoding declared", bad)
+	var err error
 	if bad < 0 {
 		feed, err = parseFeed(data)
 	}
-	if err != nil {
+	if bad >= 0 || err != nil {
 		if out := readFeedItems(name, data); out != nil {
 			return out
 		}
 		if bad >= 0 {
-			return []Article{failed(name, "%v", err)}
+			return []Article{failed(name, "not valid UTF-8 (first bad byte at offset %d) and no other encoding declared", bad)}
 		}
 		return []Article{failed(name, "not a readable RSS or Atom feed: %v", err)}
 	}
