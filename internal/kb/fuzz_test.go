@@ -11,7 +11,7 @@ import (
 // or an error, never panic, and never expand input without bound. The
 // decompression limits are lowered so a bomb the fuzzer builds fails fast.
 //
-//	go test ./internal/kb -run '^$' -fuzz '^FuzzImport$' -fuzztime 10m
+//	go test ./internal/kb -run '^$' -fuzz '^FuzzImport$' -fuzztime 10m -timeout 30m
 func FuzzImport(f *testing.F) {
 	f.Add([]byte(`{"name":"Jane Roe","role":"mayor","organization":"Springfield","country":"US","start":"2020-02-31","source":"x"}`+"\n"), false, uint8(0))
 	f.Add([]byte("name,role,organization,country,start,end,source\nJane Roe,mayor,Springfield,US,2020-01-01,,x\n"), true, uint8(0))

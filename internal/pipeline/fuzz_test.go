@@ -64,7 +64,7 @@ func (c *collect) Finish(report.Summary) error { return nil }
 // with an id, either an error or a verdict, and findings whose spans and
 // positions are sound. The seeds are issue 13's hostile shapes, small.
 //
-//	go test ./internal/pipeline -run '^$' -fuzz '^FuzzPipeline$' -fuzztime 10m
+//	go test ./internal/pipeline -run '^$' -fuzz '^FuzzPipeline$' -fuzztime 10m -timeout 30m
 func FuzzPipeline(f *testing.F) {
 	f.Add([]byte("---\ntitle: "+strings.Repeat("[", 500)+strings.Repeat("]", 500)+"\n---\nBody text here.\n"), uint8(1))
 	f.Add([]byte("---\na: &a [x,x,x,x]\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\ntitle: *c\n---\nBody.\n"), uint8(1))
