@@ -65,6 +65,9 @@ func (b *budget) analyse(a ingest.Article, opts Options) (*analysis.Result, *doc
 		res *analysis.Result
 		doc *document.Document
 	}
+	// What the error result needs, read before the analysis may write to
+	// the document.
+	failure := errorResult(a, "")
 	done := make(chan out, 1)
 	go func() {
 		defer func() {
@@ -87,7 +90,8 @@ func (b *budget) analyse(a ingest.Article, opts Options) (*analysis.Result, *doc
 		<-done
 		<-b.abandoned
 	}()
-	return errorResult(a, fmt.Sprintf("analysis exceeded %v; the article was not scored (the budget is %v per article)", b.timeout, b.timeout)), nil
+	failure.Error = fmt.Sprintf("%s: analysis exceeded %v; the article was not scored (the budget is %v per article)", a.ID, b.timeout, b.timeout)
+	return failure, nil
 }
 
 // errorResult is an article that could not be analysed.
