@@ -76,6 +76,9 @@ func TestAnalysisGrowsLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("times whole-analysis runs on 40 KB and 640 KB texts")
 	}
+	if raceEnabled {
+		t.Skip("timings under the race detector say nothing about the code")
+	}
 	analyzers, err := analysis.Order(features.Analyzers())
 	if err != nil {
 		t.Fatal(err)
