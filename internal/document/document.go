@@ -49,12 +49,19 @@ type Document struct {
 	// to Text's first line only.
 	BaseColumn int
 
+	// Anchors, when set, map Text back to an input file it is not a
+	// verbatim copy of (JSON Lines with escapes, HTML, feeds); BaseLine and
+	// BaseColumn are then unused. See Anchor.
+	Anchors []Anchor
+
 	// Extra carries input fields copydesk does not interpret (JSONL) through
 	// to the output unchanged.
 	Extra map[string]any
 
 	once       sync.Once
 	lineStarts []int
+	markOnce   sync.Once
+	runeMarks  []runeMark
 	segOnce    sync.Once
 	paragraphs []Span
 	sentences  []Span
@@ -108,6 +115,14 @@ func (d *Document) MainEnd() int {
 	return end
 }
 
+// Anchor ties a byte offset of Text to the input file: the text from
+// Offset on is the input's text from Line and Column on, verbatim, until
+// the next anchor. A newline of Text after an anchor starts the next input
+// line at column 1. Anchors are sorted by Offset; the first is at 0.
+type Anchor struct {
+	Offset, Line, Column int32
+}
+
 // Position maps a byte offset of Text to a 1-based line and column of the
 // input. Columns count Unicode code points.
 func (d *Document) Position(offset int) (line, column int) {
@@ -118,11 +133,14 @@ func (d *Document) Position(offset int) (line, column int) {
 	if offset > len(d.Text) {
 		offset = len(d.Text)
 	}
+	if len(d.Anchors) > 0 {
+		return d.anchoredPosition(offset)
+	}
 	i := sort.SearchInts(d.lineStarts, offset+1) - 1
 	if i < 0 {
 		i = 0
 	}
-	col := utf8.RuneCountInString(d.Text[d.lineStarts[i]:offset]) + 1
+	col := d.runesBetween(d.lineStarts[i], offset) + 1
 	base := d.BaseLine
 	if base < 1 {
 		base = 1
@@ -131,6 +149,67 @@ func (d *Document) Position(offset int) (line, column int) {
 		col += d.BaseColumn - 1
 	}
 	return base + i, col
+}
+
+// anchoredPosition maps offset through the last anchor at or before it.
+func (d *Document) anchoredPosition(offset int) (line, column int) {
+	k := sort.Search(len(d.Anchors), func(k int) bool { return int(d.Anchors[k].Offset) > offset }) - 1
+	if k < 0 {
+		k = 0
+	}
+	a := d.Anchors[k]
+	from := min(int(a.Offset), offset)
+	// The line starts after the anchor and up to offset.
+	first := sort.SearchInts(d.lineStarts, from+1)
+	last := sort.SearchInts(d.lineStarts, offset+1) - 1
+	if last < first {
+		return int(a.Line), int(a.Column) + d.runesBetween(from, offset)
+	}
+	return int(a.Line) + last - first + 1, d.runesBetween(d.lineStarts[last], offset) + 1
+}
+
+// runeMarkEvery is the spacing of the rune-count marks that let a column
+// on a very long line be counted without walking the line from its start.
+const runeMarkEvery = 4096
+
+// runeMark is a rune boundary of Text and the number of runes before it.
+type runeMark struct{ offset, runes int }
+
+// runesBetween counts the runes of Text[from:to] (from a line start, so
+// on a rune boundary) as utf8.RuneCountInString does, in time bounded by
+// runeMarkEvery however long the line: one huge paragraph with thousands
+// of findings stays linear.
+func (d *Document) runesBetween(from, to int) int {
+	if to-from <= 2*runeMarkEvery {
+		return utf8.RuneCountInString(d.Text[from:to])
+	}
+	d.markOnce.Do(d.markRunes)
+	// The marks at or before from and to; both offsets' counts are exact
+	// because decoding from a mark stays in step with decoding from 0.
+	a := d.runesBefore(from)
+	b := d.runesBefore(to)
+	return b - a
+}
+
+// runesBefore is the number of runes in Text[:off], for off on a rune
+// boundary (or at the end of a truncated one, counted as utf8 does).
+func (d *Document) runesBefore(off int) int {
+	i := sort.Search(len(d.runeMarks), func(i int) bool { return d.runeMarks[i].offset > off }) - 1
+	m := d.runeMarks[i]
+	return m.runes + utf8.RuneCountInString(d.Text[m.offset:off])
+}
+
+func (d *Document) markRunes() {
+	marks := make([]runeMark, 1, len(d.Text)/runeMarkEvery+1)
+	next, runes := runeMarkEvery, 0
+	for i := range d.Text {
+		if i >= next {
+			marks = append(marks, runeMark{i, runes})
+			next = i + runeMarkEvery
+		}
+		runes++
+	}
+	d.runeMarks = marks
 }
 
 func (d *Document) indexLines() {

@@ -19,28 +19,76 @@ type input struct {
 	err   error
 }
 
+// expander turns specs into inputs under the options' walk rules.
+type expander struct {
+	opts    Options
+	exclude []os.FileInfo // Options.Exclude, stat'ed once
+}
+
+func newExpander(opts Options) *expander {
+	e := &expander{opts: opts}
+	for _, p := range opts.Exclude {
+		if st, err := os.Stat(p); err == nil {
+			e.exclude = append(e.exclude, st)
+		}
+	}
+	return e
+}
+
+// excluded reports whether st is one of Options.Exclude (the -o file).
+func (e *expander) excluded(st os.FileInfo) bool {
+	for _, x := range e.exclude {
+		if os.SameFile(x, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // expand turns one spec into inputs, in order, calling visit for each. A
 // spec that names nothing readable still yields one input with err set.
-func expand(spec string, visit func(input) error) error {
+func (e *expander) expand(spec string, visit func(input) error) error {
 	if spec == "-" {
 		return visit(input{name: StdinName, stdin: true})
 	}
 	st, statErr := os.Stat(spec)
 	if statErr != nil && isGlob(spec) {
-		return expandGlob(spec, visit)
+		return e.expandGlob(spec, visit)
 	}
-	if statErr != nil {
-		return visit(input{name: spec, err: fmt.Errorf("%s: %w", spec, pathError(statErr))})
+	return e.named(spec, st, statErr, visit)
+}
+
+// named handles a path given on the command line or matched by a glob:
+// read whatever it is, except that a FIFO, device or socket is an error
+// (reading one can block forever) unless Options.NonRegular allows it.
+func (e *expander) named(path string, st os.FileInfo, statErr error, visit func(input) error) error {
+	switch {
+	case statErr != nil:
+		if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(path)
+			return visit(input{name: path, err: fmt.Errorf("%s: dangling symbolic link (to %s)", path, target)})
+		}
+		return visit(input{name: path, err: fmt.Errorf("%s: %w", path, pathError(statErr))})
+	case st.IsDir():
+		return e.walkDir(path, visit)
+	case e.excluded(st):
+		e.note("%s: not read: it is this run's output file", path)
+		return nil
+	case !st.Mode().IsRegular() && !e.opts.NonRegular:
+		return visit(input{name: path, err: fmt.Errorf("%s: %s, not a regular file; not read (it could block forever)", path, fileKind(st.Mode()))})
 	}
-	if st.IsDir() {
-		return walkDir(spec, visit)
+	return visit(input{name: path})
+}
+
+func (e *expander) note(format string, args ...any) {
+	if e.opts.Notice != nil {
+		e.opts.Notice(fmt.Sprintf(format, args...))
 	}
-	return visit(input{name: spec})
 }
 
 func isGlob(spec string) bool { return strings.ContainsAny(spec, "*?[") }
 
-func expandGlob(pattern string, visit func(input) error) error {
+func (e *expander) expandGlob(pattern string, visit func(input) error) error {
 	matches, err := filepath.Glob(pattern)
 	if err != nil {
 		return visit(input{name: pattern, err: fmt.Errorf("%s: bad glob pattern: %w", pattern, err)})
@@ -51,15 +99,7 @@ func expandGlob(pattern string, visit func(input) error) error {
 	sort.Strings(matches)
 	for _, m := range matches {
 		st, err := os.Stat(m)
-		switch {
-		case err != nil:
-			err = visit(input{name: m, err: fmt.Errorf("%s: %w", m, pathError(err))})
-		case st.IsDir():
-			err = walkDir(m, visit)
-		default:
-			err = visit(input{name: m})
-		}
-		if err != nil {
+		if err := e.named(m, st, err, visit); err != nil {
 			return err
 		}
 	}
@@ -68,8 +108,13 @@ func expandGlob(pattern string, visit func(input) error) error {
 
 // walkDir visits the files of dir a walk takes (see the package comment),
 // in lexical order. A directory yielding no article is one error input.
-func walkDir(dir string, visit func(input) error) error {
+// Symbolic links to directories are not followed, so a walk cannot loop.
+func (e *expander) walkDir(dir string, visit func(input) error) error {
 	taken := 0
+	root, rootErr := filepath.EvalSymlinks(dir)
+	if rootErr == nil {
+		root, rootErr = filepath.Abs(root)
+	}
 	werr := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// An unreadable subdirectory or file is reported, not skipped.
@@ -82,7 +127,40 @@ func walkDir(dir string, visit func(input) error) error {
 			}
 			return nil
 		}
-		if !walkTakes(path, d) {
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			st, err := os.Stat(path)
+			if err != nil {
+				target, _ := os.Readlink(path)
+				taken++
+				return visit(input{name: path, err: fmt.Errorf("%s: dangling symbolic link (to %s)", path, target)})
+			}
+			if st.IsDir() {
+				e.note("%s: symbolic link to a directory, not followed", path)
+				return nil
+			}
+			if !e.opts.FollowOutside && rootErr == nil && !inside(root, path) {
+				target, _ := filepath.EvalSymlinks(path)
+				taken++
+				return visit(input{name: path, err: fmt.Errorf("%s: symbolic link to %s, outside %s; not followed", path, target, dir)})
+			}
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			taken++
+			return visit(input{name: path, err: fmt.Errorf("%s: %w", path, pathError(err))})
+		}
+		if !st.Mode().IsRegular() {
+			e.note("%s: skipped: %s, not a regular file", path, fileKind(st.Mode()))
+			return nil
+		}
+		if e.excluded(st) {
+			e.note("%s: not read: it is this run's output file", path)
+			return nil
+		}
+		if !walkTakes(path, d.Name()) {
 			return nil
 		}
 		taken++
@@ -97,22 +175,41 @@ func walkDir(dir string, visit func(input) error) error {
 	return nil
 }
 
-// walkTakes reports whether a directory walk reads the file: a regular
-// file (or a symlink to one) with a known extension, or with no extension
-// and a text-like start. Symlinked directories are not followed (no cycles).
-func walkTakes(path string, d fs.DirEntry) bool {
-	if d.IsDir() {
+// inside reports whether path, with every symbolic link resolved, lies
+// under root (absolute and resolved).
+func inside(root, path string) bool {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
 		return false
 	}
-	if d.Type()&fs.ModeSymlink != 0 {
-		st, err := os.Stat(path)
-		if err != nil || !st.Mode().IsRegular() {
-			return false
-		}
-	} else if !d.Type().IsRegular() {
+	if target, err = filepath.Abs(target); err != nil {
 		return false
 	}
-	ext := strings.ToLower(filepath.Ext(d.Name()))
+	rel, err := filepath.Rel(root, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// fileKind names a non-regular file's type for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "not a regular file"
+}
+
+// walkTakes reports whether a directory walk reads a regular file: one
+// with a known extension, or with no extension and a text-like start.
+func walkTakes(path, name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
 	if ext != "" {
 		_, known := formatByExt[ext]
 		return known

@@ -14,22 +14,103 @@ import (
 // item is an article with ID path#N, N counting items from 1. The item's
 // content, else its description, is HTML turned into text the same way as
 // a page's main text. Source is the feed's title.
+//
+// A feed that does not parse whole (one invalid byte in an item, a
+// truncated tail) is read item by item: each item is parsed inside the
+// feed's own header, so only the bad items are errors (path#N).
 func readFeed(name string, data []byte) []Article {
-	if i := invalidUTF8At(data); i >= 0 && !declaresLegacyXMLEncoding(data) {
-		return []Article{failed(name, "not valid UTF-8 (first bad byte at offset %d) and no other encoding declared", i)}
+	bad := invalidUTF8At(data)
+	if bad >= 0 && declaresLegacyXMLEncoding(data) {
+		bad = -1
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
-	if err != nil {
+	var feed *gofeed.Feed
+	var err error
+	if bad < 0 {
+		feed, err = parseFeed(data)
+	}
+	if bad >= 0 || err != nil {
+		if out := readFeedItems(name, data); out != nil {
+			return out
+		}
+		if bad >= 0 {
+			return []Article{failed(name, "not valid UTF-8 (first bad byte at offset %d) and no other encoding declared", bad)}
+		}
 		return []Article{failed(name, "not a readable RSS or Atom feed: %v", err)}
 	}
 	if len(feed.Items) == 0 {
 		return []Article{failed(name, "feed has no items, no article")}
 	}
+	// The raw items, for positions, when the scan agrees with the parser.
+	l := scanFeed(data)
 	out := make([]Article, 0, len(feed.Items))
 	for i, it := range feed.Items {
-		out = append(out, feedItem(name, fmt.Sprintf("%s#%d", name, i+1), strings.TrimSpace(feed.Title), it))
+		a := feedItem(name, fmt.Sprintf("%s#%d", name, i+1), strings.TrimSpace(feed.Title), it)
+		if len(l.items) == len(feed.Items) {
+			anchorItem(a, data, l.items[i])
+		}
+		out = append(out, a)
 	}
 	return out
+}
+
+// parseFeed parses a feed with gofeed, turning a panic into an error.
+func parseFeed(data []byte) (feed *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			feed, err = nil, fmt.Errorf("feed parser failed (%v)", r)
+		}
+	}()
+	return gofeed.NewParser().Parse(bytes.NewReader(data))
+}
+
+// readFeedItems reads a feed that did not parse whole, one item at a
+// time; nil when it holds no item at all.
+func readFeedItems(name string, data []byte) []Article {
+	l := scanFeed(data)
+	if len(l.items) == 0 {
+		return nil
+	}
+	legacy := declaresLegacyXMLEncoding(data)
+	out := make([]Article, 0, len(l.items))
+	read := false
+	for i, it := range l.items {
+		id := fmt.Sprintf("%s#%d", name, i+1)
+		item := data[it.start:it.end]
+		var a Article
+		switch bad := invalidUTF8At(item); {
+		case !it.complete:
+			a = failed(id, "feed item is cut off: the feed ends inside it (at byte %d)", len(data))
+		case bad >= 0 && !legacy:
+			a = failed(id, "feed item is not valid UTF-8 (first bad byte at offset %d of the feed)", it.start+bad)
+		default:
+			doc := make([]byte, 0, len(l.header)+len(item)+len(l.closing))
+			doc = append(append(append(doc, l.header...), item...), l.closing...)
+			feed, err := parseFeed(doc)
+			switch {
+			case err != nil:
+				a = failed(id, "feed item could not be read: %v", err)
+			case len(feed.Items) != 1:
+				a = failed(id, "feed item could not be read (%d items parsed)", len(feed.Items))
+			default:
+				a = feedItem(name, id, strings.TrimSpace(feed.Title), feed.Items[0])
+				anchorItem(a, data, it)
+			}
+		}
+		a.Path = name
+		out = append(out, a)
+		read = read || a.Err == nil
+	}
+	if !read {
+		return nil // nothing to keep: one error for the feed says it best
+	}
+	return out
+}
+
+// anchorItem maps a feed item's text to the item's lines in the feed file.
+func anchorItem(a Article, data []byte, it feedItemSpan) {
+	if a.Doc != nil {
+		a.Doc.Anchors = alignAnchors(a.Doc.Text, markupWords(data, it.start, it.end))
+	}
 }
 
 func feedItem(name, id, source string, it *gofeed.Item) Article {

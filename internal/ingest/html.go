@@ -6,7 +6,7 @@ import (
 	"net/url"
 	"strings"
 
-	readability "github.com/go-shiori/go-readability"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
@@ -37,11 +37,9 @@ func readHTML(name string, data []byte) Article {
 	page := htmlLines(root)
 	var main []textLine
 	parser := readability.NewParser()
-	ra, rerr := parser.ParseDocument(root, pageURL)
-	if rerr == nil && strings.TrimSpace(ra.Content) != "" {
-		if content, err := html.Parse(strings.NewReader(ra.Content)); err == nil {
-			main = htmlLines(content)
-		}
+	ra, rerr := parseReadable(&parser, root, pageURL)
+	if rerr == nil && ra.Node != nil {
+		main = htmlLines(ra.Node)
 	}
 	if len(main) == 0 {
 		// The extractor found no article: the whole page is the text, with
@@ -53,21 +51,33 @@ func readHTML(name string, data []byte) Article {
 	}
 
 	doc := &document.Document{ID: name, Path: name, BaseLine: 1, BaseColumn: 1}
-	doc.Title = firstNonEmpty(ra.Title, meta.title)
-	doc.Byline = firstNonEmpty(meta.byline, ra.Byline)
+	doc.Title = firstNonEmpty(ra.Title(), meta.title)
+	doc.Byline = firstNonEmpty(meta.byline, ra.Byline())
 	doc.URL = meta.url
-	doc.Source = firstNonEmpty(meta.source(), ra.SiteName)
+	doc.Source = firstNonEmpty(meta.source(), ra.SiteName())
 	// The page's own metadata first, then what readability found.
 	if t, ok := parseDate(meta.date); ok {
 		doc.Date = t
-	} else if ra.PublishedTime != nil {
-		doc.Date = *ra.PublishedTime
+	} else if t, err := ra.PublishedTime(); err == nil {
+		doc.Date = t
 	} else if meta.date != "" {
 		a.Notes = append(a.Notes, fmt.Sprintf("publish date %q not understood; the article has no date", meta.date))
 	}
 	doc.Text, doc.Regions = joinWithChrome(main, chromeBlocks(page, main, doc.Title, doc.Byline))
+	doc.Anchors = alignAnchors(doc.Text, markupWords(data, 0, len(data)))
 	a.Doc = doc
 	return a
+}
+
+// parseReadable runs the extractor on a copy of the page (the page's own
+// tree is read again for chrome), turning a panic into an error.
+func parseReadable(p *readability.Parser, root *html.Node, pageURL *url.URL) (ra readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ra, err = readability.Article{}, fmt.Errorf("readability failed: %v", r)
+		}
+	}()
+	return p.ParseDocument(root, pageURL)
 }
 
 // decodeHTMLCharset converts a page in a declared legacy charset (meta

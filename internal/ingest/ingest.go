@@ -15,6 +15,15 @@
 // directory with nothing to read is itself an error Article, so no input
 // disappears silently.
 //
+// A walk cannot loop or hang: links to directories are not followed;
+// FIFOs, devices and sockets are skipped with a note (Options.Notice) and
+// never opened, and naming one is an error unless Options.NonRegular; a
+// dangling link is an error for that input, and so is a link leading out
+// of the walked directory unless Options.FollowOutside. The run's own
+// output file (Options.Exclude) is never read, and a report copydesk
+// wrote (any output format, recognised by its content) is an error, not
+// an article.
+//
 // # Identity and positions
 //
 // ID is the path; path#N for the Nth line of a JSON Lines input or the Nth
@@ -24,11 +33,13 @@
 // is not an article, whose message then names path#N. Stdin is named
 // "stdin".
 //
-// Plain text and Markdown keep the input bytes as Doc.Text (the title line
-// too), so Position maps to the input's line and column; Markdown front
-// matter is skipped by setting Doc.BaseLine. JSONL sets BaseLine to the
-// line number. HTML and feed text is extracted, one paragraph per line, and
-// positions refer to that extracted text.
+// Every Document.Position is a line and column of the input file. Plain
+// text and Markdown keep the input bytes as Doc.Text (the title line too);
+// Markdown front matter is skipped by setting Doc.BaseLine. Elsewhere
+// Doc.Anchors map the text back: a JSON Lines article's text to its line
+// and the columns of the raw JSON (escapes included); HTML and feed text,
+// extracted one paragraph per line, word by word to the markup (a feed
+// item's within its element of the feed).
 //
 // # Limits and bad input
 //
@@ -39,15 +50,23 @@
 // text and Markdown, has a line longer than MaxLineBytes (1 MiB: no article
 // has such a paragraph; it is a data dump, not an article). JSON Lines are
 // streamed a line at a time, so a JSONL input has no total size cap; each
-// line is capped at MaxBytes and a bad line is an error for that line only.
+// line is capped at MaxBytes and a bad line (malformed, or text that is
+// mostly control characters) is an error for that line only; the file is
+// refused whole only when its first line is not a JSON object and it looks
+// binary.
 // HTML and feeds may be minified onto one line, so for them the limit is a
 // run of MaxLineBytes with no markup. HTML with invalid UTF-8 is decoded
 // when it declares another charset. An unparseable date leaves Doc.Date
-// zero and adds a note to Article.Notes; so does unreadable front matter.
+// zero and adds a note to Article.Notes; so does unreadable front matter,
+// and front matter over 64 KiB, nesting brackets over 32 deep or whose
+// aliases expand to over 10,000 values, which is not decoded. A feed that
+// does not parse whole is read item by item: a bad or cut-off item is a
+// path#N error and the others are read.
 //
 // # HTML
 //
-// go-readability picks the main text; metadata comes from <meta>
+// go-readability (the maintained fork, codeberg.org/readeck/go-readability/v2)
+// picks the main text; metadata comes from <meta>
 // (article:published_time, author, og:site_name…), JSON-LD (headline,
 // datePublished, author, publisher) and <time>. Every visible text block of
 // the page that the extractor left out is page chrome: it follows the main
@@ -85,6 +104,20 @@ type Options struct {
 	Stdin interface{ Read([]byte) (int, error) }
 	// MaxBytes caps one input file (0: the default, 64 MiB).
 	MaxBytes int64
+	// Exclude lists files never read as input, wherever a spec or walk
+	// meets them: the run's own -o output file.
+	Exclude []string
+	// NonRegular reads FIFOs, devices and sockets named explicitly (a walk
+	// always skips them); without it naming one is an error, since reading
+	// it may block forever.
+	NonRegular bool
+	// FollowOutside follows symbolic links in a walked directory that lead
+	// out of it; without it such a link is an error for that input.
+	FollowOutside bool
+	// Notice receives what the walk skipped on purpose (a FIFO, the
+	// output file, a link to a directory), one sentence each; nil drops
+	// them.
+	Notice func(string)
 }
 
 // DefaultMaxBytes is the size cap of one input when Options.MaxBytes is 0.

@@ -10,6 +10,9 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/document"
 )
 
 // readJSONL streams a JSON Lines input one line at a time: memory holds
@@ -61,6 +64,36 @@ func readJSONL(ctx context.Context, name string, r *bufio.Reader, maxLine int64,
 	return nil
 }
 
+// looksLikeJSONLines reports whether an input's first line opens a JSON
+// object, so it is read line by line whatever its other lines hold; a
+// UTF-16 file never is.
+func looksLikeJSONLines(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	b := bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
+	return len(b) > 0 && b[0] == '{'
+}
+
+// controlReason says why an article's text is not text (a NUL, or over 10%
+// control characters, as for a whole file), or "".
+func controlReason(text string) string {
+	control := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == 0 {
+			return fmt.Sprintf("holds a NUL character at byte %d: binary, not an article", i)
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7f {
+			control++
+		}
+	}
+	if control*10 > len(text) {
+		return fmt.Sprintf("is %d%% control characters (%d of %d bytes): binary, not an article", control*100/len(text), control, len(text))
+	}
+	return ""
+}
+
 // readLine reads up to and including '\n'. A line longer than max is
 // consumed without being kept (tooLong); n counts every byte consumed.
 func readLine(r *bufio.Reader, max int64) (line []byte, n int64, tooLong bool, err error) {
@@ -107,8 +140,10 @@ func jsonLine(name, id string, lineNo int, start int64, line []byte) Article {
 		return failed(id, "malformed JSON line: %v", err)
 	}
 	fields := make(map[string]json.RawMessage, len(members))
+	byKey := make(map[string]jsonMember, len(members))
 	for _, m := range members {
 		fields[m.key] = m.raw // a repeated key: the last wins, as in encoding/json
+		byKey[m.key] = m
 	}
 	a := Article{ID: id}
 	if raw, ok := fields["id"]; ok {
@@ -130,8 +165,13 @@ func jsonLine(name, id string, lineNo int, start int64, line []byte) Article {
 	case strings.TrimFunc(text, unicode.IsSpace) == "":
 		return withID(failed(id, "%q is empty, no article", key), a.ID)
 	}
+	if reason := controlReason(text); reason != "" {
+		return withID(failed(id, "%q %s", key, reason), a.ID)
+	}
 	doc := newDoc(a.ID, text)
+	doc.Path = name // the input file; the id stays separate
 	doc.BaseLine = lineNo
+	doc.Anchors = textAnchors(line, byKey[key], lineNo)
 	note := func(s string) { a.Notes = append(a.Notes, s) }
 	doc.Title = jsonOptional(fields, note, "title")
 	doc.URL = jsonOptional(fields, note, jsonURL...)
@@ -154,6 +194,21 @@ func jsonLine(name, id string, lineNo int, start int64, line []byte) Article {
 	}
 	a.Doc = doc
 	return a
+}
+
+// textAnchors maps an article's text back to its JSON line: the text
+// starts one column after the string's opening quote, and every escape
+// ("\n", "\u00e9", "\"") moves the rest of the text along the raw line.
+// Columns count code points of the raw line.
+func textAnchors(line []byte, m jsonMember, lineNo int) []document.Anchor {
+	ea := &escapeAnchors{line: int32(lineNo), col: int32(utf8.RuneCount(line[:m.off])) + 2}
+	ea.anchors = []document.Anchor{{Offset: 0, Line: ea.line, Column: ea.col}}
+	if bytes.IndexByte(m.raw, '\\') >= 0 {
+		if _, err := unquoteJSONAnchored(m.raw, ea); err != nil {
+			return nil
+		}
+	}
+	return ea.anchors
 }
 
 func withID(a Article, id string) Article {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/document"
 )
 
 // A JSON Lines line is decoded by a one-pass scanner instead of
@@ -21,6 +23,7 @@ import (
 type jsonMember struct {
 	key string
 	raw []byte
+	off int // raw's byte offset in the line
 }
 
 // maxJSONDepth bounds nesting like encoding/json does, so a line of ten
@@ -72,7 +75,7 @@ func scanObject(b []byte) ([]jsonMember, error) {
 			if err := s.value(1); err != nil {
 				return nil, err
 			}
-			members = append(members, jsonMember{key: key, raw: b[vstart:s.i]})
+			members = append(members, jsonMember{key: key, raw: b[vstart:s.i], off: vstart})
 			s.space()
 			switch s.peek() {
 			case ',':
@@ -294,6 +297,21 @@ func isHex(c byte) bool {
 // unquoteJSON decodes a string literal already checked by str. Like
 // encoding/json, an unpaired surrogate or invalid UTF-8 becomes U+FFFD.
 func unquoteJSON(raw []byte) (string, error) {
+	return unquoteJSONAnchored(raw, nil)
+}
+
+// escapeAnchors records, while a JSON string is unquoted, where its text
+// meets the input again after each escape, so positions in the text map to
+// columns of the raw line (a "\n" escape is two columns, "\u00e9" six).
+type escapeAnchors struct {
+	line    int32
+	col     int32 // the raw line's column of the next body byte
+	anchors []document.Anchor
+}
+
+// unquoteJSONAnchored is unquoteJSON; with ea set it also appends an
+// anchor after every escape (the first anchor, at 0, is the caller's).
+func unquoteJSONAnchored(raw []byte, ea *escapeAnchors) (string, error) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
 		return "", errors.New("not a JSON string")
 	}
@@ -310,7 +328,11 @@ func unquoteJSON(raw []byte) (string, error) {
 			break
 		}
 		b.Write(body[i : i+k])
+		if ea != nil {
+			ea.col += int32(utf8.RuneCount(body[i : i+k]))
+		}
 		i += k
+		esc := i
 		if i+1 >= len(body) {
 			return "", errors.New("truncated escape")
 		}
@@ -338,23 +360,36 @@ func unquoteJSON(raw []byte) (string, error) {
 					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
 						b.WriteRune(dec)
 						i += 6
+						ea.after(b.Len(), i-esc)
 						continue
 					}
 				}
 				r = utf8.RuneError
 			}
 			b.WriteRune(r)
+			ea.after(b.Len(), i-esc)
 			continue
 		default:
 			return "", errors.New("bad escape")
 		}
 		i += 2
+		ea.after(b.Len(), i-esc)
 	}
 	out := b.String()
 	if !utf8.ValidString(out) {
 		out = strings.ToValidUTF8(out, "\uFFFD") // as encoding/json does
 	}
 	return out, nil
+}
+
+// after records that the text from offset on continues the raw line after
+// an escape of width columns (escapes are ASCII). Nil records nothing.
+func (ea *escapeAnchors) after(offset, width int) {
+	if ea == nil {
+		return
+	}
+	ea.col += int32(width)
+	ea.anchors = append(ea.anchors, document.Anchor{Offset: int32(offset), Line: ea.line, Column: ea.col})
 }
 
 func lowSurrogate(b []byte) (rune, bool) {

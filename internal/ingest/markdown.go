@@ -71,8 +71,11 @@ type frontMatter struct {
 // could not use comes back as notes, never as a failure: a bad header
 // should not stop the article being checked.
 func parseFrontMatter(matter string) (f frontMatter, notes []string) {
-	var m map[string]any
-	if err := yaml.Unmarshal([]byte(matter), &m); err != nil {
+	if reason := frontMatterTooCostly(matter); reason != "" {
+		return f, []string{"front matter not read: " + reason}
+	}
+	m, err := decodeFrontMatter(matter)
+	if err != nil {
 		return f, []string{"front matter not read: " + yamlErrorAtInputLine(err)}
 	}
 	f.title = yamlString(m, "title")
@@ -87,6 +90,18 @@ func parseFrontMatter(matter string) (f frontMatter, notes []string) {
 		}
 	}
 	return f, notes
+}
+
+// decodeFrontMatter decodes the YAML, turning a panic inside the YAML
+// library into an error.
+func decodeFrontMatter(matter string) (m map[string]any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("the YAML parser failed on it (%v)", r)
+		}
+	}()
+	err = yaml.Unmarshal([]byte(matter), &m)
+	return m, err
 }
 
 // yamlString returns the first of keys holding a scalar, as text.

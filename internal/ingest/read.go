@@ -15,11 +15,12 @@ func readAll(ctx context.Context, specs []string, opts Options, emit func(Articl
 	if err != nil {
 		return err
 	}
+	e := newExpander(opts)
 	for _, spec := range specs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err := expand(spec, func(in input) error {
+		err := e.expand(spec, func(in input) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -75,11 +76,19 @@ func readInput(ctx context.Context, in input, forced string, opts Options, emit 
 	if len(head) == 0 {
 		return emit(failed(in.name, "empty file, no article"))
 	}
-	if reason := binaryReason(head); reason != "" {
-		return emit(failed(in.name, "%s", reason))
+	if kind := reportKind(head); kind != "" {
+		return emit(failed(in.name, "a report copydesk wrote (%s), not an article; not read as input", kind))
 	}
 	format := detectFormat(in.name, forced, head)
 	max := opts.maxBytes()
+	if format == FormatJSONL && looksLikeJSONLines(head) {
+		// Judged line by line: one line of control characters is an
+		// error for that line, not for the file.
+		return readJSONL(ctx, in.name, br, max, emit)
+	}
+	if reason := binaryReason(head); reason != "" {
+		return emit(failed(in.name, "%s", reason))
+	}
 	if format == FormatJSONL {
 		return readJSONL(ctx, in.name, br, max, emit)
 	}

@@ -3,8 +3,6 @@ package kb
 import (
 	"bufio"
 	"bytes"
-	"compress/bzip2"
-	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -72,11 +70,18 @@ func ImportFile(path string, f Format) ([]Record, Date, error) {
 }
 
 // Import reads records from r in format f, decompressing gzip or bzip2.
-func Import(r io.Reader, f Format) ([]Record, Date, error) {
-	br, err := decompress(r)
+func Import(r io.Reader, f Format) (recs []Record, asOf Date, err error) {
+	br, limit, err := decompress(r)
 	if err != nil {
 		return nil, Date{}, err
 	}
+	defer func() {
+		// A decompression limit is the error, whatever the reader made of
+		// the cut-off input.
+		if lerr := limit(); lerr != nil {
+			recs, asOf, err = nil, Date{}, lerr
+		}
+	}()
 	if f == FormatAuto {
 		if f, err = sniff(br); err != nil {
 			return nil, Date{}, err
@@ -96,22 +101,6 @@ func Import(r io.Reader, f Format) ([]Record, Date, error) {
 		return recs, Date{}, err
 	}
 	return nil, Date{}, fmt.Errorf("unknown format %q", f)
-}
-
-func decompress(r io.Reader) (*bufio.Reader, error) {
-	br := bufio.NewReaderSize(r, 1<<16)
-	magic, _ := br.Peek(3)
-	switch {
-	case len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
-		return bufio.NewReaderSize(zr, 1<<16), nil
-	case bytes.Equal(magic, []byte("BZh")):
-		return bufio.NewReaderSize(bzip2.NewReader(br), 1<<16), nil
-	}
-	return br, nil
 }
 
 // sniff tells the formats apart by their first bytes: a dump is a JSON

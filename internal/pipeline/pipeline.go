@@ -41,6 +41,14 @@ type Options struct {
 	KeepFeatures bool
 	// Progress is called after each article is reported (may be nil).
 	Progress func(done int)
+	// ArticleTimeout is the analysis time one article may take before it
+	// becomes an error result and the batch goes on without it (0:
+	// DefaultArticleTimeout, 10 s; negative: no limit).
+	ArticleTimeout time.Duration
+	// MaxArticleBytes is the longest article text analysed; a longer one
+	// is an error result, since analysis memory grows with the text (0:
+	// DefaultMaxArticleBytes, 4 MiB; negative: no limit).
+	MaxArticleBytes int
 }
 
 // Policy adjusts a result to the user's configuration before scoring and
@@ -101,12 +109,13 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 	}()
 
 	var wg sync.WaitGroup
+	b := newBudget(opts, jobs)
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				res, d := analyse(j.art, opts)
+				res, d := b.analyse(j.art, opts)
 				select {
 				case results <- done{j.seq, res, d}:
 				case <-ctx.Done():

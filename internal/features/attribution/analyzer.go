@@ -130,6 +130,7 @@ func analyze(doc *document.Document, pr *people.Result) *articleAttribution {
 		clausePool.Put(buf)
 	}()
 	preferLastSpeaker(doc, clauses, inQuote)
+	speaking := newSpeakerClauses(clauses)
 
 	named := map[string]string{} // key -> as written
 	var namedOrder []string
@@ -168,7 +169,7 @@ func analyze(doc *document.Document, pr *people.Result) *articleAttribution {
 		}
 		if !ok && q.Kind == InlineQuote {
 			// Loosely: a speaker named elsewhere in the paragraph.
-			sp, ok = paragraphSpeaker(doc, pr, q, clauses)
+			sp, ok = paragraphSpeaker(doc, pr, q, speaking)
 		}
 		if !ok && q.Kind == InlineQuote {
 			// A headline's quote credited after a colon.
@@ -280,47 +281,131 @@ func mentionedOnlyInQuote(p *people.Person, off int, inQuote func(int) bool) boo
 	if p == nil {
 		return true
 	}
-	lastAt := -1
-	for _, m := range p.Mentions {
-		if m.Start < off && m.Start > lastAt {
-			lastAt = m.Start
-		}
-	}
-	return lastAt < 0 || inQuote(lastAt)
+	// The people analyzer sorts each person's mentions by start.
+	i := sort.Search(len(p.Mentions), func(i int) bool { return p.Mentions[i].Start >= off })
+	return i == 0 || p.Mentions[i-1].Start < 0 || inQuote(p.Mentions[i-1].Start)
 }
 
 var pronounGender = map[string]string{"he": "m", "she": "f"}
 
 // paragraphSpeaker returns a speaker attributed anywhere in q's paragraph
 // (the nearest reporting clause, else the last person named before q).
-func paragraphSpeaker(doc *document.Document, pr *people.Result, q quoteSpan, clauses []clause) (Speaker, bool) {
+func paragraphSpeaker(doc *document.Document, pr *people.Result, q quoteSpan, sc *speakerClauses) (Speaker, bool) {
 	pi := doc.ParagraphAt(q.Start)
 	if pi < 0 {
 		return Speaker{}, false
 	}
 	p := doc.Paragraphs()[pi]
-	best, bestDist := Speaker{}, -1
-	for _, c := range clauses {
-		if c.VerbStart < p.Start || c.VerbStart >= p.End || c.Subject.Group != 0 || !c.Subject.Named && c.Subject.Org == "" {
-			continue
-		}
-		d := c.VerbStart - q.End
-		if c.VerbStart < q.Start {
-			d = q.Start - c.VerbEnd
-		}
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = c.Subject, d
-		}
+	if c, ok := sc.nearest(p, q); ok {
+		return c.Subject, true
 	}
-	if bestDist >= 0 {
-		return best, true
-	}
-	ms := pr.MentionsIn(p.Start, q.Start)
-	if len(ms) == 0 {
+	m, ok := pr.LastMentionIn(p.Start, q.Start) // the last person named before q
+	if !ok {
 		return Speaker{}, false
 	}
-	m := ms[len(ms)-1] // the last person named before q
 	return Speaker{Person: m.Person, Named: true, Key: "person:" + m.Person.Name, Text: doc.Text[m.Mention.Start:m.Mention.End], Start: m.Mention.Start, End: m.Mention.End}, true
+}
+
+// speakerClauses indexes the clauses whose subject can speak for a
+// quotation elsewhere in its paragraph (named, or an organisation; not a
+// vague group), so the nearest one is found without a scan over every
+// clause of a long paragraph.
+type speakerClauses struct {
+	clauses []clause
+	prev    []int // prev[i]: the last speaking clause at or before i, or -1
+	next    []int // next[i]: the first speaking clause at or after i, or len
+	// endsSorted: VerbEnd never decreases (it follows VerbStart).
+	endsSorted bool
+}
+
+func newSpeakerClauses(clauses []clause) *speakerClauses {
+	n := len(clauses)
+	sc := &speakerClauses{clauses: clauses, prev: make([]int, n), next: make([]int, n), endsSorted: true}
+	last := -1
+	for i, c := range clauses {
+		if speaks(c) {
+			last = i
+		}
+		sc.prev[i] = last
+		if i > 0 && c.VerbEnd < clauses[i-1].VerbEnd {
+			sc.endsSorted = false
+		}
+	}
+	following := n
+	for i := n - 1; i >= 0; i-- {
+		if speaks(clauses[i]) {
+			following = i
+		}
+		sc.next[i] = following
+	}
+	return sc
+}
+
+func speaks(c clause) bool {
+	return c.Subject.Group == 0 && (c.Subject.Named || c.Subject.Org != "")
+}
+
+// distance is how far a clause's verb lies from q: before q, from the
+// verb's end to q's start; after, from q's end to the verb's start.
+func distance(c clause, q quoteSpan) int {
+	if c.VerbStart < q.Start {
+		return q.Start - c.VerbEnd
+	}
+	return c.VerbStart - q.End
+}
+
+// nearest returns the speaking clause of paragraph p nearest to q, the
+// first in text order of equally near ones.
+func (sc *speakerClauses) nearest(p document.Span, q quoteSpan) (clause, bool) {
+	cs := sc.clauses
+	lo, hi := clauseFrom(cs, p.Start), clauseFrom(cs, p.End)
+	mid := clauseFrom(cs, q.Start)
+	before, after := -1, -1
+	if mid > lo && sc.prev[mid-1] >= lo {
+		before = sc.prev[mid-1]
+	}
+	if mid < hi && sc.next[mid] < hi {
+		after = sc.next[mid]
+	}
+	// Distances grow away from q on both sides when verb ends are sorted
+	// and no clause overlaps q; otherwise compare them all, as the rule
+	// reads.
+	if !sc.endsSorted || before >= 0 && distance(cs[before], q) < 0 || after >= 0 && distance(cs[after], q) < 0 {
+		return sc.scan(lo, hi, q)
+	}
+	if before >= 0 {
+		// The first of the speaking clauses ending where the nearest one
+		// ends (equally near).
+		end := cs[before].VerbEnd
+		for before > lo {
+			k := sc.prev[before-1]
+			if k < lo || cs[k].VerbEnd != end {
+				break
+			}
+			before = k
+		}
+	}
+	switch {
+	case before >= 0 && (after < 0 || distance(cs[before], q) <= distance(cs[after], q)):
+		return cs[before], true
+	case after >= 0:
+		return cs[after], true
+	}
+	return clause{}, false
+}
+
+// scan is nearest by comparing every clause in [lo, hi).
+func (sc *speakerClauses) scan(lo, hi int, q quoteSpan) (clause, bool) {
+	best, bestDist := clause{}, -1
+	for _, c := range sc.clauses[lo:hi] {
+		if !speaks(c) {
+			continue
+		}
+		if d := distance(c, q); bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best, bestDist >= 0
 }
 
 // reportable limits AT001 to quotations that read as whole quoted

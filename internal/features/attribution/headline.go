@@ -17,15 +17,26 @@ const maxHeadlineBytes = 200
 // ("a", "the", "one", "my", …), so `"Yes": 54% of voters` stays unmatched.
 // The speaker is the description, unnamed and not a vague group.
 func headlineCredit(text string, qStart, qEnd int) (Speaker, bool) {
-	ls := strings.LastIndexByte(text[:qStart], '\n') + 1
+	// The line may hold at most maxHeadlineBytes, so neither search looks
+	// further than that (a one-line text of many quotations stays linear).
+	from := max(0, qStart-maxHeadlineBytes-1)
+	ls := strings.LastIndexByte(text[from:qStart], '\n') + 1
+	if ls == 0 && from > 0 {
+		return Speaker{}, false // the line starts too far back
+	}
+	ls += from
 	if strings.TrimSpace(text[ls:qStart]) != "" {
 		return Speaker{}, false // the quotation does not open its line
 	}
-	le := strings.IndexByte(text[qEnd:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
+	to := min(len(text), max(qEnd, ls+maxHeadlineBytes+1))
+	le := strings.IndexByte(text[qEnd:to], '\n')
+	switch {
+	case le >= 0:
 		le += qEnd
+	case to == len(text):
+		le = len(text)
+	default:
+		return Speaker{}, false // the line ends too far on
 	}
 	if le-ls > maxHeadlineBytes {
 		return Speaker{}, false

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -238,11 +239,7 @@ func transcriptLabel(s string) bool {
 }
 
 func sortQuotes(qs []quoteSpan) {
-	for i := 1; i < len(qs); i++ {
-		for j := i; j > 0 && qs[j].Start < qs[j-1].Start; j-- {
-			qs[j], qs[j-1] = qs[j-1], qs[j]
-		}
-	}
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Start < qs[j].Start })
 }
 
 // speechLike decides whether a quotation is speech that needs a speaker, as

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/document"
@@ -22,26 +23,24 @@ func attributeQuote(doc *document.Document, w *words, pr *people.Result, q quote
 		}
 		return Speaker{}, false, false
 	}
+	// clauses are in text order (one per verb word), so each lookup below
+	// starts with a binary search.
 	if q.GapEnd > 0 {
-		for _, c := range clauses {
-			if c.VerbStart >= q.GapStart && c.VerbStart < q.GapEnd {
-				return c.Subject, true, true
-			}
+		if i := clauseFrom(clauses, q.GapStart); i < len(clauses) && clauses[i].VerbStart < q.GapEnd {
+			return clauses[i].Subject, true, true
 		}
 	}
 	// After: `…," she said.` / `…," said Smith.` up to the sentence's end
 	// or the next quotation.
 	limit := sentenceEnd(doc, q.End)
-	for _, o := range all {
-		if o.Start >= q.End && o.Start < limit {
-			limit = o.Start
-		}
+	if i := quoteFrom(all, q.End); i < len(all) && all[i].Start < limit {
+		limit = all[i].Start
 	}
 	firstAfter := w.at(q.End)
 	if firstAfter < w.n() && !endsSentenceBefore(doc.Text, q, w.start(firstAfter)) {
-		for _, c := range clauses {
-			if c.VerbStart < q.End || c.VerbStart >= limit {
-				continue
+		for _, c := range clauses[clauseFrom(clauses, q.End):] {
+			if c.VerbStart >= limit {
+				break
 			}
 			subj := c.Subject.Start
 			if c.Inverted || c.Subject.Start < q.End {
@@ -86,14 +85,26 @@ func clauseBefore(doc *document.Document, q quoteSpan, clauses []clause, block b
 			}
 		}
 	}
-	var best clause
-	found := false
-	for _, c := range clauses {
-		if c.VerbStart >= from && c.VerbEnd <= q.Start {
-			best, found = c, true
+	// The last clause starting at or after from that ends by q.Start.
+	lo := clauseFrom(clauses, from)
+	for i := clauseFrom(clauses, q.Start+1) - 1; i >= lo; i-- {
+		if clauses[i].VerbEnd <= q.Start {
+			return clauses[i], true
 		}
 	}
-	return best, found
+	return clause{}, false
+}
+
+// clauseFrom is the index of the first clause whose verb starts at or after
+// off (clauses are sorted by VerbStart).
+func clauseFrom(clauses []clause, off int) int {
+	return sort.Search(len(clauses), func(i int) bool { return clauses[i].VerbStart >= off })
+}
+
+// quoteFrom is the index of the first quotation starting at or after off
+// (findQuotes returns them sorted by Start).
+func quoteFrom(qs []quoteSpan, off int) int {
+	return sort.Search(len(qs), func(i int) bool { return qs[i].Start >= off })
 }
 
 // sentenceEnd returns the end of the sentence holding offset, or of the

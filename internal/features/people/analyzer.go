@@ -63,7 +63,9 @@ func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Resul
 		sc.matches = matches[:0]
 	}()
 	paragraphOf := func(off int) int { return doc.ParagraphAt(off) }
-	return &Result{People: f.link(matches, paragraphOf)}
+	res := &Result{People: f.link(matches, paragraphOf)}
+	res.idx = newMentionIndex(res.People)
+	return res
 }
 
 // markSentenceStarts flags tokens that open a sentence or a line, or follow

@@ -122,10 +122,26 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 		}
 		return best
 	}
+	// withSurname lists the people so far under the transliteration key of
+	// their surname (and of a family name written first), so a bare
+	// surname looks at its possible namesakes only, not at everyone named:
+	// an article naming thousands of people stays linear. Whether a
+	// namesake is the same person is still namematch's call.
+	withSurname := map[string][]*Person{}
+	index := func(p *Person) {
+		k := surnameKey(p.Surname)
+		withSurname[k] = append(withSurname[k], p)
+		if fam := familyName(p); fam != "" && surnameKey(fam) != k {
+			withSurname[surnameKey(fam)] = append(withSurname[surnameKey(fam)], p)
+		}
+	}
+	for _, p := range people {
+		index(p)
+	}
 	bySurname := func(name string, off int) *Person {
 		var best *Person
 		bestAt := -2
-		for _, p := range people {
+		for _, p := range withSurname[surnameKey(name)] {
 			if !namematch.SameSurname(p.Surname, name) && familyName(p) != name {
 				continue
 			}
@@ -148,6 +164,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 				p = &Person{Name: m.Name, Honorific: m.Honorific, Surname: m.Name, Gender: f.personGender(m)}
 				byKey[key] = p
 				people = append(people, p)
+				index(p)
 				p.Mentions = append(p.Mentions, Mention{Start: m.Start, End: m.End, Kind: FullName})
 				addRoles(p, m.roles)
 				cover(m)
@@ -358,6 +375,16 @@ func variantOf(people []*Person, name string) (*Person, MentionKind) {
 		return found, Surname
 	}
 	return found, FullName
+}
+
+// surnameKey is the index key of a surname: the transliteration key of
+// its last word.
+func surnameKey(s string) string {
+	w := namematch.Words(s)
+	if len(w) == 0 {
+		return ""
+	}
+	return namematch.Key(w[len(w)-1])
 }
 
 // familyName returns the first word of a person's name when it is a

@@ -4,8 +4,6 @@
 // reads it to verify people and roles.
 package people
 
-import "sort"
-
 // RoleForm says how the article stated a role.
 type RoleForm string
 
@@ -81,39 +79,54 @@ func (p *Person) Role() *Role {
 // Result is what the people analyzer returns (Pass.ResultOf[people.Analyzer]).
 type Result struct {
 	People []*Person
+	idx    *mentionIndex // built once the people are linked
 }
 
-// At returns the person a mention at offset refers to, or nil.
+// At returns the person a mention at offset refers to, or nil (the first
+// such person in People order when mentions overlap).
 func (r *Result) At(offset int) *Person {
 	if r == nil {
 		return nil
 	}
-	for _, p := range r.People {
-		for _, m := range p.Mentions {
-			if offset >= m.Start && offset < m.End {
-				return p
-			}
+	x := r.index()
+	var best *Person
+	bestRank := -1
+	// Only mentions starting within the longest mention's length before
+	// offset can hold it.
+	for i := firstFrom(x.all, offset+1) - 1; i >= 0 && x.all[i].Mention.Start > offset-x.longest-1; i-- {
+		m := x.all[i]
+		if offset >= m.Mention.Start && offset < m.Mention.End && (best == nil || x.rankOfAt[i] < bestRank) {
+			best, bestRank = m.Person, x.rankOfAt[i]
 		}
 	}
-	return nil
+	return best
 }
 
 // LastBefore returns the person most recently mentioned before offset, for
-// resolving "she said" and "he added"; nil when none.
+// resolving "she said" and "he added"; nil when none. Of mentions starting
+// at the same offset, the first person in People order wins.
 func (r *Result) LastBefore(offset int) *Person {
 	if r == nil {
 		return nil
 	}
-	var best *Person
-	bestAt := -1
-	for _, p := range r.People {
-		for _, m := range p.Mentions {
-			if m.Kind != Pronoun && m.End <= offset && m.Start > bestAt {
-				best, bestAt = p, m.Start
+	x := r.index()
+	named := x.named
+	// The latest mention ending by offset starts before offset; one that
+	// starts earlier but ends after offset is skipped.
+	for i := firstFrom(named, offset+1) - 1; i >= 0; i-- {
+		m := named[i].Mention
+		if m.End > offset {
+			continue
+		}
+		best := named[i].Person
+		for j := i - 1; j >= 0 && named[j].Mention.Start == m.Start; j-- {
+			if named[j].Mention.End <= offset {
+				best = named[j].Person
 			}
 		}
+		return best
 	}
-	return best
+	return nil
 }
 
 // MentionRef is one mention with the person it refers to.
@@ -128,14 +141,27 @@ func (r *Result) MentionsIn(start, end int) []MentionRef {
 	if r == nil {
 		return nil
 	}
+	x := r.index()
 	var out []MentionRef
-	for _, p := range r.People {
-		for _, m := range p.Mentions {
-			if m.Start >= start && m.End <= end {
-				out = append(out, MentionRef{p, m})
-			}
+	for i := firstFrom(x.all, start); i < len(x.all) && x.all[i].Mention.Start < end; i++ {
+		if x.all[i].Mention.End <= end {
+			out = append(out, x.all[i])
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Mention.Start < out[j].Mention.Start })
 	return out
+}
+
+// LastMentionIn is the last of MentionsIn(start, end), without building
+// the list: a quotation deep in a long paragraph asks for it.
+func (r *Result) LastMentionIn(start, end int) (MentionRef, bool) {
+	if r == nil {
+		return MentionRef{}, false
+	}
+	x := r.index()
+	for i := firstFrom(x.all, end) - 1; i >= 0 && x.all[i].Mention.Start >= start; i-- {
+		if x.all[i].Mention.End <= end {
+			return x.all[i], true
+		}
+	}
+	return MentionRef{}, false
 }

@@ -1,0 +1,94 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/ingest"
+	"github.com/copydesk/copydesk/internal/score"
+)
+
+// stall takes far longer than the test's budget on an article saying
+// "stall" (standing in for a pathological one), and reports "delve" as
+// wordy does otherwise.
+var stall = &analysis.Analyzer{
+	Name:  "stall",
+	Rules: wordy.Rules,
+	Run: func(p *analysis.Pass) (any, error) {
+		if strings.Contains(p.Doc.Text, "stall") {
+			time.Sleep(2 * time.Second)
+		}
+		return wordy.Run(p)
+	},
+}
+
+// An article over the time budget becomes an error for that article; the
+// batch's other articles are scored and reported, in order, without
+// waiting for it.
+func TestArticleOverBudgetCostsOnlyItself(t *testing.T) {
+	input := `{"id":"a","text":"We delve into one."}
+{"id":"slow","text":"We stall here."}
+{"id":"b","text":"We delve into two."}
+`
+	for _, jobs := range []int{1, 2} {
+		rep := &capture{}
+		start := time.Now()
+		sum, err := Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: strings.NewReader(input)}, Options{
+			Jobs: jobs, Analyzers: []*analysis.Analyzer{stall}, Scorer: score.Default(), Policy: noPolicy{},
+			ArticleTimeout: 100 * time.Millisecond,
+		}, rep)
+		elapsed := time.Since(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.docs) != 3 || sum.Errors != 1 {
+			t.Fatalf("jobs %d: %d docs, summary %+v", jobs, len(rep.docs), sum)
+		}
+		for i, id := range []string{"a", "slow", "b"} {
+			if rep.docs[i].ID != id {
+				t.Errorf("jobs %d: doc %d is %q, want %q", jobs, i, rep.docs[i].ID, id)
+			}
+		}
+		if e := rep.docs[1].Error; !strings.Contains(e, "slow: analysis exceeded 100ms") {
+			t.Errorf("jobs %d: slow article's error %q", jobs, e)
+		}
+		for _, i := range []int{0, 2} {
+			if d := rep.docs[i]; d.Error != "" || d.Verdict == "" || len(d.Findings) != 1 {
+				t.Errorf("jobs %d: %s not scored: %+v", jobs, d.ID, d)
+			}
+		}
+		if elapsed > 1500*time.Millisecond {
+			t.Errorf("jobs %d: the batch took %v: it waited for the stalled article (2 s)", jobs, elapsed)
+		}
+	}
+}
+
+// An article whose text is over the memory budget is an error for that
+// article only, saying why; the others are scored.
+func TestArticleOverMemoryBudgetCostsOnlyItself(t *testing.T) {
+	input := `{"id":"a","text":"We delve into one."}
+{"id":"huge","text":"` + strings.Repeat("We delve. ", 300) + `"}
+{"id":"b","text":"We delve into two."}
+`
+	rep := &capture{}
+	sum, err := Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: strings.NewReader(input)}, Options{
+		Jobs: 2, Analyzers: []*analysis.Analyzer{wordy}, Scorer: score.Default(), Policy: noPolicy{}, MaxArticleBytes: 1000,
+	}, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.docs) != 3 || sum.Errors != 1 {
+		t.Fatalf("%d docs, summary %+v", len(rep.docs), sum)
+	}
+	if e := rep.docs[1].Error; rep.docs[1].ID != "huge" || !strings.Contains(e, "huge: the article's text is 3000 bytes, over the 1000 bytes") {
+		t.Errorf("huge article: id %q error %q", rep.docs[1].ID, e)
+	}
+	for _, i := range []int{0, 2} {
+		if d := rep.docs[i]; d.Error != "" || d.Verdict == "" {
+			t.Errorf("%s not scored: %+v", d.ID, d)
+		}
+	}
+}
