@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,6 +79,7 @@ func addRoles(p *Person, roles []Role) {
 func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person {
 	var people []*Person
 	byKey := map[string]*Person{}
+	spellings := newSpellingIndex()
 	// f.toks[i].covered marks tokens inside a mention (false from tokenize).
 	cover := func(m nameMatch) {
 		for p := m.first; p <= m.last; p++ {
@@ -94,7 +96,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 			// Another spelling of someone already named ("Volodymyr
 			// Zelenskyy" after "Volodymyr Zelensky"), or their surname
 			// with its particles ("Von der Leyen"): the same person.
-			if q, kind := variantOf(people, m.Name); q != nil {
+			if q, kind := spellings.variantOf(m.Name); q != nil {
 				byKey[key] = q
 				q.Mentions = append(q.Mentions, Mention{Start: m.Start, End: m.End, Kind: kind})
 				addRoles(q, m.roles)
@@ -104,6 +106,7 @@ func (f *finder) link(matches []nameMatch, paragraphOf func(int) int) []*Person 
 			p = &Person{Name: m.Name, Honorific: m.Honorific, Surname: f.surnameOf(m), Gender: f.personGender(m)}
 			byKey[key] = p
 			people = append(people, p)
+			spellings.add(p)
 		}
 		if p.Honorific == "" {
 			p.Honorific = m.Honorific
@@ -350,23 +353,60 @@ func (f *finder) markQuotes() {
 	}
 }
 
+// spellingIndex finds, among the people named so far, those a new name
+// could be another spelling of, without comparing it with everyone: an
+// article naming thousands of people stays linear. A person is filed
+// under the compact form of their name and the transliteration key of
+// each of its words, which between them hold every pair namematch.Same
+// can join (the same compact form, the same last word, or a single word
+// that is one of the other's).
+type spellingIndex struct {
+	byKey map[string][]*Person
+	words map[*Person][]string
+}
+
+func newSpellingIndex() *spellingIndex {
+	return &spellingIndex{byKey: map[string][]*Person{}, words: map[*Person][]string{}}
+}
+
+func (ix *spellingIndex) add(p *Person) {
+	pw := namematch.Words(p.Name)
+	if len(pw) < 2 {
+		return // a one-word name is nobody's full spelling
+	}
+	ix.words[p] = pw
+	keys := []string{"c:" + namematch.Compact(pw)}
+	for _, w := range pw {
+		keys = append(keys, "k:"+namematch.Key(w))
+	}
+	for i, k := range keys {
+		if !slices.Contains(keys[:i], k) {
+			ix.byKey[k] = append(ix.byKey[k], p)
+		}
+	}
+}
+
 // variantOf returns the person already named whom name is another
 // spelling of (namematch.Same: romanisation, transliteration) or the
 // particle-led surname of, with the kind of mention it is; nil when none,
 // or when two people fit (the reference is ambiguous).
-func variantOf(people []*Person, name string) (*Person, MentionKind) {
+func (ix *spellingIndex) variantOf(name string) (*Person, MentionKind) {
 	w := namematch.Words(name)
+	if len(w) == 0 {
+		return nil, ""
+	}
 	surnameOnly := len(namematch.SurnameWords(w)) == len(w)
 	var found *Person
-	for _, p := range people {
-		pw := namematch.Words(p.Name)
-		if len(pw) < 2 || !namematch.Same(w, pw, nil) {
-			continue
+	for _, k := range []string{"c:" + namematch.Compact(w), "k:" + namematch.Key(w[len(w)-1])} {
+		for _, p := range ix.byKey[k] {
+			if p == found || !namematch.Same(w, ix.words[p], nil) {
+				continue
+			}
+			if found != nil {
+				return nil, ""
+			}
+			found = p
 		}
-		if found != nil && found != p {
-			return nil, ""
-		}
-		found = p
 	}
 	if found == nil {
 		return nil, ""

@@ -87,7 +87,7 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 	rec := articleRecord{id: doc.ID, source: source, sentences: make([]sentenceRecord, 0, len(doc.Sentences()))}
 	self := int32(len(s.articles))
 	var found []analysis.Finding
-	var foundIn []int32 // the earlier article each finding points at
+	var foundIn []int32              // the earlier article each finding points at
 	pendingBefore := map[int32]int{} // earlier articles' pending counts before this one
 	mainEnd := doc.MainEnd()
 	for _, sp := range doc.Sentences() {
