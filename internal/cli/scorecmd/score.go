@@ -47,6 +47,12 @@ type Options struct {
 	Model         string
 	NoCorpus      bool
 	Features      bool
+	// ReadSpecial reads FIFOs, devices and sockets named on the command
+	// line; FollowLinks follows links that leave a walked folder.
+	ReadSpecial, FollowLinks bool
+	// ArticleTimeout and MaxArticleBytes bound one article's analysis.
+	ArticleTimeout  time.Duration
+	MaxArticleBytes int
 
 	// flagSet records which flags the user set, so config only fills the rest.
 	flagSet func(name string) bool
@@ -121,6 +127,10 @@ other input is still scored and reported).`,
 	f.StringArrayVar(&opts.KB, "kb", nil, "add a knowledge base `FILE` (JSONL, CSV, Wikidata dump or query results); repeatable")
 	f.StringVar(&opts.Model, "model", "", "scoring model `FILE` made by `copydesk train`")
 	f.BoolVar(&opts.NoCorpus, "no-corpus", false, "skip checks across the batch (shared template sentences, corroboration)")
+	f.BoolVar(&opts.ReadSpecial, "read-special", false, "read FIFOs, devices and sockets named on the command line (a walk always skips them)")
+	f.BoolVar(&opts.FollowLinks, "follow-links", false, "follow symbolic links that lead out of a walked folder")
+	f.DurationVar(&opts.ArticleTimeout, "article-timeout", pipeline.DefaultArticleTimeout, "analysis time one article may take before it is reported as an error")
+	f.IntVar(&opts.MaxArticleBytes, "max-article-bytes", pipeline.DefaultMaxArticleBytes, "longest article text analysed, in bytes; a longer one is an error for itself")
 	f.BoolVar(&opts.Features, "features", false, "include the scoring model's input features in json/jsonl output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(ingest.Formats, cobra.ShellCompDirectiveNoFileComp))
@@ -235,7 +245,13 @@ func Run(ctx context.Context, opts *Options) error {
 		stdin = strings.NewReader("")
 	}
 	start := time.Now()
-	sum, err := runPipeline(ctx, opts.Inputs, ingest.Options{Format: opts.InputFormat, Stdin: stdin}, popts, g)
+	popts.ArticleTimeout, popts.MaxArticleBytes = opts.ArticleTimeout, opts.MaxArticleBytes
+	in := ingest.Options{Format: opts.InputFormat, Stdin: stdin, NonRegular: opts.ReadSpecial, FollowOutside: opts.FollowLinks,
+		Notice: func(msg string) { fmt.Fprintf(opts.IO.ErrOut, "copydesk: %s\n", report.PrintableName(msg)) }}
+	if opts.Output != "" && opts.Output != "-" {
+		in.Exclude = []string{opts.Output} // never read back the report being written
+	}
+	sum, err := runPipeline(ctx, opts.Inputs, in, popts, g)
 	progress.finish()
 	interrupted := ctx.Err() != nil
 	if err != nil && !interrupted {
