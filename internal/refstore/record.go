@@ -1,0 +1,214 @@
+package refstore
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"time"
+)
+
+// Trust says what kind of reference an article is: the wire feeds a
+// newsroom licenses, its own archive, or anything else it indexed.
+type Trust string
+
+const (
+	Wire    Trust = "wire"
+	Archive Trust = "archive"
+	Other   Trust = "other"
+)
+
+// ParseTrust checks a --trust value.
+func ParseTrust(s string) (Trust, error) {
+	switch t := Trust(s); t {
+	case Wire, Archive, Other:
+		return t, nil
+	}
+	return "", fmt.Errorf("trust %q: want wire, archive or other", s)
+}
+
+// Person is someone a reference article names, with the role it gives them
+// (from the people and fabrication analyzers, as for scored articles).
+type Person struct {
+	Name        string
+	Role        string
+	Affiliation string
+}
+
+// Quote is a quotation of a reference article with who it credits: a
+// person's name, an organisation as written, or "" for nobody.
+type Quote struct {
+	Text    string
+	Speaker string
+}
+
+// Article is one reference article as the store keeps it: no full text,
+// only what reference coverage compares.
+type Article struct {
+	ID     string
+	Source string
+	Trust  Trust
+	Date   time.Time // zero when unknown
+	Title  string
+	// Signature is the story fingerprint (nil for texts too short).
+	Signature Signature
+	People    []Person
+	Quotes    []Quote
+	// Hash identifies the indexed content: re-adding an article with the
+	// same ID and Hash changes nothing.
+	Hash uint64
+}
+
+// ContentHash is the Hash of an article with these fields and text.
+func ContentHash(source string, trust Trust, date time.Time, title, text string) uint64 {
+	h := fnv.New64a()
+	for _, s := range []string{source, string(trust), dateString(date), title, text} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// DateString is the article's date as YYYY-MM-DD, "" when unknown.
+func (a *Article) DateString() string { return dateString(a.Date) }
+
+func dateString(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02")
+}
+
+// day numbers dates for the index: days since 1970-01-01 plus one, 0 for
+// no date; two bytes last until 2149.
+func day(d time.Time) uint16 {
+	if d.IsZero() || d.Year() < 1970 {
+		return 0
+	}
+	n := d.Unix()/86400 + 1
+	if n > 0xffff {
+		return 0xffff
+	}
+	return uint16(n)
+}
+
+func dayTime(n uint16) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(n-1)*86400, 0).UTC()
+}
+
+const recordVersion = 1
+
+// encode writes the article in the store's compact binary form:
+// a version byte, then varint-length strings and counts, the signature
+// as fixed 32-bit values.
+func (a *Article) encode() []byte {
+	b := make([]byte, 0, 64+len(a.Title)+4*len(a.Signature))
+	b = append(b, recordVersion)
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	str(a.ID)
+	str(a.Source)
+	str(string(a.Trust))
+	b = binary.BigEndian.AppendUint16(b, day(a.Date))
+	str(a.Title)
+	b = binary.BigEndian.AppendUint64(b, a.Hash)
+	b = binary.AppendUvarint(b, uint64(len(a.Signature)))
+	for _, v := range a.Signature {
+		b = binary.LittleEndian.AppendUint32(b, v)
+	}
+	b = binary.AppendUvarint(b, uint64(len(a.People)))
+	for _, p := range a.People {
+		str(p.Name)
+		str(p.Role)
+		str(p.Affiliation)
+	}
+	b = binary.AppendUvarint(b, uint64(len(a.Quotes)))
+	for _, q := range a.Quotes {
+		str(q.Text)
+		str(q.Speaker)
+	}
+	return b
+}
+
+var errCorrupt = errors.New("corrupt record")
+
+// decoder reads what encode wrote; the first error sticks.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil || n < 0 || n > len(d.b) {
+		d.err = errCorrupt
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) str() string { return string(d.bytes(int(d.uvarint()))) }
+
+// decodeArticle reads a record; the result shares nothing with b, which
+// bbolt only lends for the transaction.
+func decodeArticle(b []byte) (*Article, error) {
+	d := &decoder{b: b}
+	if v := d.bytes(1); d.err == nil && v[0] != recordVersion {
+		return nil, fmt.Errorf("record version %d: this copydesk reads version %d", v[0], recordVersion)
+	}
+	a := &Article{}
+	a.ID = d.str()
+	a.Source = d.str()
+	a.Trust = Trust(d.str())
+	if x := d.bytes(2); d.err == nil {
+		a.Date = dayTime(binary.BigEndian.Uint16(x))
+	}
+	a.Title = d.str()
+	if x := d.bytes(8); d.err == nil {
+		a.Hash = binary.BigEndian.Uint64(x)
+	}
+	if n := int(d.uvarint()); n > 0 && d.err == nil {
+		raw := d.bytes(4 * n)
+		if d.err == nil {
+			a.Signature = make(Signature, n)
+			for i := range a.Signature {
+				a.Signature[i] = binary.LittleEndian.Uint32(raw[4*i:])
+			}
+		}
+	}
+	if n := int(d.uvarint()); n > 0 && n <= len(d.b) {
+		a.People = make([]Person, n)
+		for i := range a.People {
+			a.People[i] = Person{Name: d.str(), Role: d.str(), Affiliation: d.str()}
+		}
+	}
+	if n := int(d.uvarint()); n > 0 && n <= len(d.b) {
+		a.Quotes = make([]Quote, n)
+		for i := range a.Quotes {
+			a.Quotes[i] = Quote{Text: d.str(), Speaker: d.str()}
+		}
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return a, nil
+}
