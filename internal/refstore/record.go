@@ -36,10 +36,11 @@ type Person struct {
 }
 
 // Quote is a quotation of a reference article with who it credits: a
-// person's name, an organisation as written, or "" for nobody.
+// person (Speaker), an organisation as written (Org), or nobody.
 type Quote struct {
 	Text    string
 	Speaker string
+	Org     string
 }
 
 // Article is one reference article as the store keeps it: no full text,
@@ -131,6 +132,7 @@ func (a *Article) encode() []byte {
 	for _, q := range a.Quotes {
 		str(q.Text)
 		str(q.Speaker)
+		str(q.Org)
 	}
 	return b
 }
@@ -204,7 +206,7 @@ func decodeArticle(b []byte) (*Article, error) {
 	if n := int(d.uvarint()); n > 0 && n <= len(d.b) {
 		a.Quotes = make([]Quote, n)
 		for i := range a.Quotes {
-			a.Quotes[i] = Quote{Text: d.str(), Speaker: d.str()}
+			a.Quotes[i] = Quote{Text: d.str(), Speaker: d.str(), Org: d.str()}
 		}
 	}
 	if d.err != nil {

@@ -1,0 +1,124 @@
+package coverage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/features/attribution"
+	"github.com/copydesk/copydesk/internal/features/fabrication"
+	"github.com/copydesk/copydesk/internal/kb/namematch"
+	"github.com/copydesk/copydesk/internal/refstore"
+)
+
+// people corroborates the article's people the coverage names in a
+// compatible role and reports quoted people it never mentions.
+func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quotes []analysis.Quote) {
+	absentQuotes := map[string]int{}
+	for i, aq := range ar.Quotes {
+		if n := PersonSpeaker(aq); n != "" && quotes[i].Provenance == analysis.Absent {
+			absentQuotes[n]++
+		}
+	}
+	for i := range entities {
+		e := &entities[i]
+		if e.Evidence == analysis.AllowlistEvidence {
+			continue
+		}
+		m, named := c.namedBy(e)
+		switch {
+		case m != nil && (e.Status == analysis.Unknown || e.Status == analysis.Unverifiable):
+			c.corroborate(e, m)
+		case !named && e.Quoted > 0 && e.Status != analysis.Verified:
+			msg := "quoted source absent from the coverage of this story"
+			if n := absentQuotes[e.Name]; n > 0 {
+				msg += fmt.Sprintf(": %s is named in none of %d matched reference articles, and %d of their quotes are not in them either", e.Name, len(c.cov.matches), n)
+			} else {
+				msg += fmt.Sprintf(": %s is named in none of %d matched reference articles", e.Name, len(c.cov.matches))
+			}
+			f := c.pass.Report(RuleAbsentSource, e.Start, e.End, msg)
+			f.Evidence = "reference coverage: " + c.cov.describe(5)
+		}
+	}
+	c.pass.SetEntities(entities)
+}
+
+// namedBy returns the best matched article naming e in a compatible role
+// (nil when none), and whether any matched article names or quotes e at
+// all.
+func (c *checker) namedBy(e *analysis.Entity) (*refMatch, bool) {
+	if len(namematch.Words(e.Name)) < 2 {
+		// A surname alone could be anyone in the coverage.
+		return nil, true
+	}
+	named := false
+	for i := range c.cov.matches {
+		m := &c.cov.matches[i]
+		for _, p := range m.Article.People {
+			if !c.fullNameMatch(e.Name, p.Name) {
+				continue
+			}
+			named = true
+			if compatibleRoles(e.Role, p.Role) {
+				return &refMatch{match: m, role: p.Role}, true
+			}
+		}
+		for _, q := range m.Article.Quotes {
+			if q.Speaker != "" && c.fullNameMatch(e.Name, q.Speaker) {
+				named = true
+			}
+		}
+	}
+	return nil, named
+}
+
+// refMatch is a matched article naming a person, with the role it gives.
+type refMatch struct {
+	match *refstore.Match
+	role  string
+}
+
+func (c *checker) fullNameMatch(a, b string) bool {
+	return len(namematch.Words(b)) >= 2 && c.kb.SameName(a, b)
+}
+
+// corroborate marks e corroborated by the reference article m and
+// withdraws the "nothing a reader could check" finding the reference
+// has now settled.
+func (c *checker) corroborate(e *analysis.Entity, m *refMatch) {
+	a := m.match.Article
+	e.Status = analysis.Corroborated
+	role := m.role
+	if role == "" {
+		role = "-"
+	}
+	when := a.DateString()
+	if when == "" {
+		when = "undated"
+	}
+	e.Evidence = fmt.Sprintf("named as %q in the coverage of this story: %s (%s, %s, %s)", role, a.ID, orDash(a.Source), when, a.Trust)
+	e.Reference = reference(m.match)
+	c.pass.Withdraw(fabrication.RuleUnverifiable, e.Start)
+}
+
+// compatibleRoles: no role on one side, or role words sharing their head
+// ("policy expert" / "Middle East expert"), as the batch check compares
+// roles across articles.
+func compatibleRoles(a, b string) bool {
+	ha, hb := roleHead(a), roleHead(b)
+	return ha == "" || hb == "" || ha == hb
+}
+
+// roleHead is the last word of a role before its first preposition,
+// lower-cased ("spokesperson for a leading NGO" → "spokesperson").
+func roleHead(role string) string {
+	head := ""
+	for w := range strings.FieldsSeq(role) {
+		w = strings.Trim(w, ",.;:")
+		if lw := strings.ToLower(w); lw == "for" || lw == "at" || lw == "of" || lw == "with" {
+			break
+		}
+		head = w
+	}
+	return strings.ToLower(head)
+}

@@ -1,0 +1,105 @@
+package coverage
+
+import (
+	"fmt"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/features/attribution"
+)
+
+const (
+	// alteredScore is the least word alignment (2·common words / words on
+	// both sides) at which a quote is the reference's quote altered
+	// rather than another quote: at 0.6 most words are shared in order.
+	alteredScore = 0.6
+	// alteredMinWords is the shortest quote (in words) compared loosely:
+	// shorter ones ("last warning") are found verbatim or not at all.
+	alteredMinWords = 4
+)
+
+// provenance classes one quote against the coverage and reports altered
+// and misattributed quotes.
+func (c *checker) provenance(q *analysis.Quote, aq attribution.Quote) {
+	qw := quoteWords(q.Text)
+	if contentLen(qw) == 0 {
+		q.Provenance = analysis.Unchecked
+		return
+	}
+	type candidate struct {
+		rq      *refQuote
+		exact   bool
+		score   float64
+		diff    string
+		speaker bool // the speakers agree (or one side names nobody)
+	}
+	var best *candidate
+	better := func(x *candidate) bool {
+		switch {
+		case best == nil:
+			return true
+		case x.exact != best.exact:
+			return x.exact
+		case x.speaker != best.speaker:
+			return x.speaker
+		}
+		return x.score > best.score
+	}
+	speaker := PersonSpeaker(aq)
+	for i := range c.cov.quotes {
+		rq := &c.cov.quotes[i]
+		x := candidate{rq: rq, speaker: c.sameSpeaker(speaker, rq.quote.Speaker)}
+		if containsVerbatim(rq.words, qw) {
+			x.exact, x.score = true, 1
+		} else if contentLen(qw) >= alteredMinWords {
+			a := align(qw, rq.words)
+			if a.score < alteredScore || a.common < alteredMinWords-1 {
+				continue
+			}
+			x.score, x.diff = a.score, a.diff
+		} else {
+			continue
+		}
+		if better(&x) {
+			best = &x
+		}
+	}
+	if best == nil {
+		q.Provenance = analysis.Absent
+		return
+	}
+	ref := reference(best.rq.match)
+	ref.Passage, ref.Speaker, ref.Diff = best.rq.quote.Text, best.rq.quote.Speaker, best.diff
+	if ref.Speaker == "" {
+		ref.Speaker = best.rq.quote.Org
+	}
+	q.Reference = ref
+	evidence := fmt.Sprintf("reference %s (%s): “%s”", ref.ID, orDash(ref.Source), ref.Passage)
+	switch {
+	case !best.speaker:
+		q.Provenance = analysis.Misattributed
+		f := c.pass.Reportf(RuleMisattributedQte, q.Start, q.End, "quote attributed to %s; the coverage of this story attributes it to %s", speaker, best.rq.quote.Speaker)
+		f.Evidence = evidence
+	case best.exact:
+		q.Provenance = analysis.Verbatim
+	default:
+		q.Provenance = analysis.Altered
+		f := c.pass.Reportf(RuleAlteredQuote, q.Start, q.End, "quote differs from the coverage of this story: %s", best.diff)
+		f.Evidence = evidence
+	}
+}
+
+// sameSpeaker reports whether the article's speaker and the reference's
+// can be one person; a side naming no person cannot contradict.
+func (c *checker) sameSpeaker(article, ref string) bool {
+	if article == "" || ref == "" {
+		return true
+	}
+	return c.kb.SameName(article, ref)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "source not recorded"
+	}
+	return s
+}
