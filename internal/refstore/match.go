@@ -20,6 +20,17 @@ const (
 	// SameStoryWithNames is the overlap that suffices when the two
 	// articles also share at least two people.
 	SameStoryWithNames = 0.08
+	// HeadlineCover is the share of a dated reference's headline words
+	// (at least minHeadlineWords) an article within HeadlineWindow days
+	// must contain to tell its story when its text overlaps less than
+	// SameStory (a long, padded rewrite of a short agency report), with
+	// overlap at least HeadlineOverlap. On BBC 2004–05, 0 of 2,000
+	// unrelated pairs and 0.5% of pairs from one news section pass
+	// (those mostly on one topic), before any date window.
+	HeadlineCover    = 0.75
+	HeadlineOverlap  = 0.04
+	HeadlineWindow   = 2
+	minHeadlineWords = 3
 	// DefaultWindow is how far apart in days two dated articles may be
 	// and still cover one story.
 	DefaultWindow = 7
@@ -38,6 +49,8 @@ type Query struct {
 	Window int
 	// Names are the people the article names, as written.
 	Names []string
+	// Words are the article's Shingles, for matching by headline.
+	Words []uint64
 }
 
 // Match is a reference article about the same story.
@@ -47,6 +60,24 @@ type Match struct {
 	// SharedNames are the query's names the reference also names.
 	SharedNames []string
 	DaysApart   int // -1 when either is undated
+	// HeadlineCover is the share of the reference's headline words the
+	// article contains (0 when the headline has too few).
+	HeadlineCover float64
+}
+
+// headlineCover is the share of title's content words in words.
+func headlineCover(title string, words map[uint64]bool) float64 {
+	hs := Shingles(title)
+	if len(hs) < minHeadlineWords {
+		return 0
+	}
+	n := 0
+	for _, h := range hs {
+		if words[h] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(hs))
 }
 
 // Match returns the reference articles about the query's story, best
@@ -80,6 +111,29 @@ func (s *Store) Match(q Query) ([]Match, error) {
 				hits[binary.BigEndian.Uint32(k[5:])]++
 			}
 		}
+		if titles := tx.Bucket(bucketTitles); titles != nil && qd != 0 {
+			// Dated references whose headline shares a word with the
+			// article, within the headline window.
+			// Only those sharing minHeadlineWords or more are read.
+			c := titles.Cursor()
+			lo := uint16(max(1, qd-HeadlineWindow))
+			titleHits := map[uint32]int{}
+			for _, h := range q.Words {
+				from := titleKey(h, lo, 0)
+				for k, _ := c.Seek(from); k != nil && [4]byte(k[:4]) == [4]byte(from[:4]) && int(binary.BigEndian.Uint16(k[4:])) <= qd+HeadlineWindow; k, _ = c.Next() {
+					titleHits[binary.BigEndian.Uint32(k[6:])]++
+				}
+			}
+			for seq, n := range titleHits {
+				if n >= minHeadlineWords {
+					hits[seq]++
+				}
+			}
+		}
+		words := make(map[uint64]bool, len(q.Words))
+		for _, h := range q.Words {
+			words[h] = true
+		}
 		for seq := range hits {
 			var sk [4]byte
 			binary.BigEndian.PutUint32(sk[:], seq)
@@ -96,7 +150,15 @@ func (s *Store) Match(q Query) ([]Match, error) {
 				m.DaysApart = abs(int(day(a.Date)) - qd)
 			}
 			m.SharedNames = sharedNames(q.Names, a)
-			if m.Similarity >= SameStory || m.Similarity >= SameStoryWithNames && len(m.SharedNames) >= 2 {
+			m.HeadlineCover = headlineCover(a.Title, words)
+			switch {
+			case m.Similarity >= SameStory:
+			case m.Similarity >= SameStoryWithNames && len(m.SharedNames) >= 2:
+			case m.Similarity >= HeadlineOverlap && m.HeadlineCover >= HeadlineCover && m.DaysApart >= 0 && m.DaysApart <= HeadlineWindow:
+			default:
+				continue
+			}
+			{
 				out = append(out, m)
 			}
 		}

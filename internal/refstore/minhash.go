@@ -1,6 +1,7 @@
 package refstore
 
 import (
+	"encoding/binary"
 	"hash/fnv"
 	"strings"
 	"unicode"
@@ -137,5 +138,15 @@ func bandKey(sig Signature, i int) [5]byte {
 		}
 	}
 	k[1], k[2], k[3], k[4] = byte(h>>24), byte(h>>16), byte(h>>8), byte(h)
+	return k
+}
+
+// titleKey is the headline index key of one headline word of article seq
+// dated d: a 32-bit word hash, the day, the article.
+func titleKey(word uint64, d uint16, seq uint32) []byte {
+	k := make([]byte, 10)
+	binary.BigEndian.PutUint32(k, uint32(word>>32)^uint32(word))
+	binary.BigEndian.PutUint16(k[4:], d)
+	binary.BigEndian.PutUint32(k[6:], seq)
 	return k
 }

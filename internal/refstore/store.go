@@ -35,6 +35,7 @@ var (
 	bucketIDs      = []byte("ids")      // article id → seq, content hash
 	bucketBands    = []byte("bands")    // band key, seq → day
 	bucketDates    = []byte("dates")    // day, seq → nothing
+	bucketTitles   = []byte("titles")   // headline word, day, seq → nothing
 	bucketMeta     = []byte("meta")     // counters
 )
 
@@ -81,7 +82,7 @@ func Open(dir string, readOnly bool) (*Store, error) {
 	s := &Store{db: db, path: path}
 	if !readOnly {
 		err = db.Update(func(tx *bolt.Tx) error {
-			for _, b := range [][]byte{bucketArticles, bucketIDs, bucketBands, bucketDates, bucketMeta} {
+			for _, b := range [][]byte{bucketArticles, bucketIDs, bucketBands, bucketDates, bucketTitles, bucketMeta} {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}
@@ -195,15 +196,27 @@ func (w writer) index(seq uint32, a *Article, sign int) error {
 			}
 		}
 	}
-	dk := append(dv[:], sk[:]...)
-	var err error
-	if sign > 0 {
-		err = dates.Put(dk, nil)
-	} else {
-		err = dates.Delete(dk)
+	keys := [][]byte{append(dv[:], sk[:]...)}
+	buckets := []*bolt.Bucket{dates}
+	if d != 0 {
+		// Headline words of dated articles, for matching by headline
+		// within a date window (see Match).
+		titles := w.tx.Bucket(bucketTitles)
+		for _, h := range Shingles(a.Title) {
+			keys = append(keys, titleKey(h, d, seq))
+			buckets = append(buckets, titles)
+		}
 	}
-	if err != nil {
-		return err
+	for i, k := range keys {
+		var err error
+		if sign > 0 {
+			err = buckets[i].Put(k, nil)
+		} else {
+			err = buckets[i].Delete(k)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	meta := w.tx.Bucket(bucketMeta)
 	for _, c := range []struct {

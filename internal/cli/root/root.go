@@ -7,6 +7,7 @@ import (
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
 	"github.com/copydesk/copydesk/internal/cli/evalcmd"
 	"github.com/copydesk/copydesk/internal/cli/kbcmd"
+	"github.com/copydesk/copydesk/internal/cli/refcmd"
 	"github.com/copydesk/copydesk/internal/cli/rulescmd"
 	"github.com/copydesk/copydesk/internal/cli/scorecmd"
 	"github.com/copydesk/copydesk/internal/cli/traincmd"
@@ -47,6 +48,7 @@ Start with:  copydesk score ARTICLES...   and   copydesk explain RULE`,
 		kbcmd.NewCmd(ios),
 		evalcmd.NewCmd(ios),
 		traincmd.NewCmd(ios),
+		refcmd.NewCmd(ios),
 	)
 	return cmd
 }

@@ -63,7 +63,8 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, e := range entities {
 		names = append(names, e.Name)
 	}
-	q := refstore.Query{Signature: refstore.Sign(refstore.Shingles(doc.Text[:doc.MainEnd()])), Names: names}
+	words := refstore.Shingles(doc.Text[:doc.MainEnd()])
+	q := refstore.Query{Signature: refstore.Sign(words), Words: words, Names: names}
 	if doc.HasDate() {
 		q.Date = doc.Date
 	}

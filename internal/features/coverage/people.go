@@ -101,12 +101,37 @@ func (c *checker) corroborate(e *analysis.Entity, m *refMatch) {
 	c.pass.Withdraw(fabrication.RuleUnverifiable, e.Start)
 }
 
-// compatibleRoles: no role on one side, or role words sharing their head
+// compatibleRoles: no role on one side, role words sharing their head
 // ("policy expert" / "Middle East expert"), as the batch check compares
-// roles across articles.
+// roles across articles, or sharing a descriptive word of four letters or
+// more ("American citizen" / "Israeli-American soldier"). Only
+// corroboration reads it, never a contradiction, so it leans to agree.
 func compatibleRoles(a, b string) bool {
 	ha, hb := roleHead(a), roleHead(b)
-	return ha == "" || hb == "" || ha == hb
+	if ha == "" || hb == "" || ha == hb || standing[ha] || standing[hb] {
+		return true
+	}
+	wa := roleWords(a)
+	for w := range roleWords(b) {
+		if wa[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// standing are role heads that say where a person belongs, not what they
+// do ("an American citizen", "a local resident"): any role fits them.
+var standing = map[string]bool{"citizen": true, "national": true, "resident": true, "native": true}
+
+func roleWords(role string) map[string]bool {
+	out := map[string]bool{}
+	for w := range strings.FieldsFuncSeq(strings.ToLower(role), func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '’' || r == '\'' }) {
+		if len(w) >= 4 && w != "with" && w != "from" {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // roleHead is the last word of a role before its first preposition,
