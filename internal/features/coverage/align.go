@@ -51,12 +51,13 @@ func align(q, ref []string) alignment {
 		case qs[i] == ref[j]:
 			ops = append(ops, op{'=', qs[i]})
 			i, j = i+1, j+1
-		case dp[i+1][j] >= dp[i][j+1]:
-			ops = append(ops, op{'+', qs[i]})
-			i++
-		default:
+		case dp[i][j+1] >= dp[i+1][j]:
+			// Dropped words before added ones: "[-hopeful-] {+confident+}".
 			ops = append(ops, op{'-', ref[j]})
 			j++
+		default:
+			ops = append(ops, op{'+', qs[i]})
+			i++
 		}
 	}
 	for ; i < n; i++ {
