@@ -5,7 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"slices"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Trust says what kind of reference an article is: the wire feeds a
@@ -55,6 +59,10 @@ type Article struct {
 	Signature Signature
 	People    []Person
 	Quotes    []Quote
+	// NameWords are the hashes (NameWordHash) of the capitalised words of
+	// the text, sorted: they tell whether a person the extractor did not
+	// pick out is mentioned at all ("Mr Panke").
+	NameWords []uint32
 	// Hash identifies the indexed content: re-adding an article with the
 	// same ID and Hash changes nothing.
 	Hash uint64
@@ -134,6 +142,10 @@ func (a *Article) encode() []byte {
 		str(q.Speaker)
 		str(q.Org)
 	}
+	b = binary.AppendUvarint(b, uint64(len(a.NameWords)))
+	for _, h := range a.NameWords {
+		b = binary.LittleEndian.AppendUint32(b, h)
+	}
 	return b
 }
 
@@ -209,8 +221,50 @@ func decodeArticle(b []byte) (*Article, error) {
 			a.Quotes[i] = Quote{Text: d.str(), Speaker: d.str(), Org: d.str()}
 		}
 	}
+	if n := int(d.uvarint()); n > 0 && d.err == nil {
+		raw := d.bytes(4 * n)
+		if d.err == nil {
+			a.NameWords = make([]uint32, n)
+			for i := range a.NameWords {
+				a.NameWords[i] = binary.LittleEndian.Uint32(raw[4*i:])
+			}
+		}
+	}
 	if d.err != nil {
 		return nil, d.err
 	}
 	return a, nil
+}
+
+// NameWordHash is the hash NameWords holds for one word (any case).
+func NameWordHash(w string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToLower(w)))
+	return h.Sum32()
+}
+
+// NameWords returns the sorted, distinct NameWordHash of every word of
+// text that starts with a capital letter and has three letters or more.
+func NameWords(text string) []uint32 {
+	seen := map[uint32]bool{}
+	var out []uint32
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) {
+		w = strings.Trim(w, "-'")
+		if r, _ := utf8.DecodeRuneInString(w); len(w) < 3 || !unicode.IsUpper(r) {
+			continue
+		}
+		if h := NameWordHash(w); !seen[h] {
+			seen[h] = true
+			out = append(out, h)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Mentions reports whether a word (a surname) is among the article's
+// capitalised words.
+func (a *Article) Mentions(word string) bool {
+	_, ok := slices.BinarySearch(a.NameWords, NameWordHash(word))
+	return ok
 }

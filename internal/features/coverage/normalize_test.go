@@ -7,7 +7,7 @@ import (
 
 func TestQuoteWordsNormalises(t *testing.T) {
 	for in, want := range map[string]string{
-		"“It’s what’s right,” she said":           "it's what's right she said",
+		"“It’s what’s right,” she said":          "it's what's right she said",
 		`"It's what's right," she said`:          "it's what's right she said",
 		"the president… believes":                "the president \x00 believes",
 		"the president ... believes":             "the president \x00 believes",

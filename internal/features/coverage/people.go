@@ -15,9 +15,17 @@ import (
 // compatible role and reports quoted people it never mentions.
 func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quotes []analysis.Quote) {
 	absentQuotes := map[string]int{}
+	foundQuotes := map[string]bool{} // speakers with a quote the coverage gives them
 	for i, aq := range ar.Quotes {
-		if n := PersonSpeaker(aq); n != "" && quotes[i].Provenance == analysis.Absent {
+		n := PersonSpeaker(aq)
+		if n == "" {
+			continue
+		}
+		switch quotes[i].Provenance {
+		case analysis.Absent:
 			absentQuotes[n]++
+		case analysis.Verbatim, analysis.Altered:
+			foundQuotes[n] = true
 		}
 	}
 	for i := range entities {
@@ -26,6 +34,7 @@ func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quo
 			continue
 		}
 		m, named := c.namedBy(e)
+		named = named || foundQuotes[e.Name]
 		switch {
 		case m != nil && (e.Status == analysis.Unknown || e.Status == analysis.Unverifiable):
 			c.corroborate(e, m)
@@ -67,6 +76,12 @@ func (c *checker) namedBy(e *analysis.Entity) (*refMatch, bool) {
 			if q.Speaker != "" && c.fullNameMatch(e.Name, q.Speaker) {
 				named = true
 			}
+		}
+		// The extractor may have missed the person in the reference
+		// ("Speaking at an event, Helmut Panke predicted ..."): a
+		// surname the reference writes is a mention.
+		if sw := namematch.SurnameWords(namematch.Words(e.Name)); len(sw) > 0 && m.Article.Mentions(sw[len(sw)-1]) {
+			named = true
 		}
 	}
 	return nil, named

@@ -66,9 +66,10 @@ func Add(ctx context.Context, st *refstore.Store, setup *pipeline.Setup, source 
 // fingerprint is what the recorder keeps of one article until the writer
 // takes it: the signature of its main text and its content hash.
 type fingerprint struct {
-	sig  refstore.Signature
-	hash uint64
-	date time.Time
+	sig   refstore.Signature
+	names []uint32
+	hash  uint64
+	date  time.Time
 }
 
 // recorder is an analyzer added to the run: it fingerprints each article
@@ -88,7 +89,7 @@ func (r *recorder) analyzer() *analysis.Analyzer {
 			pass.SetQuotes(coverage.Quotes(ar))
 			d := pass.Doc
 			main := d.Text[:d.MainEnd()]
-			fp := fingerprint{sig: refstore.Sign(refstore.Shingles(main)), date: d.Date,
+			fp := fingerprint{sig: refstore.Sign(refstore.Shingles(main)), names: refstore.NameWords(main), date: d.Date,
 				hash: refstore.ContentHash(d.Source, "", d.Date, d.Title, d.Text)}
 			r.mu.Lock()
 			r.fingerprints[d.ID] = append(r.fingerprints[d.ID], fp)
@@ -168,7 +169,7 @@ func (w *writer) article(res *analysis.Result, fp fingerprint) *refstore.Article
 	if source == "" {
 		source = w.o.Source
 	}
-	a := &refstore.Article{ID: res.ID, Source: source, Trust: w.o.Trust, Date: fp.date, Title: res.Title, Signature: fp.sig}
+	a := &refstore.Article{ID: res.ID, Source: source, Trust: w.o.Trust, Date: fp.date, Title: res.Title, Signature: fp.sig, NameWords: fp.names}
 	// The hash covers what the user controls besides the text: a new
 	// --trust or --source re-indexes the article.
 	a.Hash = fp.hash ^ refstore.ContentHash(source, w.o.Trust, time.Time{}, "", "")
