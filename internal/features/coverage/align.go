@@ -16,12 +16,8 @@ type alignment struct {
 
 // align compares quote words q (gaps allowed) with reference words ref.
 func align(q, ref []string) alignment {
-	var qs []string
-	for _, w := range q {
-		if w != gap {
-			qs = append(qs, w)
-		}
-	}
+	qs := withoutGaps(q)
+	ref = withoutGaps(ref)
 	n, m := len(qs), len(ref)
 	if n == 0 || m == 0 {
 		return alignment{}
@@ -119,4 +115,14 @@ func align(q, ref []string) alignment {
 	}
 	a.diff = b.String()
 	return a
+}
+
+func withoutGaps(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if w != gap {
+			out = append(out, w)
+		}
+	}
+	return out
 }

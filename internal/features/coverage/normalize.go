@@ -52,7 +52,7 @@ func quoteWords(s string) []string {
 	}
 	var out []string
 	for _, w := range strings.Fields(b.String()) {
-		w = strings.Trim(w, "'")
+		w = spellingKey(strings.Trim(w, "'"))
 		if w == "" {
 			continue
 		}
@@ -129,4 +129,28 @@ func index(hay, needle []string) int {
 		}
 	}
 	return -1
+}
+
+// spellingKey folds spellings that are one word in quotation: British and
+// American endings ("honoured"/"honored", "behaviour"/"behavior",
+// "organise"/"organize") and apostrophes ("it's" written "its"). A
+// rewrite that only respells a quote has not altered it.
+func spellingKey(w string) string {
+	if w == gap {
+		return w
+	}
+	w = strings.ReplaceAll(w, "'", "")
+	if len(w) > 5 {
+		if i := strings.Index(w, "our"); i > 0 {
+			w = w[:i] + "or" + w[i+3:]
+		}
+		for _, end := range []string{"ise", "ised", "ises", "ising", "isation", "yse", "ysed"} {
+			if strings.HasSuffix(w, end) {
+				z := strings.Replace(end, "s", "z", 1)
+				w = w[:len(w)-len(end)] + z
+				break
+			}
+		}
+	}
+	return w
 }

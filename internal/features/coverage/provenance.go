@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/features/attribution"
@@ -15,6 +16,16 @@ const (
 	// alteredMinWords is the shortest quote (in words) compared loosely:
 	// shorter ones ("last warning") are found verbatim or not at all.
 	alteredMinWords = 4
+	// misattributedMinWords is the shortest quote that can be
+	// misattributed: "an awful case" or "Groundhog Day" is a phrase
+	// several people use, not a statement one made.
+	misattributedMinWords = 6
+	// speakerNearby is how far (bytes) around a quote the reference's
+	// speaker, named in the article, makes a different attribution more
+	// likely a misread of the article ("Her brother Kevin's words ...
+	// 'My family ...' Meanwhile, Det Insp Wallace ...") than a quote
+	// moved to someone else.
+	speakerNearby = 300
 )
 
 // provenance classes one quote against the coverage and reports altered
@@ -47,7 +58,8 @@ func (c *checker) provenance(q *analysis.Quote, aq attribution.Quote) {
 	speaker := PersonSpeaker(aq)
 	for i := range c.cov.quotes {
 		rq := &c.cov.quotes[i]
-		x := candidate{rq: rq, speaker: c.sameSpeaker(speaker, rq.quote.Speaker)}
+		x := candidate{rq: rq, speaker: c.sameSpeaker(speaker, rq.quote.Speaker) ||
+			contentLen(qw) < misattributedMinWords || c.namedNear(rq.quote.Speaker, q.Start, q.End)}
 		if containsVerbatim(rq.words, qw) {
 			x.exact, x.score = true, 1
 		} else if contentLen(qw) >= alteredMinWords {
@@ -95,6 +107,18 @@ func (c *checker) sameSpeaker(article, ref string) bool {
 		return true
 	}
 	return c.kb.SameName(article, ref)
+}
+
+// namedNear reports whether the article writes the surname of name
+// within speakerNearby bytes of [start, end).
+func (c *checker) namedNear(name string, start, end int) bool {
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return false
+	}
+	text := c.pass.Doc.Text
+	near := text[max(0, start-speakerNearby):min(len(text), end+speakerNearby)]
+	return strings.Contains(near, w[len(w)-1])
 }
 
 func orDash(s string) string {
