@@ -45,6 +45,9 @@ type Quote struct {
 	Text    string
 	Speaker string
 	Org     string
+	// Named is set when the attribution names the speaker ("Leavitt
+	// said"), not a pronoun ("she said"), which can be misread.
+	Named bool
 }
 
 // Article is one reference article as the store keeps it: no full text,
@@ -141,6 +144,11 @@ func (a *Article) encode() []byte {
 		str(q.Text)
 		str(q.Speaker)
 		str(q.Org)
+		if q.Named {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
 	}
 	b = binary.AppendUvarint(b, uint64(len(a.NameWords)))
 	for _, h := range a.NameWords {
@@ -219,6 +227,9 @@ func decodeArticle(b []byte) (*Article, error) {
 		a.Quotes = make([]Quote, n)
 		for i := range a.Quotes {
 			a.Quotes[i] = Quote{Text: d.str(), Speaker: d.str(), Org: d.str()}
+			if x := d.bytes(1); d.err == nil {
+				a.Quotes[i].Named = x[0] == 1
+			}
 		}
 	}
 	if n := int(d.uvarint()); n > 0 && d.err == nil {

@@ -29,7 +29,7 @@ func align(q, ref []string) alignment {
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			if qs[i] == ref[j] {
+			if sameWord(qs[i], ref[j]) {
 				dp[i][j] = dp[i+1][j+1] + 1
 			} else {
 				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
@@ -44,7 +44,7 @@ func align(q, ref []string) alignment {
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {
-		case qs[i] == ref[j]:
+		case sameWord(qs[i], ref[j]):
 			ops = append(ops, op{'=', qs[i]})
 			i, j = i+1, j+1
 		case dp[i][j+1] >= dp[i+1][j]:

@@ -52,7 +52,7 @@ func quoteWords(s string) []string {
 	}
 	var out []string
 	for _, w := range strings.Fields(b.String()) {
-		w = spellingKey(strings.Trim(w, "'"))
+		w = strings.Trim(w, "'")
 		if w == "" {
 			continue
 		}
@@ -119,7 +119,7 @@ func index(hay, needle []string) int {
 	for i := 0; i+len(needle) <= len(hay); i++ {
 		ok := true
 		for j, w := range needle {
-			if hay[i+j] != w {
+			if !sameWord(hay[i+j], w) {
 				ok = false
 				break
 			}
@@ -131,6 +131,9 @@ func index(hay, needle []string) int {
 	return -1
 }
 
+// sameWord compares two normalised words up to spelling (spellingKey).
+func sameWord(a, b string) bool { return a == b || spellingKey(a) == spellingKey(b) }
+
 // spellingKey folds spellings that are one word in quotation: British and
 // American endings ("honoured"/"honored", "behaviour"/"behavior",
 // "organise"/"organize") and apostrophes ("it's" written "its"). A
@@ -141,8 +144,11 @@ func spellingKey(w string) string {
 	}
 	w = strings.ReplaceAll(w, "'", "")
 	if len(w) > 5 {
-		if i := strings.Index(w, "our"); i > 0 {
-			w = w[:i] + "or" + w[i+3:]
+		for _, end := range []string{"our", "ours", "oured", "ouring", "ourite", "ourable"} {
+			if strings.HasSuffix(w, end) {
+				w = w[:len(w)-len(end)] + "or" + end[3:]
+				break
+			}
 		}
 		for _, end := range []string{"ise", "ised", "ises", "ising", "isation", "yse", "ysed"} {
 			if strings.HasSuffix(w, end) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/features/attribution"
+	"github.com/copydesk/copydesk/internal/refstore"
 )
 
 const (
@@ -58,8 +59,8 @@ func (c *checker) provenance(q *analysis.Quote, aq attribution.Quote) {
 	speaker := PersonSpeaker(aq)
 	for i := range c.cov.quotes {
 		rq := &c.cov.quotes[i]
-		x := candidate{rq: rq, speaker: c.sameSpeaker(speaker, rq.quote.Speaker) ||
-			contentLen(qw) < misattributedMinWords || c.namedNear(rq.quote.Speaker, q.Start, q.End)}
+		x := candidate{rq: rq, speaker: c.sameSpeaker(speaker, rq.quote.Speaker) || !checkable(aq, rq.quote, qw) ||
+			c.namedNear(rq.quote.Speaker, q.Start, q.End)}
 		if containsVerbatim(rq.words, qw) {
 			x.exact, x.score = true, 1
 		} else if contentLen(qw) >= alteredMinWords {
@@ -107,6 +108,15 @@ func (c *checker) sameSpeaker(article, ref string) bool {
 		return true
 	}
 	return c.kb.SameName(article, ref)
+}
+
+// checkable reports whether two attributions of one quote can contradict
+// each other: a statement (misattributedMinWords or more) whose speaker
+// both articles name rather than refer to by pronoun. On Learning2Rewrite
+// every "misattributed" quote without this test was a pronoun resolved to
+// the wrong person on one side (README).
+func checkable(aq attribution.Quote, rq refstore.Quote, qw []string) bool {
+	return contentLen(qw) >= misattributedMinWords && NamedAttribution(aq) && rq.Named
 }
 
 // namedNear reports whether the article writes the surname of name

@@ -1,6 +1,8 @@
 package coverage
 
 import (
+	"strings"
+
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/features/attribution"
 )
@@ -38,4 +40,18 @@ func PersonSpeaker(q attribution.Quote) string {
 		return q.Speaker.Name
 	}
 	return ""
+}
+
+// NamedAttribution reports whether a quote's attribution names its
+// speaker ("Leavitt said", "said Karoline Leavitt") rather than resolving
+// a pronoun ("she said"), which the extractor can resolve wrongly.
+func NamedAttribution(q attribution.Quote) bool {
+	if q.Speaker == nil || q.SpeakerText == "" {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(q.SpeakerText)) {
+	case "he", "she", "they", "him", "her", "i", "we", "it":
+		return false
+	}
+	return true
 }

@@ -66,14 +66,15 @@ func Add(ctx context.Context, st *refstore.Store, setup *pipeline.Setup, source 
 // fingerprint is what the recorder keeps of one article until the writer
 // takes it: the signature of its main text and its content hash.
 type fingerprint struct {
-	sig   refstore.Signature
-	names []uint32
-	hash  uint64
-	date  time.Time
+	sig    refstore.Signature
+	names  []uint32
+	quotes []refstore.Quote
+	hash   uint64
+	date   time.Time
 }
 
 // recorder is an analyzer added to the run: it fingerprints each article
-// and records its quotes on the result, where the writer reads them.
+// and keeps its quotes until the writer takes them with its people.
 type recorder struct {
 	mu           sync.Mutex
 	fingerprints map[string][]fingerprint // by article id, in analysis order
@@ -86,10 +87,19 @@ func (r *recorder) analyzer() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{attribution.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			ar, _ := pass.ResultOf[attribution.Analyzer].(*attribution.Result)
-			pass.SetQuotes(coverage.Quotes(ar))
+			var quotes []refstore.Quote
+			if ar != nil {
+				for _, q := range ar.Quotes {
+					rq := refstore.Quote{Text: q.Text, Speaker: coverage.PersonSpeaker(q), Named: coverage.NamedAttribution(q)}
+					if rq.Speaker == "" && !q.Vague {
+						rq.Org = q.SpeakerOrg
+					}
+					quotes = append(quotes, rq)
+				}
+			}
 			d := pass.Doc
 			main := d.Text[:d.MainEnd()]
-			fp := fingerprint{sig: refstore.Sign(refstore.Shingles(main)), names: refstore.NameWords(main), date: d.Date,
+			fp := fingerprint{sig: refstore.Sign(refstore.Shingles(main)), names: refstore.NameWords(main), quotes: quotes, date: d.Date,
 				hash: refstore.ContentHash(d.Source, "", d.Date, d.Title, d.Text)}
 			r.mu.Lock()
 			r.fingerprints[d.ID] = append(r.fingerprints[d.ID], fp)
@@ -173,19 +183,9 @@ func (w *writer) article(res *analysis.Result, fp fingerprint) *refstore.Article
 	// The hash covers what the user controls besides the text: a new
 	// --trust or --source re-indexes the article.
 	a.Hash = fp.hash ^ refstore.ContentHash(source, w.o.Trust, time.Time{}, "", "")
-	person := map[string]bool{}
 	for _, e := range res.Entities {
 		a.People = append(a.People, refstore.Person{Name: e.Name, Role: e.Role, Affiliation: e.Affiliation})
-		person[e.Name] = true
 	}
-	for _, q := range res.Quotes {
-		// A quote's speaker is a person the article names, else an
-		// organisation as written (coverage.Quotes).
-		rq := refstore.Quote{Text: q.Text, Speaker: q.Speaker}
-		if !person[q.Speaker] {
-			rq.Speaker, rq.Org = "", q.Speaker
-		}
-		a.Quotes = append(a.Quotes, rq)
-	}
+	a.Quotes = fp.quotes
 	return a
 }
