@@ -110,9 +110,23 @@ type refQuote struct {
 func newCoverage(ms []refstore.Match) *coverage {
 	c := &coverage{matches: ms}
 	for i := range ms {
-		for _, q := range ms[i].Article.Quotes {
-			if ws := quoteWords(q.Text); len(ws) > 0 {
-				c.quotes = append(c.quotes, refQuote{match: &ms[i], quote: q, words: ws})
+		qs := ms[i].Article.Quotes
+		for j, q := range qs {
+			ws := quoteWords(q.Text)
+			if len(ws) == 0 {
+				continue
+			}
+			c.quotes = append(c.quotes, refQuote{match: &ms[i], quote: q, words: ws})
+			// A rewrite often runs two quotes of one speaker together
+			// ("It was a bad experience. I'm feeling better"): the pair
+			// joined is a candidate too.
+			if j+1 < len(qs) && (qs[j+1].Speaker == q.Speaker || q.Speaker == "" || qs[j+1].Speaker == "") {
+				joined := q
+				joined.Text = q.Text + " " + qs[j+1].Text
+				if joined.Speaker == "" {
+					joined.Speaker, joined.Named = qs[j+1].Speaker, qs[j+1].Named
+				}
+				c.quotes = append(c.quotes, refQuote{match: &ms[i], quote: joined, words: quoteWords(joined.Text)})
 			}
 		}
 	}

@@ -150,7 +150,7 @@ func spellingKey(w string) string {
 				break
 			}
 		}
-		for _, end := range []string{"ise", "ised", "ises", "ising", "isation", "yse", "ysed"} {
+		for _, end := range []string{"ise", "ised", "ises", "ising", "isation", "iser", "isers", "yse", "ysed"} {
 			if strings.HasSuffix(w, end) {
 				z := strings.Replace(end, "s", "z", 1)
 				w = w[:len(w)-len(end)] + z

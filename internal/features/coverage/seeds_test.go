@@ -190,3 +190,32 @@ func TestNoStoreNoQuotes(t *testing.T) {
 		t.Fatalf("without a store: quotes %v, FB007 %v", r.Quotes, findings(r, coverage.RuleAbsentSource))
 	}
 }
+
+// A rewrite that moves a statement to another named speaker, and changes
+// words inside another quote, is reported with the reference's passage.
+func TestMovedAndAlteredQuotes(t *testing.T) {
+	st := buildStore(t)
+	r := score(t, st, "testdata/articles/moved-and-altered-quotes.md").res[0]
+	var moved, altered *analysis.Quote
+	for i, q := range r.Quotes {
+		switch q.Provenance {
+		case analysis.Misattributed:
+			moved = &r.Quotes[i]
+		case analysis.Altered:
+			altered = &r.Quotes[i]
+		}
+	}
+	if moved == nil || moved.Speaker != "Steve Witkoff" || moved.Reference.Speaker != "Karoline Leavitt" {
+		t.Fatalf("moved quote not misattributed: %+v", r.Quotes)
+	}
+	if altered == nil || altered.Speaker != "Donald Trump" || !strings.Contains(altered.Reference.Diff, "[-finish-] {+win+} the [-job-] {+war and+}") {
+		t.Fatalf("altered quote: %+v %+v", altered, altered.Reference)
+	}
+	if len(findings(r, coverage.RuleMisattributedQte)) != 1 || len(findings(r, coverage.RuleAlteredQuote)) != 1 {
+		t.Fatalf("findings: %+v", r.Findings)
+	}
+	// Witkoff is real and named by the coverage: never absent.
+	if fs := findings(r, coverage.RuleAbsentSource); len(fs) > 0 {
+		t.Fatalf("real person reported absent: %+v", fs)
+	}
+}
