@@ -312,7 +312,10 @@ type Info struct {
 	ByTrust                  map[Trust]int
 	First, Last              time.Time // date range of dated articles
 	Undated                  int
-	Bytes                    int64 // size on disk
+	Bytes                    int64 // size of the file on disk
+	// DataBytes is the part of the file the database uses; bbolt grows
+	// the file ahead of need and reuses freed pages rather than shrink.
+	DataBytes int64
 }
 
 // Info counts the store's contents without reading its articles.
@@ -324,6 +327,7 @@ func (s *Store) Info() (Info, error) {
 			return nil // a read-only open of a store never written
 		}
 		in.Articles = arts.Stats().KeyN
+		in.DataBytes = tx.Size()
 		meta := tx.Bucket(bucketMeta)
 		in.People, in.Quotes = counter(meta, metaPeople), counter(meta, metaQuotes)
 		for _, t := range []Trust{Wire, Archive, Other} {

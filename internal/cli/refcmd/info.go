@@ -58,7 +58,7 @@ func runInfo(opts *InfoOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(map[string]any{
 			"path": st.Path(), "articles": in.Articles, "people": in.People, "quotes": in.Quotes,
-			"by_trust": in.ByTrust, "first": first, "last": last, "undated": in.Undated, "bytes": in.Bytes,
+			"by_trust": in.ByTrust, "first": first, "last": last, "undated": in.Undated, "bytes": in.Bytes, "data_bytes": in.DataBytes,
 		})
 	}
 	w := opts.IO.Out
@@ -71,9 +71,9 @@ func runInfo(opts *InfoOptions) error {
 		fmt.Fprint(w, "no dated articles")
 	}
 	fmt.Fprintf(w, "; %d undated\n", in.Undated)
-	fmt.Fprintf(w, "%s on disk", humanBytes(in.Bytes))
+	fmt.Fprintf(w, "%s on disk, %s in use", humanBytes(in.Bytes), humanBytes(in.DataBytes))
 	if in.Articles > 0 {
-		fmt.Fprintf(w, " (%s an article)", humanBytes(in.Bytes/int64(in.Articles)))
+		fmt.Fprintf(w, " (%s an article)", humanBytes(in.DataBytes/int64(in.Articles)))
 	}
 	fmt.Fprintln(w)
 	return nil
