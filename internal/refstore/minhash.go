@@ -111,14 +111,15 @@ func Sign(shingles []uint64) Signature {
 }
 
 // Similarity estimates the overlap (Jaccard index) of the two shingle sets:
-// the share of MinHash values the signatures agree on.
+// the share of MinHash values the signatures agree on, compared on their
+// low 16 bits (what the store keeps of each).
 func Similarity(a, b Signature) float64 {
 	if len(a) != SignatureSize || len(b) != SignatureSize {
 		return 0
 	}
 	n := 0
 	for i := range a {
-		if a[i] == b[i] {
+		if uint16(a[i]) == uint16(b[i]) {
 			n++
 		}
 	}

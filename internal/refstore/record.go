@@ -129,9 +129,12 @@ func (a *Article) encode() []byte {
 	b = binary.BigEndian.AppendUint16(b, day(a.Date))
 	str(a.Title)
 	b = binary.BigEndian.AppendUint64(b, a.Hash)
+	// Only the low 16 bits of each value are kept: Similarity compares
+	// no more (two unequal values agree there once in 65,536), and the
+	// band index holds the full values.
 	b = binary.AppendUvarint(b, uint64(len(a.Signature)))
 	for _, v := range a.Signature {
-		b = binary.LittleEndian.AppendUint32(b, v)
+		b = binary.LittleEndian.AppendUint16(b, uint16(v))
 	}
 	b = binary.AppendUvarint(b, uint64(len(a.People)))
 	for _, p := range a.People {
@@ -209,11 +212,11 @@ func decodeArticle(b []byte) (*Article, error) {
 		a.Hash = binary.BigEndian.Uint64(x)
 	}
 	if n := int(d.uvarint()); n > 0 && d.err == nil {
-		raw := d.bytes(4 * n)
+		raw := d.bytes(2 * n)
 		if d.err == nil {
 			a.Signature = make(Signature, n)
 			for i := range a.Signature {
-				a.Signature[i] = binary.LittleEndian.Uint32(raw[4*i:])
+				a.Signature[i] = uint32(binary.LittleEndian.Uint16(raw[2*i:]))
 			}
 		}
 	}

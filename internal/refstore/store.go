@@ -120,6 +120,7 @@ func (s *Store) Add(arts []*Article) (AddStats, error) {
 	var st AddStats
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w := writer{tx: tx}
+		w.packPages()
 		for _, a := range arts {
 			if err := w.put(a, &st); err != nil {
 				return fmt.Errorf("article %s: %w", a.ID, err)
@@ -135,6 +136,21 @@ func (s *Store) Add(arts []*Article) (AddStats, error) {
 
 // writer holds one write transaction.
 type writer struct{ tx *bolt.Tx }
+
+// fillPercent is how full bbolt packs the pages a write transaction
+// touches. Its default (half) suits a tree grown by appends in place;
+// here one transaction inserts thousands of keys at random places in the
+// band and headline indexes, and each page is re-split when written, so
+// packing them nearly full makes the store about a third smaller.
+const fillPercent = 0.9
+
+func (w writer) packPages() {
+	for _, name := range [][]byte{bucketArticles, bucketIDs, bucketBands, bucketDates, bucketTitles, bucketMeta} {
+		if b := w.tx.Bucket(name); b != nil {
+			b.FillPercent = fillPercent
+		}
+	}
+}
 
 func (w writer) put(a *Article, st *AddStats) error {
 	ids := w.tx.Bucket(bucketIDs)
@@ -270,6 +286,7 @@ func (s *Store) Prune(before time.Time) (int, error) {
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w := writer{tx: tx}
+		w.packPages()
 		var seqs []uint32
 		c := tx.Bucket(bucketDates).Cursor()
 		for k, _ := c.Seek([]byte{0, 1}); k != nil && binary.BigEndian.Uint16(k) < limit; k, _ = c.Next() {
@@ -313,6 +330,8 @@ type Info struct {
 	First, Last              time.Time // date range of dated articles
 	Undated                  int
 	Bytes                    int64 // size of the file on disk
+	// Buckets is the bytes each index uses (bbolt leaf and branch pages).
+	Buckets map[string]int64
 	// DataBytes is the part of the file the database uses; bbolt grows
 	// the file ahead of need and reuses freed pages rather than shrink.
 	DataBytes int64
@@ -328,6 +347,13 @@ func (s *Store) Info() (Info, error) {
 		}
 		in.Articles = arts.Stats().KeyN
 		in.DataBytes = tx.Size()
+		in.Buckets = map[string]int64{}
+		for _, name := range [][]byte{bucketArticles, bucketIDs, bucketBands, bucketDates, bucketTitles} {
+			if b := tx.Bucket(name); b != nil {
+				st := b.Stats()
+				in.Buckets[string(name)] = int64(st.LeafAlloc + st.BranchAlloc)
+			}
+		}
 		meta := tx.Bucket(bucketMeta)
 		in.People, in.Quotes = counter(meta, metaPeople), counter(meta, metaQuotes)
 		for _, t := range []Trust{Wire, Archive, Other} {

@@ -82,11 +82,13 @@ func TestAddIdempotentMatchPrune(t *testing.T) {
 func TestRecordRoundTrip(t *testing.T) {
 	a := article("x", "S", "2025-03-05", talks, "Adam Boehler")
 	a.People[0].Role = "special envoy"
+	a.NameWords = NameWords(talks)
+	a.Quotes[0].Named = true
 	b, err := decodeArticle(a.encode())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.ID != a.ID || b.DateString() != "2025-03-05" || b.People[0] != a.People[0] || b.Quotes[0] != a.Quotes[0] || Similarity(a.Signature, b.Signature) != 1 || b.Hash != a.Hash {
+	if b.ID != a.ID || b.DateString() != "2025-03-05" || b.People[0] != a.People[0] || b.Quotes[0] != a.Quotes[0] || Similarity(a.Signature, b.Signature) != 1 || b.Hash != a.Hash || len(b.NameWords) != len(a.NameWords) {
 		t.Fatalf("round trip: %+v", b)
 	}
 	if _, err := decodeArticle(a.encode()[:20]); err == nil {

@@ -191,6 +191,11 @@ func build(arts []evalArticle, db string, n int) error {
 	}
 	fmt.Printf("store: %d articles, %d people, %d quotes; file %.1f MiB, in use %.1f MiB, %.0f bytes an article in use\n",
 		in.Articles, in.People, in.Quotes, float64(in.Bytes)/(1<<20), float64(in.DataBytes)/(1<<20), float64(in.DataBytes)/float64(in.Articles))
+	fmt.Printf("  bytes an article by index:")
+	for _, name := range []string{"articles", "bands", "titles", "ids", "dates"} {
+		fmt.Printf(" %s %.0f", name, float64(in.Buckets[name])/float64(in.Articles))
+	}
+	fmt.Println()
 	// 3. Lookups: perturbed eval texts dated like the store.
 	var times []time.Duration
 	matched, matches := 0, 0
@@ -258,20 +263,29 @@ func scoreRun(arts []evalArticle, db string, n int, noStore bool) error {
 	if noStore {
 		what = "without a store"
 	}
-	fmt.Printf("score %d articles %s: %s (%.0f articles/s), %d quotes checked, peak RSS %s\n", d.n, what, el.Round(time.Millisecond), float64(d.n)/el.Seconds(), d.quotes, peakRSS())
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("score %d articles %s: %s (%.0f articles/s), %d quotes checked; Go memory from the OS %.0f MiB; %s\n",
+		d.n, what, el.Round(time.Millisecond), float64(d.n)/el.Seconds(), d.quotes, float64(ms.Sys)/(1<<20), procMemory())
 	return nil
 }
 
-// peakRSS is the process's high-water resident set (VmHWM, Linux).
-func peakRSS() string {
+// procMemory is the process's peak resident set (VmHWM) and, now, its
+// anonymous memory and the file pages mapped in (RssAnon, RssFile: the
+// store's memory-mapped pages the lookups touched, which the kernel
+// shares and can drop), from /proc/self/status (Linux).
+func procMemory() string {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		return "unknown"
+		return "process memory unknown"
 	}
+	var parts []string
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			return strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:"))
+		for _, k := range []string{"VmHWM:", "RssAnon:", "RssFile:"} {
+			if strings.HasPrefix(line, k) {
+				parts = append(parts, k+" "+strings.Join(strings.Fields(strings.TrimPrefix(line, k)), " "))
+			}
 		}
 	}
-	return "unknown"
+	return strings.Join(parts, ", ")
 }
