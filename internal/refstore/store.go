@@ -137,15 +137,16 @@ func (s *Store) Add(arts []*Article) (AddStats, error) {
 // writer holds one write transaction.
 type writer struct{ tx *bolt.Tx }
 
-// fillPercent is how full bbolt packs the pages a write transaction
-// touches. Its default (half) suits a tree grown by appends in place;
-// here one transaction inserts thousands of keys at random places in the
-// band and headline indexes, and each page is re-split when written, so
-// packing them nearly full makes the store about a third smaller.
+// fillPercent is how full bbolt packs pages when it splits them. The
+// record, id and date buckets grow mostly by appending (sequence numbers,
+// days) and are packed nearly full; the band and headline indexes take
+// keys at random places, where bbolt's default (half) measured smaller
+// on a 100,000-article store (7.3 KB an article against 9.6 KB with every
+// bucket at 0.9).
 const fillPercent = 0.9
 
 func (w writer) packPages() {
-	for _, name := range [][]byte{bucketArticles, bucketIDs, bucketBands, bucketDates, bucketTitles, bucketMeta} {
+	for _, name := range [][]byte{bucketArticles, bucketDates} {
 		if b := w.tx.Bucket(name); b != nil {
 			b.FillPercent = fillPercent
 		}
