@@ -165,6 +165,17 @@ func TestSeedsAgainstReferenceCoverage(t *testing.T) {
 		}
 	}
 
+	// People the knowledge base verifies are never reported absent.
+	for _, r := range c.res {
+		for _, e := range r.Entities {
+			for _, f := range findings(r, coverage.RuleAbsentSource) {
+				if e.Status == analysis.Verified && f.Start == e.Start {
+					t.Errorf("%s: verified %s reported absent", r.Path, e.Name)
+				}
+			}
+		}
+	}
+
 	// Seeds without quoted people, and an article on a story the store
 	// does not cover: nothing is said.
 	for _, p := range []string{"000_", "003_", "004_", "uncovered-"} {
