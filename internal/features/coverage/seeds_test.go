@@ -225,8 +225,17 @@ func TestMovedAndAlteredQuotes(t *testing.T) {
 	if len(findings(r, coverage.RuleMisattributedQte)) != 1 || len(findings(r, coverage.RuleAlteredQuote)) != 1 {
 		t.Fatalf("findings: %+v", r.Findings)
 	}
-	// Witkoff is real and named by the coverage: never absent.
+	// Witkoff is real and named by the coverage; Rubio is quoted and
+	// absent from it, but the knowledge base verifies him: neither is
+	// reported.
 	if fs := findings(r, coverage.RuleAbsentSource); len(fs) > 0 {
 		t.Fatalf("real person reported absent: %+v", fs)
+	}
+	rubio := false
+	for _, e := range r.Entities {
+		rubio = rubio || e.Name == "Marco Rubio" && e.Status == analysis.Verified && e.Quoted > 0
+	}
+	if !rubio {
+		t.Fatalf("the fixture needs Marco Rubio quoted and verified: %+v", r.Entities)
 	}
 }
