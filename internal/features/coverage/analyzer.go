@@ -79,6 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil
 	}
 	c := &checker{pass: pass, kb: k, cov: newCoverage(matches)}
+	pass.Note("reference coverage of this story: " + c.cov.describe(5))
 	for i := range quotes {
 		c.provenance(&quotes[i], ar.Quotes[i])
 	}

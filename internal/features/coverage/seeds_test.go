@@ -127,6 +127,9 @@ func TestSeedsAgainstReferenceCoverage(t *testing.T) {
 			t.Errorf("002: no verbatim quote of %s; quotes: %+v", who, s2.Quotes)
 		}
 	}
+	if !strings.Contains(strings.Join(s2.Notes, " "), "reference coverage of this story: testdata/ref/wire-us-hamas-talks.md (Fixture Wire, 2025-03-05, similarity 0.") {
+		t.Errorf("002: the story match is not shown: %v", s2.Notes)
+	}
 	corroborated := 0
 	for _, e := range s2.Entities {
 		if e.Status == analysis.Corroborated {
