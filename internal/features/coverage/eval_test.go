@@ -247,12 +247,21 @@ func TestModernWireAgainstSources(t *testing.T) {
 			matched++
 		}
 		fb007 := map[int]bool{}
+		var fb004 []analysis.Finding
 		for _, f := range r.Findings {
-			if f.Rule == coverage.RuleAbsentSource {
+			switch f.Rule {
+			case coverage.RuleAbsentSource:
 				fb007[f.Start] = true
+			case "FB004":
+				fb004 = append(fb004, f)
 			}
 		}
 		for _, e := range r.Entities {
+			for _, f := range fb004 {
+				if e.Status == analysis.Corroborated && f.Start <= e.Start && e.Start < f.End {
+					t.Errorf("%s: %s corroborated but still reported unverifiable (FB004)", wire[i].ID, e.Name)
+				}
+			}
 			inSource := namedIn(source, e.Name)
 			switch {
 			case inSource:

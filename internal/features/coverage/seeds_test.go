@@ -241,4 +241,14 @@ func TestMovedAndAlteredQuotes(t *testing.T) {
 	if !rubio {
 		t.Fatalf("the fixture needs Marco Rubio quoted and verified: %+v", r.Entities)
 	}
+	// "a spokesman" names no institution (FB004), but the wire report
+	// names Hazem Qassem as Hamas spokesman: corroborated, FB004 withdrawn.
+	for _, e := range r.Entities {
+		if e.Name == "Hazem Qassem" && (e.Status != analysis.Corroborated || e.Reference == nil || e.Reference.Trust != "wire") {
+			t.Fatalf("Qassem: %+v", e)
+		}
+	}
+	if fs := findings(r, "FB004"); len(fs) > 0 {
+		t.Fatalf("FB004 left on a corroborated person: %+v", fs)
+	}
 }
