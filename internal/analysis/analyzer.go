@@ -131,6 +131,30 @@ func (p *Pass) Entities() []Entity { return p.out.Entities }
 // SetEntities replaces the people recorded so far.
 func (p *Pass) SetEntities(es []Entity) { p.out.Entities = es }
 
+// SetQuotes records the article's quotations (with their provenance).
+func (p *Pass) SetQuotes(qs []Quote) { p.out.Quotes = qs }
+
+// Quotes returns the quotations recorded so far.
+func (p *Pass) Quotes() []Quote { return p.out.Quotes }
+
+// Withdraw removes the findings of rule whose span covers offset at,
+// which later evidence settled (a person the reference coverage
+// corroborates is no longer unverifiable). It reports how many it removed.
+func (p *Pass) Withdraw(rule string, at int) int {
+	kept := p.out.Findings[:0]
+	n := 0
+	for _, f := range p.out.Findings {
+		if f.Rule == rule && at >= f.Start && at < max(f.End, f.Start+1) {
+			n++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	clear(p.out.Findings[len(kept):])
+	p.out.Findings = kept
+	return n
+}
+
 // SetSources records the article's sourcing counts.
 func (p *Pass) SetSources(s Sources) { p.out.Sources = s }
 

@@ -22,6 +22,51 @@ type Entity struct {
 	Start       int    `json:"start"` // first full mention
 	End         int    `json:"end"`
 	Quoted      int    `json:"quotes,omitempty"` // quotes attributed to this person
+	// Reference is the reference article that corroborates this person
+	// (reference coverage, internal/features/coverage); nil when none.
+	Reference *Reference `json:"reference,omitempty"`
+}
+
+// Reference is evidence from a reference article a newsroom trusts (its
+// wire feeds, its archive): which article, from whom, when, and how
+// closely it matches the scored article's story.
+type Reference struct {
+	ID     string `json:"id"`
+	Source string `json:"source,omitempty"`
+	Date   string `json:"date,omitempty"` // YYYY-MM-DD or ""
+	Title  string `json:"title,omitempty"`
+	Trust  string `json:"trust,omitempty"` // wire, archive or other
+	// Similarity is the story match, 0–1 (estimated shingle overlap).
+	Similarity float64 `json:"similarity"`
+	// Passage is the reference's quotation a quote was compared with.
+	Passage string `json:"passage,omitempty"`
+	// Speaker is who the reference says spoke the passage.
+	Speaker string `json:"speaker,omitempty"`
+	// Diff shows an altered quote's changes word by word: [-dropped-]
+	// and {+added+}.
+	Diff string `json:"diff,omitempty"`
+}
+
+// Provenance is what the reference coverage says of a quotation.
+type Provenance string
+
+const (
+	Verbatim      Provenance = "verbatim"      // in the coverage, same speaker
+	Altered       Provenance = "altered"       // a near match: words changed, added or dropped
+	Misattributed Provenance = "misattributed" // in the coverage, another speaker
+	Absent        Provenance = "absent"        // coverage exists; the quote is not in it
+	Unchecked     Provenance = "unchecked"     // no coverage of the story
+)
+
+// Quote is one quotation of the article with its speaker and, when a
+// reference store is in use, its provenance.
+type Quote struct {
+	Text       string     `json:"text"`
+	Start      int        `json:"start"` // byte offsets of the quotation, marks included
+	End        int        `json:"end"`
+	Speaker    string     `json:"speaker,omitempty"`
+	Provenance Provenance `json:"provenance,omitempty"`
+	Reference  *Reference `json:"reference,omitempty"`
 }
 
 // Sources counts how an article sources its claims.
@@ -94,6 +139,9 @@ type Result struct {
 	Entities   []Entity        `json:"entities"`
 	Sources    Sources         `json:"sources"`
 	Words      int             `json:"words"`
+	// Quotes are the article's quotations with their provenance; only
+	// set when a reference store is in use.
+	Quotes []Quote `json:"quotes,omitempty"`
 	// Explanation is a few sentences an editor reads first.
 	Explanation string `json:"explanation,omitempty"`
 	// Notes say what could not be checked ("no date: date checks skipped").

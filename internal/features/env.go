@@ -7,6 +7,7 @@ import (
 	"github.com/copydesk/copydesk/internal/features/people"
 	"github.com/copydesk/copydesk/internal/features/profile"
 	"github.com/copydesk/copydesk/internal/kb"
+	"github.com/copydesk/copydesk/internal/refstore"
 	"github.com/copydesk/copydesk/internal/score"
 )
 
@@ -20,6 +21,9 @@ type EnvOptions struct {
 	// Model is the scoring model whose statistical signals the profile
 	// analyzer reports; nil reports none (while fitting a model).
 	Model *score.Model
+	// RefStore is the reference store the coverage analyzer checks
+	// people and quotes against; nil: no reference coverage.
+	RefStore *refstore.Store
 }
 
 // NewEnv loads the resources analyzers read and returns the date the
@@ -46,6 +50,9 @@ func NewEnv(opts EnvOptions) (*analysis.Env, string, error) {
 	env.Values[people.GazetteerKey] = k
 	if opts.Model != nil {
 		env.Values[profile.EnvKey] = opts.Model
+	}
+	if opts.RefStore != nil {
+		env.Values[refstore.EnvKey] = opts.RefStore
 	}
 	return env, k.AsOf.String(), nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/features/attribution"
 	"github.com/copydesk/copydesk/internal/features/boilerplate"
+	"github.com/copydesk/copydesk/internal/features/coverage"
 	"github.com/copydesk/copydesk/internal/features/fabrication"
 	"github.com/copydesk/copydesk/internal/features/people"
 	"github.com/copydesk/copydesk/internal/features/profile"
@@ -23,6 +24,7 @@ func Analyzers() []*analysis.Analyzer {
 		people.Analyzer,
 		attribution.Analyzer,
 		fabrication.Analyzer,
+		coverage.Analyzer,
 		style.Analyzer,
 		profile.Analyzer,
 	}

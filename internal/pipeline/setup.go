@@ -7,6 +7,7 @@ import (
 	"github.com/copydesk/copydesk/internal/config"
 	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/features"
+	"github.com/copydesk/copydesk/internal/refstore"
 	"github.com/copydesk/copydesk/internal/score"
 )
 
@@ -41,6 +42,9 @@ type SetupOptions struct {
 	// Fitting sets up a run for `copydesk train`: no scorer, and no model
 	// in the environment (the trainer measures the signals out of fold).
 	Fitting bool
+	// RefStore is an open reference store for the coverage analyzer
+	// (nil: none; the caller opens and closes it).
+	RefStore *refstore.Store
 }
 
 // NewSetup loads what o names. Errors name the file at fault.
@@ -61,6 +65,7 @@ func NewSetup(o SetupOptions) (*Setup, error) {
 	}
 	env, asOf, err := features.NewEnv(features.EnvOptions{
 		KnowledgeBases: o.KnowledgeBases, AllowedPeople: s.Config.Allow.People, Model: s.Model,
+		RefStore: o.RefStore,
 	})
 	if err != nil {
 		return nil, err

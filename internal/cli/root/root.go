@@ -13,6 +13,7 @@ import (
 	"github.com/copydesk/copydesk/internal/cli/configcmd"
 	"github.com/copydesk/copydesk/internal/cli/evalcmd"
 	"github.com/copydesk/copydesk/internal/cli/kbcmd"
+	"github.com/copydesk/copydesk/internal/cli/refcmd"
 	"github.com/copydesk/copydesk/internal/cli/rulescmd"
 	"github.com/copydesk/copydesk/internal/cli/scorecmd"
 	"github.com/copydesk/copydesk/internal/cli/traincmd"
@@ -54,6 +55,7 @@ Start with:  copydesk score ARTICLES...   and   copydesk explain RULE`,
 		evalcmd.NewCmd(ios),
 		traincmd.NewCmd(ios),
 		configcmd.NewCmd(ios),
+		refcmd.NewCmd(ios),
 	)
 	wrapArgErrors(cmd)
 	return cmd
