@@ -9,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/internal/cli/kbcmd"
 	"github.com/copydesk/copydesk/internal/cli/rulescmd"
 	"github.com/copydesk/copydesk/internal/cli/scorecmd"
+	"github.com/copydesk/copydesk/internal/cli/servecmd"
 	"github.com/copydesk/copydesk/internal/cli/traincmd"
 	"github.com/copydesk/copydesk/internal/cli/versioncmd"
 	"github.com/copydesk/copydesk/internal/version"
@@ -47,6 +48,7 @@ Start with:  copydesk score ARTICLES...   and   copydesk explain RULE`,
 		kbcmd.NewCmd(ios),
 		evalcmd.NewCmd(ios),
 		traincmd.NewCmd(ios),
+		servecmd.NewCmd(ios, nil),
 	)
 	return cmd
 }
