@@ -224,6 +224,9 @@ func (s *Server) source(body io.Reader, format string, name func(stdinID string)
 			if a.Doc != nil {
 				a.Doc.Path = ""
 			}
+			if h := s.testHook; h != nil {
+				h(ctx, "read", a.ID)
+			}
 			return emit(a)
 		})
 	}
@@ -237,6 +240,7 @@ type countingReporter struct {
 	count *articleCount
 	last  *analysis.Result
 	after func() error // flushes each document of a stream
+	ctx   context.Context
 }
 
 func (s *Server) reporter(ctx context.Context, inner report.Reporter) *countingReporter {
@@ -244,14 +248,14 @@ func (s *Server) reporter(ctx context.Context, inner report.Reporter) *countingR
 	if c == nil {
 		c = &articleCount{}
 	}
-	return &countingReporter{s: s, inner: inner, count: c}
+	return &countingReporter{s: s, inner: inner, count: c, ctx: ctx}
 }
 
 func (c *countingReporter) Start(info report.RunInfo) error { return c.inner.Start(info) }
 func (c *countingReporter) Finish(sum report.Summary) error { return c.inner.Finish(sum) }
 func (c *countingReporter) Document(res *analysis.Result) error {
-	if h := c.s.testArticleHook; h != nil {
-		h(res.ID)
+	if h := c.s.testHook; h != nil {
+		h(c.ctx, "report", res.ID)
 	}
 	c.last = res
 	c.count.n++

@@ -88,10 +88,11 @@ type Server struct {
 	stopping atomic.Bool
 	handler  http.Handler
 
-	// testArticleHook, when set by tests, runs in the request goroutine
-	// before each article is reported (to slow an article down or make it
-	// panic).
-	testArticleHook func(id string)
+	// testHook, when set by tests, runs at each article's stages: "read"
+	// on the pipeline's reader goroutine before the article is handed on,
+	// "report" on the request goroutine before it is written (to slow an
+	// article down or make it panic).
+	testHook func(ctx context.Context, stage, id string)
 }
 
 // New returns a server that is not ready until SetSetup.
