@@ -71,9 +71,7 @@ func (w *window) check() corpus.Check { return windowCheck{w} }
 func (w *window) size() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if len(w.gens) == 0 {
-		return 0
-	}
+	w.rotate(w.now())
 	return w.gens[0].seen
 }
 
@@ -98,6 +96,7 @@ func (w *window) observe(idx int, doc *document.Document, res *analysis.Result) 
 		}
 	}
 	if w.onCount != nil {
+		w.rotate(now)
 		w.onCount(w.gens[0].seen)
 	}
 	return out
