@@ -211,14 +211,14 @@ func (s *Server) source(body io.Reader, format string, name func(stdinID string)
 		}()
 		in := ingest.Options{Format: format, Stdin: body, MaxBytes: s.cfg.MaxArticleBytes}
 		return ingest.Read(ctx, []string{"-"}, in, func(a ingest.Article) error {
-			if orig := a.ID; orig == ingest.StdinName || strings.HasPrefix(orig, ingest.StdinName+"#") {
-				a.ID = name(orig)
+			if isStdinID(a.ID) {
+				a.ID = name(a.ID)
 				if a.Doc != nil {
 					a.Doc.ID = a.ID
 				}
-				if a.Err != nil {
-					a.Err = errors.New(a.ID + strings.TrimPrefix(a.Err.Error(), orig))
-				}
+			}
+			if a.Err != nil {
+				a.Err = renameInMessage(a.Err, a.ID, name)
 			}
 			a.Path = ""
 			if a.Doc != nil {
@@ -267,4 +267,28 @@ func (c *countingReporter) Document(res *analysis.Result) error {
 		return c.after()
 	}
 	return nil
+}
+
+func isStdinID(id string) bool {
+	return id == ingest.StdinName || strings.HasPrefix(id, ingest.StdinName+"#")
+}
+
+// renameInMessage replaces the input name an ingest message starts with
+// ("stdin#3: no text field") by the article's id, keeping the batch line
+// when the article has an id of its own ("t1 (line 3): no text field").
+func renameInMessage(err error, id string, name func(string) string) error {
+	msg := err.Error()
+	token, rest, ok := strings.Cut(msg, ": ")
+	if !ok || !isStdinID(token) {
+		return err
+	}
+	label := name(token)
+	if label != id {
+		if _, line, ok := strings.Cut(token, "#"); ok && strings.Contains(label, "#") {
+			label = id + " (line " + line + ")"
+		} else {
+			label = id
+		}
+	}
+	return errors.New(label + ": " + rest)
 }
