@@ -45,6 +45,7 @@ func (s *Server) scoreBatch(w http.ResponseWriter, r *http.Request) {
 
 	rc := http.NewResponseController(w)
 	_ = rc.EnableFullDuplex() // read the body while streaming results (HTTP/1.1)
+	defer clearDeadlines(rc)
 	body := &idleReader{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes), rc: rc, idle: s.cfg.BodyIdleTimeout}
 	id := requestID(r.Context())
 	src := s.source(body, ingest.FormatJSONL, func(stdinID string) string { return id + strings.TrimPrefix(stdinID, ingest.StdinName) })

@@ -328,3 +328,40 @@ func TestSlowClients(t *testing.T) {
 		})
 	}
 }
+
+// The deadlines a request sets on its connection end with it: a kept-alive
+// connection idle for longer than them still serves the next request.
+func TestDeadlinesDoNotOutliveTheRequest(t *testing.T) {
+	ts := startServer(t, func(c *Config) {
+		c.BodyIdleTimeout, c.WriteIdleTimeout, c.Timeout = 200*time.Millisecond, 200*time.Millisecond, 2*time.Second
+	})
+	var conns atomic.Int64
+	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conns.Add(1)
+		return (&net.Dialer{}).DialContext(ctx, network, addr)
+	}}
+	defer tr.CloseIdleConnections()
+	c := &http.Client{Transport: tr, Timeout: 120 * time.Second}
+	for i, path := range []string{"/v1/score:batch", "/v1/score", "/v1/score:batch"} {
+		if i > 0 {
+			time.Sleep(2500 * time.Millisecond) // past every deadline of the previous request
+		}
+		ctype := "application/json"
+		body := seeds(t)[i].json(t)
+		if strings.HasSuffix(path, "batch") {
+			ctype, body = "application/x-ndjson", append(body, '\n')
+		}
+		resp, err := c.Post(ts.url+path, ctype, bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("request %d on a kept-alive connection: %v", i, err)
+		}
+		b := mustRead(t, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || bytes.Contains(b, []byte(`"code"`)) {
+			t.Errorf("request %d: %d %s", i, resp.StatusCode, b)
+		}
+	}
+	if n := conns.Load(); n != 1 {
+		t.Logf("%d connections were used (keep-alive not reused; the test then proves less)", n)
+	}
+}

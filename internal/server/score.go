@@ -92,7 +92,9 @@ func (s *Server) scoreOne(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	deadline, _ := ctx.Deadline()
-	_ = http.NewResponseController(w).SetReadDeadline(deadline)
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(deadline)
+	defer clearDeadlines(rc)
 
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxArticleBytes))
 	if err != nil {
@@ -125,9 +127,20 @@ func (s *Server) scoreOne(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, http.StatusUnprocessableEntity, codeUnreadable, rep.last.Error, 0)
 		return
 	}
+	if s.cfg.WriteIdleTimeout > 0 {
+		_ = rc.SetWriteDeadline(time.Now().Add(s.cfg.WriteIdleTimeout))
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(out.Bytes())
+}
+
+// clearDeadlines lifts a request's connection deadlines, so they do not
+// outlive it on a kept-alive connection (the server has no WriteTimeout
+// of its own to reset them).
+func clearDeadlines(rc *http.ResponseController) {
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
 }
 
 // oneJSONObject checks body is one JSON object and returns it on one line,
