@@ -135,11 +135,12 @@ func (s *Server) scoreOne(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out.Bytes())
 }
 
-// clearDeadlines lifts a request's connection deadlines, so they do not
-// outlive it on a kept-alive connection (the server has no WriteTimeout
-// of its own to reset them).
+// clearDeadlines lifts a request's write deadline, so it does not outlive
+// the request on a kept-alive connection. The read deadline stays: the
+// server sets the next request's own, and a body left unread after a
+// timeout must not be drained without one (that would wait on the stalled
+// client for ever).
 func clearDeadlines(rc *http.ResponseController) {
-	_ = rc.SetReadDeadline(time.Time{})
 	_ = rc.SetWriteDeadline(time.Time{})
 }
 
@@ -170,6 +171,7 @@ func oneJSONObject(body []byte) ([]byte, error) {
 
 // bodyError answers a failed body read: too large, too slow, or gone.
 func (s *Server) bodyError(w http.ResponseWriter, r *http.Request, err error, limit int64) {
+	w.Header().Set("Connection", "close") // the rest of the body is not worth reading
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
