@@ -46,9 +46,9 @@ type WindowOptions struct {
 // ("article 3"), to which the window adds the id ("article 3 [id w-17]"),
 // keeping the last 1.5×Articles ids (at most 200 bytes each) for that.
 type window struct {
-	opts    WindowOptions
-	seq     int      // articles observed since the server started
-	ids     []string // ring: the ids of the last len(ids) articles, by seq
+	opts WindowOptions
+	seq  int      // articles observed since the server started
+	ids  []string // ring: the ids of the last len(ids) articles, by seq
 
 	newSet  func() []corpus.Check
 	now     func() time.Time
