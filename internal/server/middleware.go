@@ -78,19 +78,22 @@ func (s *Server) wrap(mux *http.ServeMux) http.Handler {
 		w.Header().Set("X-Request-Id", id)
 		rec := &recorder{ResponseWriter: w}
 		defer func() {
+			abort := false
 			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
+				if p != http.ErrAbortHandler {
+					s.log.Error("panic serving request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+						"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 				}
-				s.log.Error("panic serving request", "request_id", id, "method", r.Method, "path", r.URL.Path,
-					"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				if rec.status == 0 {
+				if rec.status == 0 && p != http.ErrAbortHandler {
 					writeError(rec, r, http.StatusInternalServerError, codeInternal, "internal error while scoring; it is logged under this request id", 0)
 				} else {
-					panic(http.ErrAbortHandler) // the response has started: cut it off so the client sees it is incomplete
+					abort = true // the response has started: cut it off so the client sees it is incomplete
 				}
 			}
 			s.logAccess(r, rec, start, count.n)
+			if abort {
+				panic(http.ErrAbortHandler)
+			}
 		}()
 		if !s.authorised(r) {
 			writeError(rec, r, http.StatusUnauthorized, codeUnauthorized, "missing or wrong bearer token (Authorization: Bearer TOKEN)", 0)
