@@ -48,7 +48,7 @@ type testServer struct {
 
 // startServer starts a ready server on a random port of 127.0.0.1; edit
 // changes its configuration first. It is shut down when the test ends.
-func startServer(t *testing.T, edit func(*Config)) *testServer {
+func startServer(t testing.TB, edit func(*Config)) *testServer {
 	t.Helper()
 	cfg := DefaultConfig()
 	cfg.Jobs = 2
