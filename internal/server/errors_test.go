@@ -333,7 +333,7 @@ func TestSlowClients(t *testing.T) {
 // connection idle for longer than them still serves the next request.
 func TestDeadlinesDoNotOutliveTheRequest(t *testing.T) {
 	ts := startServer(t, func(c *Config) {
-		c.BodyIdleTimeout, c.WriteIdleTimeout, c.Timeout = 200*time.Millisecond, 200*time.Millisecond, 2*time.Second
+		c.BodyIdleTimeout, c.WriteIdleTimeout = 200*time.Millisecond, 200*time.Millisecond
 	})
 	var conns atomic.Int64
 	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
