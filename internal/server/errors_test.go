@@ -94,7 +94,7 @@ func mustRead(t *testing.T, r io.Reader) []byte {
 }
 
 func TestTimeout(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.Timeout = 3 * time.Second })
+	ts := startServer(t, func(c *Config) { c.Timeout = 5 * time.Second })
 	ts.testHook = func(ctx context.Context, stage, id string) {
 		if stage == "read" && id == "slow" {
 			select { // an article that takes longer than the limit
@@ -108,7 +108,7 @@ func TestTimeout(t *testing.T) {
 	start := time.Now()
 	r := do(t, "POST", ts.url+"/v1/score", "application/json", a.json(t))
 	e := wantError(t, r, 503, codeTimeout)
-	if r.header.Get("Retry-After") == "" || !strings.Contains(e.Message, "3s") {
+	if r.header.Get("Retry-After") == "" || !strings.Contains(e.Message, "5s") {
 		t.Errorf("Retry-After %q, message %q", r.header.Get("Retry-After"), e.Message)
 	}
 	if d := time.Since(start); d > 25*time.Second {
@@ -157,7 +157,7 @@ func blockFirst(ts *testServer) (entered chan struct{}, release chan struct{}) {
 
 func TestBackpressure(t *testing.T) {
 	ts := startServer(t, func(c *Config) {
-		c.MaxInFlight, c.MaxQueue, c.QueueWait = 1, 1, 300*time.Millisecond
+		c.MaxInFlight, c.MaxQueue, c.QueueWait = 1, 1, 5*time.Second
 	})
 	entered, release := blockFirst(ts)
 	hold := seeds(t)[0]
