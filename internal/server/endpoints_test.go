@@ -203,3 +203,20 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 }
+
+// A caller's plain X-Request-Id is kept, so a request can be followed
+// across services; anything else is replaced.
+func TestRequestID(t *testing.T) {
+	ts := startServer(t, nil)
+	r := do(t, "POST", ts.url+"/v1/score", "application/json", []byte("{"), "X-Request-Id", "cms-42.a_b")
+	if e := wantError(t, r, 400, codeMalformed); e.RequestID != "cms-42.a_b" {
+		t.Errorf("request id %q, want the caller's", e.RequestID)
+	}
+	if !strings.Contains(ts.logs.String(), `"request_id":"cms-42.a_b"`) {
+		t.Error("the access log lacks the caller's request id")
+	}
+	r = do(t, "GET", ts.url+"/healthz", "", nil, "X-Request-Id", "bad id\twith spaces")
+	if id := r.header.Get("X-Request-Id"); id == "" || strings.ContainsAny(id, " \t") {
+		t.Errorf("unsafe request id kept or none made: %q", id)
+	}
+}
