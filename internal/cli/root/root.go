@@ -16,6 +16,7 @@ import (
 	"github.com/copydesk/copydesk/internal/cli/refcmd"
 	"github.com/copydesk/copydesk/internal/cli/rulescmd"
 	"github.com/copydesk/copydesk/internal/cli/scorecmd"
+	"github.com/copydesk/copydesk/internal/cli/servecmd"
 	"github.com/copydesk/copydesk/internal/cli/traincmd"
 	"github.com/copydesk/copydesk/internal/cli/versioncmd"
 	"github.com/copydesk/copydesk/internal/version"
@@ -56,6 +57,7 @@ Start with:  copydesk score ARTICLES...   and   copydesk explain RULE`,
 		traincmd.NewCmd(ios),
 		configcmd.NewCmd(ios),
 		refcmd.NewCmd(ios),
+		servecmd.NewCmd(ios, nil),
 	)
 	wrapArgErrors(cmd)
 	return cmd

@@ -1,0 +1,209 @@
+package server
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+// WindowOptions bound the feed's batch: the articles a newly scored article
+// is compared with by the checks across articles (shared templates,
+// repeated chrome lines, people corroborated or contradicted by another
+// article).
+type WindowOptions struct {
+	// Articles is the window's length in articles; 0 switches the checks
+	// across articles off.
+	Articles int
+	// MaxAge drops articles scored longer ago than this (0: no age limit).
+	MaxAge time.Duration
+}
+
+// window runs the batch checks over the feed. The checks keep a compact
+// index per article (about 7 KB, see the README) but cannot forget one
+// article, so the window is made of two generations of checks: every
+// article is observed by both, its amendments come from the older one
+// (which has seen everything the younger one has and more), a younger
+// generation starts when the older has seen Articles/2 articles or is
+// MaxAge/2 old, and the older is dropped when it has seen Articles
+// articles or is MaxAge old.
+//
+// So each article is compared with at least the previous Articles/2 and at
+// most the previous Articles-1 articles (fewer when MaxAge drops them), and
+// the window holds at most 1.5×Articles indexes: memory is bounded by
+// about 1.5 × Articles × 7 KB, however long the feed runs.
+//
+// Only the current article is amended (the semantics of `copydesk score
+// --format jsonl`): the earlier article of a shared template has already
+// been answered; the later one's finding names it. The shared-template
+// check names it by id; the fabrication check by its position in the feed
+// ("article 3"), to which the window adds the id ("article 3 [id w-17]"),
+// keeping the last 1.5×Articles ids (at most 200 bytes each) for that.
+type window struct {
+	opts WindowOptions
+	seq  int      // articles observed since the server started
+	ids  []string // ring: the ids of the last len(ids) articles, by seq
+
+	newSet  func() []corpus.Check
+	now     func() time.Time
+	mu      sync.Mutex
+	gens    []*generation // oldest first; at most two
+	rules   []analysis.Rule
+	onCount func(visible int) // reports the window size (metrics)
+}
+
+type generation struct {
+	checks  []corpus.Check
+	seen    int
+	started time.Time
+}
+
+func newWindow(opts WindowOptions, newSet func() []corpus.Check, onCount func(int)) *window {
+	w := &window{opts: opts, newSet: newSet, now: time.Now, onCount: onCount,
+		ids: make([]string, opts.Articles+opts.Articles/2+2)}
+	for _, c := range newSet() {
+		w.rules = append(w.rules, c.Rules()...)
+	}
+	return w
+}
+
+// check returns the corpus.Check a run hands to pipeline.RunSource: its
+// Observe feeds the shared window.
+func (w *window) check() corpus.Check { return windowCheck{w} }
+
+// size is the number of articles the next article is compared with.
+func (w *window) size() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.rotate(w.now())
+	return w.gens[0].seen
+}
+
+// observe feeds one article to every live generation and returns the
+// older generation's amendments to it, renumbered to idx. The checks see
+// the article's position in the feed (0 for the first article since the
+// server started), so "article N" in their messages is the feed's Nth
+// article; the window adds its id.
+func (w *window) observe(idx int, doc *document.Document, res *analysis.Result) []corpus.Amendment {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	now := w.now()
+	w.rotate(now)
+	self := w.seq
+	w.seq++
+	w.ids[self%len(w.ids)] = boundedID(doc.ID)
+	var out []corpus.Amendment
+	for gi, g := range w.gens {
+		g.seen++
+		for _, c := range g.checks {
+			for _, a := range observeOne(c, self, doc, res) {
+				if gi == 0 && a.Doc == self {
+					a.Doc = idx
+					out = append(out, w.withIDs(a))
+				}
+			}
+		}
+	}
+	if w.onCount != nil {
+		w.rotate(now)
+		w.onCount(w.gens[0].seen)
+	}
+	return out
+}
+
+// rotate drops an expired older generation and starts a younger one when
+// it is due; it always leaves at least one generation.
+func (w *window) rotate(now time.Time) {
+	expired := func(g *generation) bool {
+		return g.seen >= w.opts.Articles || w.opts.MaxAge > 0 && now.Sub(g.started) >= w.opts.MaxAge
+	}
+	for len(w.gens) > 0 && expired(w.gens[0]) {
+		w.gens = w.gens[1:]
+	}
+	if len(w.gens) == 0 {
+		w.gens = append(w.gens, &generation{checks: w.newSet(), started: now})
+		return
+	}
+	last := w.gens[len(w.gens)-1]
+	due := last.seen >= max(w.opts.Articles/2, 1) || w.opts.MaxAge > 0 && now.Sub(last.started) >= w.opts.MaxAge/2
+	if len(w.gens) == 1 && due {
+		w.gens = append(w.gens, &generation{checks: w.newSet(), started: now})
+	}
+}
+
+// observeOne runs one check on one article; a panicking check loses its
+// evidence for that article and says so, as in a `copydesk score` run.
+func observeOne(c corpus.Check, idx int, doc *document.Document, res *analysis.Result) (out []corpus.Amendment) {
+	defer func() {
+		if r := recover(); r != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("batch check %s failed on this article (internal error: %v); its evidence is missing", c.Name(), r))
+			out = nil
+		}
+	}()
+	return c.Observe(idx, doc, res)
+}
+
+// windowCheck adapts the shared window to one pipeline run.
+type windowCheck struct{ w *window }
+
+func (c windowCheck) Name() string           { return "server.window" }
+func (c windowCheck) Rules() []analysis.Rule { return c.w.rules }
+func (c windowCheck) Observe(idx int, doc *document.Document, res *analysis.Result) []corpus.Amendment {
+	return c.w.observe(idx, doc, res)
+}
+
+// Finish amends nothing: a feed has no end, and earlier articles have
+// already been answered.
+func (c windowCheck) Finish() []corpus.Amendment { return nil }
+
+// maxIDBytes bounds the id the window keeps per article.
+const maxIDBytes = 200
+
+func boundedID(id string) string {
+	if len(id) <= maxIDBytes {
+		return id
+	}
+	return strings.ToValidUTF8(id[:maxIDBytes], "") + "…"
+}
+
+// articleNumber finds the "article N" (N counted from 1 in the feed) by
+// which the fabrication batch check names the other article of a
+// corroboration or a conflict.
+var articleNumber = regexp.MustCompile(`(but article |\(article |conflict: article )(\d+)`)
+
+// withIDs adds the other article's id after each "article N" in the
+// fabrication amendments ("article 3 [id wire-123]"), while the window
+// still knows it; a client knows articles by id, not by position.
+func (w *window) withIDs(a corpus.Amendment) corpus.Amendment {
+	name := func(s string) string {
+		return articleNumber.ReplaceAllStringFunc(s, func(m string) string {
+			sub := articleNumber.FindStringSubmatch(m)
+			n, err := strconv.Atoi(sub[2])
+			seq := n - 1
+			if err != nil || seq < 0 || seq >= w.seq || w.seq-seq > len(w.ids) {
+				return m
+			}
+			return m + " [id " + w.ids[seq%len(w.ids)] + "]"
+		})
+	}
+	fs := make([]analysis.Finding, len(a.Findings))
+	for i, f := range a.Findings {
+		if strings.HasPrefix(f.Rule, "FB") {
+			f.Message, f.Evidence = name(f.Message), name(f.Evidence)
+		}
+		fs[i] = f
+	}
+	es := make([]analysis.Entity, len(a.Entities))
+	for i, e := range a.Entities {
+		e.Evidence = name(e.Evidence)
+		es[i] = e
+	}
+	a.Findings, a.Entities = fs, es
+	return a
+}
