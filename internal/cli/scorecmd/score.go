@@ -21,6 +21,7 @@ import (
 	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
+	"github.com/copydesk/copydesk/internal/refstore"
 	"github.com/copydesk/copydesk/internal/report"
 	"github.com/copydesk/copydesk/internal/version"
 )
@@ -50,6 +51,8 @@ type Options struct {
 	// ReadSpecial reads FIFOs, devices and sockets named on the command
 	// line; FollowLinks follows links that leave a walked folder.
 	ReadSpecial, FollowLinks bool
+	// Ref is a reference store (copydesk ref add) the coverage checks read.
+	Ref string
 	// ArticleTimeout and MaxArticleBytes bound one article's analysis.
 	ArticleTimeout  time.Duration
 	MaxArticleBytes int
@@ -127,6 +130,7 @@ other input is still scored and reported).`,
 	f.StringArrayVar(&opts.KB, "kb", nil, "add a knowledge base `FILE` (JSONL, CSV, Wikidata dump or query results); repeatable")
 	f.StringVar(&opts.Model, "model", "", "scoring model `FILE` made by `copydesk train`")
 	f.BoolVar(&opts.NoCorpus, "no-corpus", false, "skip checks across the batch (shared template sentences, corroboration)")
+	f.StringVar(&opts.Ref, "ref", "", "check people and quotes against the reference store in `DIR` (made by copydesk ref add)")
 	f.BoolVar(&opts.ReadSpecial, "read-special", false, "read FIFOs, devices and sockets named on the command line (a walk always skips them)")
 	f.BoolVar(&opts.FollowLinks, "follow-links", false, "follow symbolic links that lead out of a walked folder")
 	f.DurationVar(&opts.ArticleTimeout, "article-timeout", pipeline.DefaultArticleTimeout, "analysis time one article may take before it is reported as an error")
@@ -177,7 +181,14 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 
 	// The run is assembled in one place for every command (pipeline.Setup).
-	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: opts.KB, ModelPath: opts.Model})
+	var refs *refstore.Store
+	if opts.Ref != "" {
+		if refs, err = refstore.Open(opts.Ref, true); err != nil {
+			return cliutil.UsageError(fmt.Errorf("--ref: %w", err))
+		}
+		defer refs.Close()
+	}
+	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: opts.KB, ModelPath: opts.Model, RefStore: refs})
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
