@@ -65,6 +65,10 @@ func Run(ctx context.Context, specs []string, in ingest.Options, opts Options, r
 	}, opts, rep)
 }
 
+// cancelGrace is how long a cancelled run waits for its reader and
+// workers to wind down before it reports what it has.
+const cancelGrace = time.Second
+
 // Source produces a run's articles in order, calling emit for each.
 type Source func(ctx context.Context, emit func(ingest.Article) error) error
 
@@ -190,6 +194,12 @@ collect:
 				return sum, err
 			}
 		case <-ctx.Done():
+			// The reader and workers see the cancellation too and usually
+			// finish at once; wait a moment for them (so what they were
+			// doing is taken, and a reader's own error recorded), but no
+			// longer: a reader blocked on an open pipe never returns.
+			grace := time.NewTimer(cancelGrace)
+			defer grace.Stop()
 			for {
 				select {
 				case d, ok := <-results:
@@ -199,7 +209,7 @@ collect:
 					if err := accept(d); err != nil {
 						return sum, err
 					}
-				default:
+				case <-grace.C:
 					break collect
 				}
 			}
