@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -157,10 +158,13 @@ func furnitureKind(line string, words int) furnitureShape {
 	if bare == "" {
 		return notFurniture
 	}
+	if words > maxCaptionWords {
+		return notFurniture // running text: the common case, decided without a pattern
+	}
 	if words <= maxFurnitureWords && furnitureListLabels.MatchString(bare) {
 		return furnitureListLabel
 	}
-	if captionCredit.MatchString(line) && words <= maxCaptionWords && !dateline.MatchString(line) {
+	if mayCarryCredit(line) && captionCredit.MatchString(line) && !dateline.MatchString(line) {
 		return furnitureLine
 	}
 	if words > maxFurnitureWords {
@@ -179,6 +183,31 @@ func furnitureKind(line string, words int) furnitureShape {
 		return furnitureLine
 	}
 	return notFurniture
+}
+
+// creditMarks are the words or marks every caption credit captionCredit
+// knows holds one of (lower case): a line with none of them needs no
+// pattern, which keeps furniture detection cheap on long paragraphs.
+var creditMarks = []string{"/", "photo", "image", "picture", "credit", "camera", "getty", "screen", "shutterstock",
+	"alamy", "imagn", "pa wire", "pa media", "aap", "courtesy"}
+
+// mayCarryCredit is a quick test that line could match captionCredit.
+func mayCarryCredit(line string) bool {
+	var buf [512]byte
+	lower := buf[:0]
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+	}
+	for _, m := range creditMarks {
+		if bytes.Contains(lower, []byte(m)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTimestamp reports a line made of a date or time and the words printed
