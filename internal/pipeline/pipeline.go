@@ -180,9 +180,13 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			next++
 		}
 	}
-	// Cancellation (Ctrl-C, SIGTERM) ends the wait at once, even with the
-	// reader blocked on an open pipe: the articles already finished are
-	// taken, and reported below.
+	// Cancellation (Ctrl-C, SIGTERM) ends the wait soon, even with the
+	// reader blocked on an open pipe. The reader and workers see the
+	// cancellation too and usually finish at once, so the loop waits
+	// cancelGrace for them (what they were doing is taken, and a reader's
+	// own error recorded), but no longer.
+	cancelled := ctx.Done()
+	var grace <-chan time.Time
 collect:
 	for {
 		select {
@@ -193,26 +197,12 @@ collect:
 			if err := accept(d); err != nil {
 				return sum, err
 			}
-		case <-ctx.Done():
-			// The reader and workers see the cancellation too and usually
-			// finish at once; wait a moment for them (so what they were
-			// doing is taken, and a reader's own error recorded), but no
-			// longer: a reader blocked on an open pipe never returns.
-			grace := time.NewTimer(cancelGrace)
-			defer grace.Stop()
-			for {
-				select {
-				case d, ok := <-results:
-					if !ok {
-						break collect
-					}
-					if err := accept(d); err != nil {
-						return sum, err
-					}
-				case <-grace.C:
-					break collect
-				}
-			}
+		case <-cancelled:
+			t := time.NewTimer(cancelGrace)
+			defer t.Stop()
+			cancelled, grace = nil, t.C
+		case <-grace:
+			break collect
 		}
 	}
 	if err := ctx.Err(); err != nil {
