@@ -135,15 +135,12 @@ func (s *Store) Match(q Query) ([]Match, error) {
 			words[h] = true
 		}
 		for seq := range hits {
-			var sk [4]byte
-			binary.BigEndian.PutUint32(sk[:], seq)
-			raw := arts.Get(sk[:])
-			if raw == nil {
-				continue
-			}
-			a, err := decodeArticle(raw)
+			a, err := storedArticle(arts, seq)
 			if err != nil {
-				return fmt.Errorf("stored record %d: %w", seq, err)
+				return err
+			}
+			if a == nil {
+				continue
 			}
 			m := Match{Article: a, Similarity: Similarity(q.Signature, a.Signature), DaysApart: -1}
 			if qd != 0 && !a.Date.IsZero() {

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Trust says what kind of reference an article is: the wire feeds a
@@ -281,4 +283,26 @@ func NameWords(text string) []uint32 {
 func (a *Article) Mentions(word string) bool {
 	_, ok := slices.BinarySearch(a.NameWords, NameWordHash(word))
 	return ok
+}
+
+// seqKey is the articles bucket's key for sequence number seq.
+func seqKey(seq uint32) [4]byte {
+	var sk [4]byte
+	binary.BigEndian.PutUint32(sk[:], seq)
+	return sk
+}
+
+// storedArticle decodes the article stored under seq in the articles
+// bucket; nil, nil when there is none.
+func storedArticle(arts *bolt.Bucket, seq uint32) (*Article, error) {
+	sk := seqKey(seq)
+	raw := arts.Get(sk[:])
+	if raw == nil {
+		return nil, nil
+	}
+	a, err := decodeArticle(raw)
+	if err != nil {
+		return nil, fmt.Errorf("stored record %d: %w", seq, err)
+	}
+	return a, nil
 }

@@ -249,15 +249,9 @@ func (w writer) index(seq uint32, a *Article, sign int) error {
 
 // unindex removes the stored article seq from every index.
 func (w writer) unindex(seq uint32) error {
-	var sk [4]byte
-	binary.BigEndian.PutUint32(sk[:], seq)
-	raw := w.tx.Bucket(bucketArticles).Get(sk[:])
-	if raw == nil {
-		return nil
-	}
-	old, err := decodeArticle(raw)
-	if err != nil {
-		return fmt.Errorf("stored record %d: %w", seq, err)
+	old, err := storedArticle(w.tx.Bucket(bucketArticles), seq)
+	if err != nil || old == nil {
+		return err
 	}
 	return w.index(seq, old, -1)
 }
@@ -295,15 +289,12 @@ func (s *Store) Prune(before time.Time) (int, error) {
 		}
 		arts, ids := tx.Bucket(bucketArticles), tx.Bucket(bucketIDs)
 		for _, seq := range seqs {
-			var sk [4]byte
-			binary.BigEndian.PutUint32(sk[:], seq)
-			raw := arts.Get(sk[:])
-			if raw == nil {
-				continue
-			}
-			a, err := decodeArticle(raw)
+			a, err := storedArticle(arts, seq)
 			if err != nil {
-				return fmt.Errorf("stored record %d: %w", seq, err)
+				return err
+			}
+			if a == nil {
+				continue
 			}
 			if err := w.index(seq, a, -1); err != nil {
 				return err
@@ -311,6 +302,7 @@ func (s *Store) Prune(before time.Time) (int, error) {
 			if err := ids.Delete([]byte(a.ID)); err != nil {
 				return err
 			}
+			sk := seqKey(seq)
 			if err := arts.Delete(sk[:]); err != nil {
 				return err
 			}
