@@ -168,7 +168,7 @@ func EvalExamples(exs []score.Example, scorer score.Scorer, t score.Thresholds) 
 		}
 		items = append(items, it)
 	}
-	ev, err := score.Evaluate(items, t)
+	ev, err := score.Evaluate(items)
 	ev.Skipped = skipped
 	return ev, err
 }

@@ -95,8 +95,9 @@ type Scored struct {
 
 // Evaluate computes AUROC, average precision and the detection rate at 1%
 // and 5% false positives, overall and per generator (each generator's
-// articles against all human articles), and what thresholds t flag.
-func Evaluate(items []Scored, t Thresholds) (Evaluation, error) {
+// articles against all human articles), and what the verdicts flag, by
+// source too.
+func Evaluate(items []Scored) (Evaluation, error) {
 	var ev Evaluation
 	scores := make([]float64, len(items))
 	labels := make([]bool, len(items))
@@ -121,11 +122,8 @@ func Evaluate(items []Scored, t Thresholds) (Evaluation, error) {
 	ev.At1FPR = roundOp(metrics.AtFPR(scores, labels, 0.01))
 	ev.At5FPR = roundOp(metrics.AtFPR(scores, labels, 0.05))
 	ev.Brier, ev.Calibration = calibration(scores, labels)
-	// Verdicts compare the rounded score, so these do too.
-	rounded := make([]float64, len(scores))
-	for i, s := range scores {
-		rounded[i] = math.Round(s)
-	}
+	// What the verdicts flag comes from the verdicts themselves (held
+	// articles, short texts), not from re-applying thresholds.
 	ev.AtWarn = atVerdict(items, analysis.VerdictWarn)
 	ev.AtFail = atVerdict(items, analysis.VerdictFail)
 	ev.BySource = bySource(items, scores, labels)

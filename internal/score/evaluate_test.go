@@ -6,13 +6,13 @@ import (
 )
 
 func TestEvaluateNeedsBothLabels(t *testing.T) {
-	if _, err := Evaluate([]Scored{{Score: 1, Machine: true}}, Thresholds{}); err == nil {
+	if _, err := Evaluate([]Scored{{Score: 1, Machine: true}}); err == nil {
 		t.Error("evaluate with no human article succeeded")
 	}
 	ev, err := Evaluate([]Scored{
 		{Score: 90, Verdict: "fail", Machine: true, Generator: "a", Rules: []string{"TP001"}}, {Score: 40, Verdict: "pass", Machine: true, Generator: "b"},
 		{Score: 50, Verdict: "warn", Source: "x", Rules: []string{"AT001", "AT001"}}, {Score: 10, Verdict: "pass", Source: "y"},
-	}, Thresholds{Warn: 45, Fail: 95})
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

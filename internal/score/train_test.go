@@ -43,7 +43,7 @@ func TestTrainOnNewsStyleOnlyGeneralisesToTest(t *testing.T) {
 		items[i] = Measure(m, e.Result, th)
 		items[i].Machine, items[i].Generator = e.Machine, e.Generator
 	}
-	ev, err := Evaluate(items, th)
+	ev, err := Evaluate(items)
 	if err != nil {
 		t.Fatal(err)
 	}
