@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -89,11 +90,6 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 		seq int
 		art ingest.Article
 	}
-	type done struct {
-		seq int
-		res *analysis.Result
-		doc *document.Document // for corpus checks; nil when the article failed
-	}
 	work := make(chan job, jobs*4)
 	results := make(chan done, jobs*4)
 
@@ -112,6 +108,7 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 		})
 	}()
 
+	enc, _ := rep.(report.Encoder)
 	var wg sync.WaitGroup
 	b := newBudget(opts, jobs)
 	for range jobs {
@@ -120,8 +117,10 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			defer wg.Done()
 			for j := range work {
 				res, d := b.analyse(j.art, opts)
+				a := done{seq: j.seq, res: res, doc: d}
+				a.out = prepare(res, d != nil && len(opts.Checks) > 0, opts, enc)
 				select {
-				case results <- done{j.seq, res, d}:
+				case results <- a:
 				case <-ctx.Done():
 					return
 				}
@@ -134,13 +133,26 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 	var sum report.Summary
 	pending := map[int]done{}
 	next := 0
-	var held []*analysis.Result // batch mode: results until Finish
-	// emit applies the configuration once, after every batch amendment,
-	// then scores and reports the article.
-	emit := func(res *analysis.Result) error {
-		finishResult(res, opts.Policy.Apply(res), opts)
-		count(&sum, res)
-		if err := rep.Document(res); err != nil {
+	var held []*done // batch mode: articles until Finish
+	// emit reports an article: as its worker prepared it, or, when a
+	// batch check amended it, prepared again from the amended result
+	// (the configuration applies once, after every amendment).
+	emit := func(d *done) error {
+		if d.amended {
+			d.out = prepare(d.res, false, opts, enc)
+		}
+		out := d.out
+		if out.err != nil {
+			return fmt.Errorf("write report: %w", out.err)
+		}
+		count(&sum, out.res)
+		var err error
+		if enc != nil {
+			err = enc.WriteEncoded(out.res, out.enc)
+		} else {
+			err = rep.Document(out.res)
+		}
+		if err != nil {
 			return fmt.Errorf("write report: %w", err)
 		}
 		if opts.Progress != nil {
@@ -159,23 +171,28 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			}
 			delete(pending, next)
 			if cur.doc != nil {
+				notes := len(cur.res.Notes)
 				for _, c := range opts.Checks {
 					for _, a := range observe(c, next, cur.doc, cur.res) {
 						switch {
 						case a.Doc == next:
 							corpus.Apply(cur.res, a)
+							cur.amended = true
 						case !opts.Streaming && a.Doc >= 0 && a.Doc < len(held):
-							corpus.Apply(held[a.Doc], a)
+							corpus.Apply(held[a.Doc].res, a)
+							held[a.Doc].amended = true
 						}
 					}
 				}
+				cur.doc = nil
+				cur.amended = cur.amended || len(cur.res.Notes) != notes // a check failed on it
 			}
 			if opts.Streaming {
-				if err := emit(cur.res); err != nil {
+				if err := emit(&cur); err != nil {
 					return err
 				}
 			} else {
-				held = append(held, cur.res)
+				held = append(held, &cur)
 			}
 			next++
 		}
@@ -210,8 +227,8 @@ collect:
 		// report (json and SARIF hold them until the end), so an
 		// interrupted run says what it did score. The reader may still
 		// be blocked: its error is not read.
-		for _, res := range held {
-			if werr := emit(res); werr != nil {
+		for _, d := range held {
+			if werr := emit(d); werr != nil {
 				return sum, werr
 			}
 		}
@@ -224,12 +241,14 @@ collect:
 		for _, c := range opts.Checks {
 			for _, a := range finish(c) {
 				if a.Doc >= 0 && a.Doc < len(held) {
-					corpus.Apply(held[a.Doc], a)
+					corpus.Apply(held[a.Doc].res, a)
+					held[a.Doc].amended = true
 				}
 			}
 		}
-		for _, res := range held {
-			if err := emit(res); err != nil {
+		prepareAmended(held, jobs, opts, enc)
+		for _, d := range held {
+			if err := emit(d); err != nil {
 				return sum, err
 			}
 		}
@@ -264,6 +283,76 @@ func analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Docume
 	}
 	res.Notes = append(res.Notes, a.Notes...)
 	return res, doc
+}
+
+// done is one analysed article on its way to the report.
+type done struct {
+	seq int
+	// res is the result as the analyzers left it: what the batch checks
+	// read and amend.
+	res *analysis.Result
+	doc *document.Document // for corpus checks; nil when the article failed
+	// out is the article made ready for the report; amended says a batch
+	// check changed res after out was prepared, so out is stale.
+	out     prepared
+	amended bool
+}
+
+// prepared is an article ready for the report: configuration applied,
+// scored, explained and, when the reporter can, encoded.
+type prepared struct {
+	res *analysis.Result
+	enc report.Encoded
+	err error
+}
+
+// prepare does everything to an article that depends on it alone, on the
+// caller's goroutine (the workers'). With keep, res is left as it is for
+// the batch checks and a copy is prepared: if no check amends the article,
+// that copy is what is reported.
+func prepare(res *analysis.Result, keep bool, opts Options, enc report.Encoder) prepared {
+	if keep {
+		res = scratchCopy(res)
+	}
+	finishResult(res, opts.Policy.Apply(res), opts)
+	p := prepared{res: res}
+	if enc != nil {
+		p.enc, p.err = enc.Encode(res)
+	}
+	return p
+}
+
+// scratchCopy copies what the policy, scorer and reporters change in place
+// (findings, entities); the rest is shared and only read.
+func scratchCopy(res *analysis.Result) *analysis.Result {
+	c := *res
+	c.Findings = slices.Clone(res.Findings)
+	c.Entities = slices.Clone(res.Entities)
+	return &c
+}
+
+// prepareAmended prepares again, on jobs goroutines, the held articles a
+// batch check amended.
+func prepareAmended(held []*done, jobs int, opts Options, enc report.Encoder) {
+	next := make(chan *done)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range next {
+				d.out = prepare(d.res, false, opts, enc)
+				d.amended = false
+			}
+		}()
+	}
+	for _, d := range held {
+		if d.amended {
+			next <- d
+		}
+	}
+	close(next)
+	wg.Wait()
 }
 
 func finishResult(res *analysis.Result, th score.Thresholds, opts Options) {

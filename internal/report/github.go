@@ -50,16 +50,29 @@ func (r *githubReporter) Start(info RunInfo) error {
 	return nil
 }
 
+// githubArticle is what one article contributes: its annotations and its
+// step-summary row.
+type githubArticle struct {
+	anns []annotation
+	row  *summaryRow
+}
+
+// annotate makes one annotation of the article.
+func (a *githubArticle) annotate(level string, score, dimen int, props []property, message string) {
+	var b bytes.Buffer
+	writeCommand(&b, level, props, message)
+	a.anns = append(a.anns, annotation{level: level, score: score, dimen: dimen, command: b.Bytes()})
+}
+
 // add keeps an annotation if it may rank among the ones shown. Only the
 // best annotationLimit of each level can be printed, so the list is cut
 // back whenever it grows past a few times that: memory stays flat however
 // long the batch.
-func (r *githubReporter) add(level string, score, dimen int, props []property, message string) {
-	var b bytes.Buffer
-	writeCommand(&b, level, props, message)
-	r.total[level]++
+func (r *githubReporter) add(a annotation) {
+	r.total[a.level]++
 	r.seq++
-	r.anns = append(r.anns, annotation{level: level, score: score, dimen: dimen, seq: r.seq, command: b.Bytes()})
+	a.seq = r.seq
+	r.anns = append(r.anns, a)
 	if len(r.anns) > 8*annotationLimit {
 		r.anns = bestAnnotations(r.anns)
 	}
@@ -89,18 +102,33 @@ func bestAnnotations(anns []annotation) []annotation {
 	return slices.Clip(kept)
 }
 
-func (r *githubReporter) Document(res *analysis.Result) error {
-	path := inputPath(res, r.info.WorkDir)
-	if r.info.StepSummary != nil {
-		r.rows = append(r.rows, newSummaryRow(res, path))
+func (r *githubReporter) Document(res *analysis.Result) error { return documentVia(r, res) }
+
+func (r *githubReporter) WriteEncoded(_ *analysis.Result, e Encoded) error {
+	art := e.more.(*githubArticle)
+	if art.row != nil {
+		r.rows = append(r.rows, *art.row)
 		r.nrows++
 		if len(r.rows) > 4*summaryRows {
 			r.rows = worstRows(r.rows)
 		}
 	}
+	for _, a := range art.anns {
+		r.add(a)
+	}
+	return nil
+}
+
+func (r *githubReporter) Encode(res *analysis.Result) (Encoded, error) {
+	art := &githubArticle{}
+	path := inputPath(res, r.info.WorkDir)
+	if r.info.StepSummary != nil {
+		row := newSummaryRow(res, path)
+		art.row = &row
+	}
 	if res.Failed() {
-		r.add("error", 101, 0, []property{{"file", path}, {"title", "unreadable input"}}, res.ID+": "+res.Error)
-		return nil
+		art.annotate("error", 101, 0, []property{{"file", path}, {"title", "unreadable input"}}, res.ID+": "+res.Error)
+		return Encoded{more: art}, nil
 	}
 	// A failing or warned article gets a file-level annotation with its
 	// scores, so a CI gate that fails on the verdict always says why, even
@@ -111,7 +139,7 @@ func (r *githubReporter) Document(res *analysis.Result) error {
 			props = append(props, property{"line", "1"})
 		}
 		props = append(props, property{"title", verdictTitle(res)})
-		r.add(level, res.Score, 100, props, articleLabel(res, path)+dimensionList(res))
+		art.annotate(level, res.Score, 100, props, articleLabel(res, path)+dimensionList(res))
 	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -128,9 +156,9 @@ func (r *githubReporter) Document(res *analysis.Result) error {
 		if ev := strings.TrimSpace(f.Evidence); ev != "" {
 			msg += "\nEvidence: " + ev
 		}
-		r.add(githubLevel(f.Severity), res.Score, res.Dimensions.Get(f.Dimension), props, msg)
+		art.annotate(githubLevel(f.Severity), res.Score, res.Dimensions.Get(f.Dimension), props, msg)
 	}
-	return nil
+	return Encoded{more: art}, nil
 }
 
 // articleLabel names the article in a message when the file holds several

@@ -29,12 +29,15 @@ func (r *jsonReporter) Start(info RunInfo) error {
 	return nil
 }
 
-func (r *jsonReporter) Document(res *analysis.Result) error {
+func (r *jsonReporter) Document(res *analysis.Result) error { return documentVia(r, res) }
+
+func (r *jsonReporter) Encode(res *analysis.Result) (Encoded, error) {
 	b, err := encodeDocument(res)
-	if err != nil {
-		return err
-	}
-	r.docs = append(r.docs, bytes.TrimRight(b, "\n"))
+	return Encoded{bytes: bytes.TrimRight(b, "\n")}, err
+}
+
+func (r *jsonReporter) WriteEncoded(_ *analysis.Result, e Encoded) error {
+	r.docs = append(r.docs, e.bytes)
 	return nil
 }
 
@@ -68,12 +71,15 @@ type jsonlReporter struct{ w io.Writer }
 
 func (r *jsonlReporter) Start(RunInfo) error { return nil }
 
-func (r *jsonlReporter) Document(res *analysis.Result) error {
+func (r *jsonlReporter) Document(res *analysis.Result) error { return documentVia(r, res) }
+
+func (r *jsonlReporter) Encode(res *analysis.Result) (Encoded, error) {
 	b, err := encodeDocument(res)
-	if err != nil {
-		return err
-	}
-	return writeAll(r.w, "jsonl", b)
+	return Encoded{bytes: b}, err
+}
+
+func (r *jsonlReporter) WriteEncoded(_ *analysis.Result, e Encoded) error {
+	return writeAll(r.w, "jsonl", e.bytes)
 }
 
 func (r *jsonlReporter) Finish(Summary) error { return flush(r.w) }

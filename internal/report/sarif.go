@@ -24,14 +24,16 @@ const (
 )
 
 // sarifReporter writes one SARIF run for the batch at Finish, in the shape
-// GitHub code scanning accepts. Results are converted as documents arrive so
-// the article texts are not held.
+// GitHub code scanning accepts. Results are encoded as documents arrive and
+// their bytes spilled (to a temporary file past spillLimit), so neither the
+// article texts nor the results are held in memory.
 type sarifReporter struct {
 	w         io.Writer
 	info      RunInfo
 	rules     []sarifRule
 	ruleIndex map[string]int
-	results   []sarifResult
+	results   spill // the encoded results, each after ",\n" and its indent
+	nresults  int
 	failures  []sarifNotification
 }
 
@@ -39,7 +41,6 @@ func (r *sarifReporter) Start(info RunInfo) error {
 	r.info = info
 	r.ruleIndex = map[string]int{}
 	r.rules = []sarifRule{}
-	r.results = []sarifResult{}
 	if info.Rules != nil {
 		for i, rule := range info.Rules.All() {
 			r.rules = append(r.rules, sarifRuleFor(rule))
@@ -50,18 +51,52 @@ func (r *sarifReporter) Start(info RunInfo) error {
 	return nil
 }
 
-func (r *sarifReporter) Document(res *analysis.Result) error {
+func (r *sarifReporter) Document(res *analysis.Result) error { return documentVia(r, res) }
+
+func (r *sarifReporter) WriteEncoded(_ *analysis.Result, e Encoded) error {
+	if n, ok := e.more.(*sarifNotification); ok {
+		r.failures = append(r.failures, *n)
+	}
+	if len(e.bytes) == 0 {
+		return nil
+	}
+	if r.nresults == 0 {
+		r.results.write(e.bytes[1:]) // the first result follows "[" without a comma
+	} else {
+		r.results.write(e.bytes)
+	}
+	r.nresults++
+	return nil
+}
+
+// sarifResultIndent is the indent of a result in the log: it sits in
+// runs[0].results.
+const sarifResultIndent = "        "
+
+// Encode encodes the article's results as they will stand in the log,
+// each after ",\n" and its indent.
+func (r *sarifReporter) Encode(res *analysis.Result) (Encoded, error) {
 	path := inputPath(res, r.info.WorkDir)
 	uri := artifactURI(path)
 	if res.Failed() {
-		r.failures = append(r.failures, sarifNotification{
+		return Encoded{more: &sarifNotification{
 			Level:   "error",
 			Message: sarifText{Text: res.ID + ": " + res.Error},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: sarifArtifactLocation{URI: uri},
 			}}},
-		})
-		return nil
+		}}, nil
+	}
+	var b, compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	add := func(out *sarifResult) error {
+		compact.Reset()
+		if err := enc.Encode(out); err != nil {
+			return fmt.Errorf("encode sarif result for %s: %w", res.ID, err)
+		}
+		b.WriteString(",\n" + sarifResultIndent)
+		return json.Indent(&b, bytes.TrimRight(compact.Bytes(), "\n"), sarifResultIndent, "  ")
 	}
 	seen := map[string]int{} // fingerprint → occurrences so far in this article
 	for i := range res.Findings {
@@ -95,7 +130,9 @@ func (r *sarifReporter) Document(res *analysis.Result) error {
 		if idx, ok := r.ruleIndex[f.Rule]; ok {
 			out.RuleIndex = &idx
 		}
-		r.results = append(r.results, out)
+		if err := add(&out); err != nil {
+			return Encoded{}, err
+		}
 	}
 	// A failing or warned article whose findings have no line (or that has
 	// none: the score rests on signals that are not findings) still gets
@@ -117,9 +154,11 @@ func (r *sarifReporter) Document(res *analysis.Result) error {
 		}
 		idx := len(r.rules) - 1
 		out.RuleIndex = &idx
-		r.results = append(r.results, out)
+		if err := add(&out); err != nil {
+			return Encoded{}, err
+		}
 	}
-	return nil
+	return Encoded{bytes: escapeBidiJSON(b.Bytes())}, nil
 }
 
 // verdictRuleID is the SARIF rule of an article's verdict when no finding
@@ -147,10 +186,11 @@ func (r *sarifReporter) Finish(sum Summary) error {
 				Name: "copydesk", Version: r.info.Version, InformationURI: informationURI, Rules: r.rules,
 			}},
 			Invocations: []sarifInvocation{r.invocation(sum)},
-			Results:     r.results,
+			Results:     []sarifResult{}, // the spilled results go in here
 			ColumnKind:  "unicodeCodePoints",
 		}},
 	}
+	defer r.results.close()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -158,8 +198,26 @@ func (r *sarifReporter) Finish(sum Summary) error {
 	if err := enc.Encode(log); err != nil {
 		return fmt.Errorf("encode sarif report: %w", err)
 	}
-	r.results, r.failures = nil, nil
-	return writeAll(r.w, "sarif", escapeBidiJSON(b.Bytes()))
+	r.failures = nil
+	out := escapeBidiJSON(b.Bytes())
+	if r.nresults == 0 {
+		return writeAll(r.w, "sarif", out)
+	}
+	// The results array is the only place "results": [] can stand at
+	// this indent (a string cannot hold a newline).
+	const empty = "\n      \"results\": []"
+	i := bytes.Index(out, []byte(empty))
+	if i < 0 {
+		return fmt.Errorf("encode sarif report: no results array")
+	}
+	head, tail := out[:i+len(empty)-1], out[i+len(empty)-1:]
+	if _, err := r.w.Write(head); err != nil {
+		return fmt.Errorf("write sarif report: %w", err)
+	}
+	if err := r.results.writeTo(r.w); err != nil {
+		return fmt.Errorf("write sarif report: %w", err)
+	}
+	return writeAll(r.w, "sarif", append([]byte("\n      "), tail...))
 }
 
 func (r *sarifReporter) invocation(sum Summary) sarifInvocation {

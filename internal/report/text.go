@@ -31,11 +31,17 @@ func (r *textReporter) Start(info RunInfo) error {
 	return nil
 }
 
-func (r *textReporter) Document(res *analysis.Result) error {
+func (r *textReporter) Document(res *analysis.Result) error { return documentVia(r, res) }
+
+func (r *textReporter) WriteEncoded(_ *analysis.Result, e Encoded) error {
+	return writeAll(r.w, "text", e.bytes)
+}
+
+func (r *textReporter) Encode(res *analysis.Result) (Encoded, error) {
 	var b bytes.Buffer
 	if res.Failed() {
 		fmt.Fprintf(&b, "%s: %s %s\n", printableName(res.ID), r.p.paint(ansiBoldRed, "error:"), oneLine(res.Error))
-		return writeAll(r.w, "text", b.Bytes())
+		return Encoded{bytes: b.Bytes()}, nil
 	}
 	r.summaryLine(&b, res)
 	if !r.info.Quiet {
@@ -48,7 +54,7 @@ func (r *textReporter) Document(res *analysis.Result) error {
 			b.WriteByte('\n')
 		}
 	}
-	return writeAll(r.w, "text", b.Bytes())
+	return Encoded{bytes: b.Bytes()}, nil
 }
 
 func (r *textReporter) Finish(sum Summary) error {

@@ -32,13 +32,31 @@ type gate struct {
 func (g *gate) Start(info report.RunInfo) error { return g.rep.Start(info) }
 
 func (g *gate) Document(res *analysis.Result) error {
+	enc, err := g.Encode(res)
+	if err != nil {
+		return err
+	}
+	return g.WriteEncoded(res, enc)
+}
+
+// Encode hides the findings below --min-severity and has the reporter
+// prepare the article's output; the pipeline calls it on its workers.
+func (g *gate) Encode(res *analysis.Result) (report.Encoded, error) {
+	if g.minSeverity > analysis.Info {
+		config.MinSeverity(res, g.minSeverity)
+	}
+	if e, ok := g.rep.(report.Encoder); ok {
+		return e.Encode(res)
+	}
+	return report.Encoded{}, nil
+}
+
+// WriteEncoded counts the article and writes it, in input order.
+func (g *gate) WriteEncoded(res *analysis.Result, enc report.Encoded) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.closed {
 		return nil
-	}
-	if g.minSeverity > analysis.Info {
-		config.MinSeverity(res, g.minSeverity)
 	}
 	g.sum.Articles++
 	switch {
@@ -59,6 +77,9 @@ func (g *gate) Document(res *analysis.Result) error {
 			g.stale++
 			break
 		}
+	}
+	if e, ok := g.rep.(report.Encoder); ok {
+		return e.WriteEncoded(res, enc)
 	}
 	return g.rep.Document(res)
 }

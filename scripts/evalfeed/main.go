@@ -1,0 +1,76 @@
+// Command evalfeed writes a long JSONL feed made of the eval articles,
+// repeated with fresh ids, for memory and throughput runs at scale
+// (scripts/bench.sh, the 1,000,000-article streaming check):
+//
+//	go run ./scripts/evalfeed -n 1000000 /work/shared/eval/news.jsonl | copydesk score --format jsonl -
+//
+// Each record keeps id, title, text, source and date of its original; the
+// id gets "~N" so ids stay unique and in = out can be checked.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+)
+
+type article struct {
+	ID     string `json:"id"`
+	Title  string `json:"title,omitempty"`
+	Text   string `json:"text"`
+	Source string `json:"source,omitempty"`
+	Date   string `json:"date,omitempty"`
+}
+
+func main() {
+	n := flag.Int("n", 100000, "articles to write")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: evalfeed [-n N] FILE.jsonl...")
+		os.Exit(2)
+	}
+	var arts []article
+	for _, path := range flag.Args() {
+		f, err := os.Open(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "evalfeed:", err)
+			os.Exit(1)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 64<<20)
+		for sc.Scan() {
+			var a article
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				fmt.Fprintf(os.Stderr, "evalfeed: %s: %v\n", path, err)
+				os.Exit(1)
+			}
+			arts = append(arts, a)
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			fmt.Fprintf(os.Stderr, "evalfeed: %s: %v\n", path, err)
+			os.Exit(1)
+		}
+	}
+	if len(arts) == 0 {
+		fmt.Fprintln(os.Stderr, "evalfeed: no articles")
+		os.Exit(1)
+	}
+	w := bufio.NewWriterSize(os.Stdout, 1<<20)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range *n {
+		a := arts[i%len(arts)]
+		a.ID = fmt.Sprintf("%s~%d", a.ID, i)
+		if err := enc.Encode(&a); err != nil {
+			fmt.Fprintln(os.Stderr, "evalfeed:", err)
+			os.Exit(1)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintln(os.Stderr, "evalfeed:", err)
+		os.Exit(1)
+	}
+}
