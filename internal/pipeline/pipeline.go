@@ -318,8 +318,16 @@ func prepare(res *analysis.Result, keep bool, opts Options, enc report.Encoder) 
 	p := prepared{res: res}
 	if enc != nil {
 		p.enc, p.err = enc.Encode(res)
+		p.res = verdictOnly(res) // the rest is in p.enc: an article held to the end keeps only its output
 	}
 	return p
+}
+
+// verdictOnly is what the ordered step reads of an encoded article: it
+// counts the verdict (the CLI's gate also the score and notes).
+func verdictOnly(res *analysis.Result) *analysis.Result {
+	return &analysis.Result{ID: res.ID, Path: res.Path, Title: res.Title, Error: res.Error,
+		Score: res.Score, Verdict: res.Verdict, Dimensions: res.Dimensions, Notes: res.Notes}
 }
 
 // scratchCopy copies what the policy, scorer and reporters change in place

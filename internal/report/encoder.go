@@ -13,6 +13,8 @@ type Encoder interface {
 	// --min-severity) but keeps nothing of it.
 	Encode(res *analysis.Result) (Encoded, error)
 	// WriteEncoded writes what Encode prepared for res, in input order.
+	// res may be a summary of the article: its id, path, title, error,
+	// scores, verdict and notes (findings, entities and text went into e).
 	WriteEncoded(res *analysis.Result, e Encoded) error
 }
 

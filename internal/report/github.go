@@ -53,8 +53,9 @@ func (r *githubReporter) Start(info RunInfo) error {
 // githubArticle is what one article contributes: its annotations and its
 // step-summary row.
 type githubArticle struct {
-	anns []annotation
-	row  *summaryRow
+	anns  []annotation   // the article's best annotationLimit of each level
+	total map[string]int // annotations made, per level
+	row   *summaryRow
 }
 
 // annotate makes one annotation of the article.
@@ -62,6 +63,10 @@ func (a *githubArticle) annotate(level string, score, dimen int, props []propert
 	var b bytes.Buffer
 	writeCommand(&b, level, props, message)
 	a.anns = append(a.anns, annotation{level: level, score: score, dimen: dimen, command: b.Bytes()})
+	if a.total == nil {
+		a.total = map[string]int{}
+	}
+	a.total[level]++
 }
 
 // add keeps an annotation if it may rank among the ones shown. Only the
@@ -69,7 +74,6 @@ func (a *githubArticle) annotate(level string, score, dimen int, props []propert
 // back whenever it grows past a few times that: memory stays flat however
 // long the batch.
 func (r *githubReporter) add(a annotation) {
-	r.total[a.level]++
 	r.seq++
 	a.seq = r.seq
 	r.anns = append(r.anns, a)
@@ -112,6 +116,9 @@ func (r *githubReporter) WriteEncoded(_ *analysis.Result, e Encoded) error {
 		if len(r.rows) > 4*summaryRows {
 			r.rows = worstRows(r.rows)
 		}
+	}
+	for level, n := range art.total {
+		r.total[level] += n
 	}
 	for _, a := range art.anns {
 		r.add(a)
@@ -158,6 +165,9 @@ func (r *githubReporter) Encode(res *analysis.Result) (Encoded, error) {
 		}
 		art.annotate(githubLevel(f.Severity), res.Score, res.Dimensions.Get(f.Dimension), props, msg)
 	}
+	// Within one article arrival order is the tie-break too, so what is
+	// not among its own best of a level cannot be among the batch's.
+	art.anns = bestAnnotations(art.anns)
 	return Encoded{more: art}, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -122,6 +123,21 @@ func checkTerminalSafe(t *testing.T, format string, out []byte, color bool) {
 				t.Errorf("%s line %d carries control character %U: %q", format, i+1, r, l)
 				break
 			}
+		}
+	}
+}
+
+// isBidiControl is the Unicode table's Bidi_Control, and hasBidi finds what
+// bytes.ContainsFunc(b, isBidi) finds.
+func TestBidiControlMatchesUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isBidiControl(r) != unicode.Is(unicode.Bidi_Control, r) {
+			t.Fatalf("isBidiControl(%U) = %v, unicode says %v", r, isBidiControl(r), !isBidiControl(r))
+		}
+	}
+	for _, s := range []string{"", "plain", "caf\u00e9 \u2019quoted\u2019", "a\u202eb", "x\u0085y", "\u061c", "\xff\xfe", "tail\u2069"} {
+		if got, want := hasBidi([]byte(s)), bytes.ContainsFunc([]byte(s), isBidi); got != want {
+			t.Errorf("hasBidi(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func (r *jsonReporter) Document(res *analysis.Result) error { return documentVia
 
 func (r *jsonReporter) Encode(res *analysis.Result) (Encoded, error) {
 	b, err := encodeDocument(res)
-	return Encoded{bytes: bytes.TrimRight(b, "\n")}, err
+	return Encoded{bytes: bytes.Clone(bytes.TrimRight(b, "\n"))}, err // no spare capacity: held to the end
 }
 
 func (r *jsonReporter) WriteEncoded(_ *analysis.Result, e Encoded) error {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -63,7 +62,7 @@ func PrintableName(s string) string { return printableName(s) }
 // or drive what it shows (encoding/json already escapes the C0 controls,
 // U+2028 and U+2029, and replaces invalid UTF-8 with U+FFFD).
 func escapeBidiJSON(b []byte) []byte {
-	if !bytes.ContainsFunc(b, isBidi) {
+	if !hasBidi(b) {
 		return b
 	}
 	out := make([]byte, 0, len(b)+32)
@@ -79,7 +78,37 @@ func escapeBidiJSON(b []byte) []byte {
 	return out
 }
 
-func isBidi(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) || r >= 0x80 && r < 0xa0 }
+func isBidi(r rune) bool { return isBidiControl(r) || r >= 0x80 && r < 0xa0 }
+
+// isBidiControl is unicode.Is(unicode.Bidi_Control, r) without the table
+// search, for the encoder's scan of every character it writes (the test
+// compares the two over all of Unicode).
+func isBidiControl(r rune) bool {
+	switch {
+	case r < 0x061c:
+		return false
+	case r == 0x061c, r == 0x200e, r == 0x200f:
+		return true
+	}
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// hasBidi is bytes.ContainsFunc(b, isBidi), stepping over ASCII a byte at a
+// time: every character isBidi matches is outside it.
+func hasBidi(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if isBidi(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
 
 // EscapeJSONControls is escapeBidiJSON for the HTML report's embedded JSON.
 func EscapeJSONControls(b []byte) []byte { return escapeBidiJSON(b) }

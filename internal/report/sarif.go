@@ -158,7 +158,7 @@ func (r *sarifReporter) Encode(res *analysis.Result) (Encoded, error) {
 			return Encoded{}, err
 		}
 	}
-	return Encoded{bytes: escapeBidiJSON(b.Bytes())}, nil
+	return Encoded{bytes: bytes.Clone(escapeBidiJSON(b.Bytes()))}, nil // no spare capacity: the batch may hold it to the end
 }
 
 // verdictRuleID is the SARIF rule of an article's verdict when no finding

@@ -5,7 +5,9 @@
 //	go run ./scripts/evalfeed -n 1000000 /work/shared/eval/news.jsonl | copydesk score --format jsonl -
 //
 // Each record keeps id, title, text, source and date of its original; the
-// id gets "~N" so ids stay unique and in = out can be checked.
+// id gets "~N" so ids stay unique and in = out can be checked. With -txt DIR
+// the texts are written as DIR/N.txt instead, for tools that read files
+// (Vale, in scripts/bench.sh).
 package main
 
 import (
@@ -14,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 type article struct {
@@ -26,6 +29,7 @@ type article struct {
 
 func main() {
 	n := flag.Int("n", 100000, "articles to write")
+	txt := flag.String("txt", "", "write each text to `DIR`/N.txt instead of JSONL to stdout")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: evalfeed [-n N] FILE.jsonl...")
@@ -57,6 +61,16 @@ func main() {
 	if len(arts) == 0 {
 		fmt.Fprintln(os.Stderr, "evalfeed: no articles")
 		os.Exit(1)
+	}
+	if *txt != "" {
+		for i := range *n {
+			name := filepath.Join(*txt, fmt.Sprintf("%07d.txt", i))
+			if err := os.WriteFile(name, []byte(arts[i%len(arts)].Text), 0o644); err != nil {
+				fmt.Fprintln(os.Stderr, "evalfeed:", err)
+				os.Exit(1)
+			}
+		}
+		return
 	}
 	w := bufio.NewWriterSize(os.Stdout, 1<<20)
 	enc := json.NewEncoder(w)
