@@ -8,6 +8,7 @@
 #
 #   scripts/bench.sh [ARTICLES]          # default 4173 (one pass of news.jsonl)
 #   EVAL=FILE.jsonl ROUNDS=5 VALE=/tmp/vale scripts/bench.sh 10000
+#   COPYDESK=/tmp/copydesk-base scripts/bench.sh   # a given binary, not this tree
 #
 # The articles are the eval texts (EVAL, default ../shared/eval/news.jsonl),
 # repeated with fresh ids past one pass; without them, a generated batch.
@@ -19,7 +20,11 @@ eval_set=${EVAL:-/work/shared/eval/news.jsonl}
 cores=$(getconf _NPROCESSORS_ONLN)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/copydesk" ./cmd/copydesk
+if [ -n "${COPYDESK:-}" ]; then
+  cp "$COPYDESK" "$tmp/copydesk"
+else
+  go build -o "$tmp/copydesk" ./cmd/copydesk
+fi
 if [ -f "$eval_set" ]; then
   go run ./scripts/evalfeed -n "$n" "$eval_set" > "$tmp/corpus.jsonl"
 else

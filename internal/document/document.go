@@ -60,6 +60,8 @@ type Document struct {
 
 	once       sync.Once
 	lineStarts []int
+	linesOnce  sync.Once
+	lines      []Span // Lines, made on first use
 	markOnce   sync.Once
 	runeMarks  []runeMark
 	segOnce    sync.Once
@@ -225,8 +227,14 @@ func (d *Document) indexLines() {
 	d.lineStarts = starts
 }
 
-// Lines returns every line of Text without its line terminator.
+// Lines returns every line of Text without its line terminator. The slice
+// is the document's own, made once: callers read it and do not change it.
 func (d *Document) Lines() []Span {
+	d.linesOnce.Do(func() { d.lines = d.lineSpans() })
+	return d.lines
+}
+
+func (d *Document) lineSpans() []Span {
 	d.once.Do(d.indexLines)
 	out := make([]Span, 0, len(d.lineStarts))
 	for i, s := range d.lineStarts {

@@ -87,6 +87,7 @@ var findScratches = sync.Pool{New: func() any { return new(findScratch) }}
 // The tokens' lower forms share that memory: they are valid only until
 // lowBuf is reused.
 func tokenizeInto(out []token, lowBuf []byte, text string) ([]token, []byte) {
+	out = slices.Grow(out, len(text)/4) // about one token (word or mark) in four bytes of news text: no regrowth of a long article's array
 	lowBuf, aligned := lowerAligned(lowBuf[:0], text)
 	low := ""
 	if aligned && len(lowBuf) > 0 {

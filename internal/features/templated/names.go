@@ -2,6 +2,7 @@ package templated
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,6 +62,7 @@ func findGarbledNames(c *collector, end int) int {
 	doc, text := c.doc, c.doc.Text
 	words := doc.Words()
 	var names []nameMention
+	nameIndex := map[string]int{} // form → index in names
 	var occs []nameOcc
 	capitalisedAt := func(i int) bool {
 		return i >= 0 && i < len(words) && isCapitalised(text[words[i].Start:words[i].End])
@@ -73,16 +75,11 @@ func findGarbledNames(c *collector, end int) int {
 		if !isNameWord(w) {
 			continue
 		}
-		ni := -1
-		for k := range names {
-			if names[k].form == w {
-				ni = k
-				break
-			}
-		}
-		if ni < 0 {
+		ni, seen := nameIndex[w]
+		if !seen {
 			ni = len(names)
 			names = append(names, nameMention{form: w, alone: true})
+			nameIndex[w] = ni
 		}
 		n := &names[ni]
 		n.count++
@@ -100,12 +97,21 @@ func findGarbledNames(c *collector, end int) int {
 		}
 	}
 	reported := 0
+	variants := newVariantIndex(names)
+	var byInitial map[byte][]int // names by first letter, either case, in order: made when first needed
 	for gi := range names {
 		g := &names[gi]
-		if !g.midSent || colloc.KnownCount(g.form) > 0 || variantOfAnother(names, gi) {
+		if !g.midSent || colloc.KnownCount(g.form) > 0 || variants.of(gi) {
 			continue
 		}
-		for ci := range names {
+		if byInitial == nil {
+			byInitial = map[byte][]int{}
+			for ci := range names {
+				k := names[ci].form[0] | 0x20
+				byInitial[k] = append(byInitial[k], ci)
+			}
+		}
+		for _, ci := range byInitial[g.form[0]|0x20] {
 			cn := &names[ci]
 			// Cheap tests first: most pairs differ in first letter or length.
 			if d := len(cn.form) - len(g.form); d > 2*utf8.UTFMax || d < -2*utf8.UTFMax || cn.form[0]|0x20 != g.form[0]|0x20 {
@@ -325,6 +331,43 @@ func nameRun(text string, words []document.Span, i int) [2]int {
 // name of the article ("Clarks" beside "Clark", "Israeli" beside
 // "Israel"): an inflection, whatever else it is near.
 func variantOfAnother(names []nameMention, gi int) bool {
+	return newVariantIndex(names).of(gi)
+}
+
+// variantIndex answers variantOfAnother for every name of an article in
+// O(length of the name) rather than O(names): the forms are distinct, so
+// another form is a prefix of g when one of g's prefixes is a form, and g
+// is a prefix of another when the next form in sorted order starts with g.
+type variantIndex struct {
+	names  []nameMention
+	forms  map[string]bool
+	sorted []string
+}
+
+func newVariantIndex(names []nameMention) variantIndex {
+	v := variantIndex{names: names, forms: make(map[string]bool, len(names)), sorted: make([]string, len(names))}
+	for i, n := range names {
+		v.forms[n.form] = true
+		v.sorted[i] = n.form
+	}
+	slices.Sort(v.sorted)
+	return v
+}
+
+func (v variantIndex) of(gi int) bool {
+	g := v.names[gi].form
+	for k := range len(g) {
+		if v.forms[g[:k]] {
+			return true
+		}
+	}
+	i, _ := slices.BinarySearch(v.sorted, g)
+	return i+1 < len(v.sorted) && strings.HasPrefix(v.sorted[i+1], g)
+}
+
+// variantOfAnotherScan is variantOfAnother by comparing every pair, kept
+// for the test that checks the index against it.
+func variantOfAnotherScan(names []nameMention, gi int) bool {
 	g := names[gi].form
 	for i := range names {
 		if i != gi && (strings.HasPrefix(g, names[i].form) || strings.HasPrefix(names[i].form, g)) {

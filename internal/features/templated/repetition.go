@@ -209,6 +209,9 @@ func isStandfirst(doc *document.Document, first, repeat int) bool {
 		if strings.TrimSpace(doc.Slice(l)) != "" {
 			nonBlank++
 		}
+		if nonBlank > standfirstLines {
+			return false
+		}
 	}
 	if nonBlank > standfirstLines {
 		return false
