@@ -118,7 +118,12 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			for j := range work {
 				res, d := b.analyse(j.art, opts)
 				a := done{seq: j.seq, res: res, doc: d}
-				a.out = prepare(res, d != nil && len(opts.Checks) > 0, opts, enc)
+				if opts.Streaming {
+					// Held articles (batch mode) are prepared at the end,
+					// after every amendment: a copy prepared now would be
+					// held beside them.
+					a.out, a.prepared = prepare(res, d != nil && len(opts.Checks) > 0, opts, enc), true
+				}
 				select {
 				case results <- a:
 				case <-ctx.Done():
@@ -138,7 +143,7 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 	// batch check amended it, prepared again from the amended result
 	// (the configuration applies once, after every amendment).
 	emit := func(d *done) error {
-		if d.amended {
+		if !d.prepared || d.amended {
 			d.out = prepare(d.res, false, opts, enc)
 		}
 		out := d.out
@@ -246,11 +251,8 @@ collect:
 				}
 			}
 		}
-		prepareAmended(held, jobs, opts, enc)
-		for _, d := range held {
-			if err := emit(d); err != nil {
-				return sum, err
-			}
+		if err := emitHeld(held, jobs, opts, enc, emit); err != nil {
+			return sum, err
 		}
 	}
 	sum.Elapsed = time.Since(start)
@@ -292,10 +294,12 @@ type done struct {
 	// read and amend.
 	res *analysis.Result
 	doc *document.Document // for corpus checks; nil when the article failed
-	// out is the article made ready for the report; amended says a batch
-	// check changed res after out was prepared, so out is stale.
-	out     prepared
-	amended bool
+	// out is the article made ready for the report (streaming: by its
+	// worker; batch: at the end); amended says a batch check changed res
+	// after out was prepared, so out is stale.
+	out      prepared
+	prepared bool // out is set
+	amended  bool
 }
 
 // prepared is an article ready for the report: configuration applied,
@@ -339,28 +343,43 @@ func scratchCopy(res *analysis.Result) *analysis.Result {
 	return &c
 }
 
-// prepareAmended prepares again, on jobs goroutines, the held articles a
-// batch check amended.
-func prepareAmended(held []*done, jobs int, opts Options, enc report.Encoder) {
-	next := make(chan *done)
+// emitHeld reports the held articles in order, preparing them on jobs
+// goroutines a window ahead of the writes, and lets each go once written.
+func emitHeld(held []*done, jobs int, opts Options, enc report.Encoder, emit func(*done) error) error {
+	window := jobs * 4
+	ready := make([]chan struct{}, len(held))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	next := make(chan int, window)
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range next {
-				d.out = prepare(d.res, false, opts, enc)
-				d.amended = false
+			for i := range next {
+				d := held[i]
+				d.out, d.prepared, d.amended = prepare(d.res, false, opts, enc), true, false
+				close(ready[i])
 			}
 		}()
 	}
-	for _, d := range held {
-		if d.amended {
-			next <- d
+	defer wg.Wait()
+	defer close(next)
+	for i := range min(window, len(held)) {
+		next <- i
+	}
+	for i := range held {
+		<-ready[i]
+		if err := emit(held[i]); err != nil {
+			return err
+		}
+		held[i] = nil
+		if i+window < len(held) {
+			next <- i + window
 		}
 	}
-	close(next)
-	wg.Wait()
+	return nil
 }
 
 func finishResult(res *analysis.Result, th score.Thresholds, opts Options) {
