@@ -47,8 +47,9 @@ type Model struct {
 	signalRules map[string]bool
 }
 
-// modelFormat is the current model file format.
-const modelFormat = 2
+// modelFormat is the current model file format (3: the word-choice profile
+// reads names inside a sentence as one token).
+const modelFormat = 3
 
 // Provenance records what a model was fitted on.
 type Provenance struct {

@@ -35,7 +35,8 @@ func TestLoadRejectsBrokenFiles(t *testing.T) {
 	for name, body := range map[string]string{
 		"notjson.json": "{",
 		"format.json":  `{"format": 99}`,
-		"empty.json":   `{"format": 2}`,
+		"empty.json":   `{"format": 3}`,
+		"v2.json":      `{"format": 2}`,
 		"old.json":     `{"format": 1}`,
 	} {
 		path := filepath.Join(dir, name)
