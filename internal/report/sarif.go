@@ -95,6 +95,8 @@ func (r *sarifReporter) Document(res *analysis.Result) error {
 		if idx, ok := r.ruleIndex[f.Rule]; ok {
 			out.RuleIndex = &idx
 		}
+		out.Properties.References = f.References
+		out.RelatedLocations = sarifReferences(f.References)
 		r.results = append(r.results, out)
 	}
 	// A failing or warned article whose findings have no line (or that has
@@ -200,6 +202,16 @@ func sarifMessage(f *analysis.Finding) string {
 		msg += "\nEvidence: " + ev
 	}
 	return msg
+}
+
+// sarifReferences names a coverage finding's reference articles as
+// related locations (see referenceLine).
+func sarifReferences(refs []analysis.Reference) []sarifRelated {
+	var out []sarifRelated
+	for i := range refs {
+		out = append(out, sarifRelated{ID: i + 1, Message: sarifText{Text: "reference " + referenceLine(&refs[i])}})
+	}
+	return out
 }
 
 // spanFingerprint hashes what identifies a finding independently of where

@@ -142,6 +142,15 @@ func reference(m *refstore.Match) *analysis.Reference {
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 
+// references are the first limit matched articles as evidence.
+func (c *coverage) references(limit int) []analysis.Reference {
+	out := make([]analysis.Reference, 0, min(limit, len(c.matches)))
+	for i := range c.matches[:min(limit, len(c.matches))] {
+		out = append(out, *reference(&c.matches[i]))
+	}
+	return out
+}
+
 // describe lists matched articles for evidence: "id (source, date,
 // similarity 0.34)".
 func (c *coverage) describe(limit int) string {

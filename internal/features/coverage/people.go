@@ -47,6 +47,7 @@ func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quo
 			}
 			f := c.pass.Report(RuleAbsentSource, e.Start, e.End, msg)
 			f.Evidence = "reference coverage: " + c.cov.describe(5)
+			f.References = c.cov.references(5)
 		}
 	}
 	c.pass.SetEntities(entities)

@@ -92,12 +92,14 @@ func (c *checker) provenance(q *analysis.Quote, aq attribution.Quote) {
 		q.Provenance = analysis.Misattributed
 		f := c.pass.Reportf(RuleMisattributedQte, q.Start, q.End, "quote attributed to %s; the coverage of this story attributes it to %s", speaker, best.rq.quote.Speaker)
 		f.Evidence = evidence
+		f.References = []analysis.Reference{*ref}
 	case best.exact:
 		q.Provenance = analysis.Verbatim
 	default:
 		q.Provenance = analysis.Altered
 		f := c.pass.Reportf(RuleAlteredQuote, q.Start, q.End, "quote differs from the coverage of this story: %s", best.diff)
 		f.Evidence = evidence
+		f.References = []analysis.Reference{*ref}
 	}
 }
 
