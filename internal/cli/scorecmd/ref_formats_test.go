@@ -75,7 +75,7 @@ func TestSARIFCarriesReferences(t *testing.T) {
 			Results []struct {
 				RuleID           string `json:"ruleId"`
 				RelatedLocations []struct {
-					ID      int `json:"id"`
+					ID      int                   `json:"id"`
 					Message struct{ Text string } `json:"message"`
 				} `json:"relatedLocations"`
 				Properties struct {

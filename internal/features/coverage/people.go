@@ -35,6 +35,12 @@ func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quo
 		}
 		m, named := c.namedBy(e)
 		named = named || foundQuotes[e.Name]
+		if m == nil && e.Status != analysis.Verified && e.Status != analysis.Contradicted {
+			if rm, p, o := c.contradiction(e, c.pass.Doc.HasDate()); rm != nil {
+				c.contradict(e, rm, p, o)
+				continue
+			}
+		}
 		switch {
 		case m != nil && (e.Status == analysis.Unknown || e.Status == analysis.Unverifiable):
 			c.corroborate(e, m)
