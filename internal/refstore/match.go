@@ -51,6 +51,20 @@ type Query struct {
 	Names []string
 	// Words are the article's Shingles, for matching by headline.
 	Words []uint64
+	// Peers, when set, makes the store the run's own batch (see
+	// BatchEnvKey): the article itself (ID) is never its own coverage,
+	// and only articles from a named source other than Source are.
+	Peers *Peers
+}
+
+// Peers says which article of a batch is asking, and from which source.
+type Peers struct {
+	ID, Source string
+}
+
+// excludes reports whether a is no coverage for the asking article.
+func (p *Peers) excludes(a *Article) bool {
+	return p != nil && (a.ID == p.ID || a.Source == "" || a.Source == p.Source)
 }
 
 // Match is a reference article about the same story.
@@ -139,7 +153,7 @@ func (s *Store) Match(q Query) ([]Match, error) {
 			if err != nil {
 				return err
 			}
-			if a == nil {
+			if a == nil || q.Peers.excludes(a) {
 				continue
 			}
 			m := Match{Article: a, Similarity: Similarity(q.Signature, a.Signature), DaysApart: -1}

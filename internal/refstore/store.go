@@ -27,6 +27,13 @@ import (
 // reference store (*Store).
 const EnvKey = "refstore"
 
+// BatchEnvKey is the analysis.Env key under which a run says (true) that
+// the store under EnvKey holds the run's own articles (score --coverage
+// batch), not a newsroom's reference: an article is never its own
+// coverage, only other named sources are, and absence from the batch is
+// not reported.
+const BatchEnvKey = "refstore.batch"
+
 // FileName is the database file inside a store directory.
 const FileName = "refstore.db"
 

@@ -44,7 +44,7 @@ func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quo
 		switch {
 		case m != nil && (e.Status == analysis.Unknown || e.Status == analysis.Unverifiable):
 			c.corroborate(e, m)
-		case !named && e.Quoted > 0 && e.Status != analysis.Verified:
+		case !named && e.Quoted > 0 && e.Status != analysis.Verified && !c.batch:
 			msg := "quoted source absent from the coverage of this story"
 			if n := absentQuotes[e.Name]; n > 0 {
 				msg += fmt.Sprintf(": %s is named in none of %d matched reference articles, and %d of their quotes are not in them either", e.Name, len(c.cov.matches), n)
