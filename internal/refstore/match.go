@@ -2,6 +2,7 @@ package refstore
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -94,6 +95,10 @@ func headlineCover(title string, words map[uint64]bool) float64 {
 	return float64(n) / float64(len(hs))
 }
 
+// errOldFormat: a store written before the posting-list index, opened
+// read-only (a writable open re-indexes it).
+var errOldFormat = errors.New("the store was built by an older copydesk: run `copydesk ref prune --db DIR --before 1900-01-01` (or any ref add) once to re-index it")
+
 // Match returns the reference articles about the query's story, best
 // first. It reads only the index entries of the query's bands and the
 // records of the candidates they name.
@@ -108,22 +113,21 @@ func (s *Store) Match(q Query) ([]Match, error) {
 	qd := int(day(q.Date))
 	var out []Match
 	err := s.db.View(func(tx *bolt.Tx) error {
-		bands, arts := tx.Bucket(bucketBands), tx.Bucket(bucketArticles)
+		bands, arts := tx.Bucket(bucketPostings), tx.Bucket(bucketArticles)
 		if bands == nil {
+			if tx.Bucket(bucketOldBands) != nil {
+				return errOldFormat
+			}
 			return nil
 		}
 		hits := map[uint32]int{}
-		c := bands.Cursor()
 		for i := range Bands {
-			prefix := bandKey(q.Signature, i)
-			n := 0
-			for k, v := c.Seek(prefix[:]); k != nil && len(k) == 9 && [5]byte(k[:5]) == prefix && n < maxBandPostings; k, v = c.Next() {
-				n++
-				if d := int(binary.BigEndian.Uint16(v)); qd != 0 && d != 0 && abs(d-qd) > window {
-					continue
+			postings(bands, i, bandValue(q.Signature, i), maxBandPostings, func(seq uint32, d uint16) {
+				if qd != 0 && d != 0 && abs(int(d)-qd) > window {
+					return
 				}
-				hits[binary.BigEndian.Uint32(k[5:])]++
-			}
+				hits[seq]++
+			})
 		}
 		if titles := tx.Bucket(bucketTitles); titles != nil && qd != 0 {
 			// Dated references whose headline shares a word with the
