@@ -91,6 +91,7 @@ finish within --shutdown-timeout.`,
 	f.StringVar(&opts.TLSKey, "tls-key", "", "private key `FILE` (PEM) for --tls-cert")
 	f.IntVar(&c.Window.Articles, "window", c.Window.Articles, "checks across articles look back over about the last `N` scored articles (0: off)")
 	f.DurationVar(&c.Window.MaxAge, "window-age", c.Window.MaxAge, "and only at articles scored within this `DURATION` (0: no limit)")
+	f.StringVar(&c.WindowState, "window-state", "", "keep the window's recent articles in `FILE` (bbolt) so a restart resumes it; one server per file")
 	f.Int64Var(&c.MaxBodyBytes, "max-body", c.MaxBodyBytes, "largest request body in `BYTES` (a batch)")
 	f.Int64Var(&c.MaxArticleBytes, "max-article", c.MaxArticleBytes, "largest article in `BYTES` (one request or one batch line)")
 	f.DurationVar(&c.Timeout, "timeout", c.Timeout, "time limit of one POST /v1/score")
