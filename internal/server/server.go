@@ -129,20 +129,26 @@ func New(cfg Config) (*Server, error) {
 // model and analyzers every request uses, loaded once.
 func (s *Server) SetSetup(st *pipeline.Setup) {
 	if s.cfg.Window.Articles > 0 {
-		w := newWindow(s.cfg.Window, st.CorpusChecks, func(n int) { s.metrics.window.Set(float64(n)) })
-		if s.state != nil {
-			start := time.Now()
-			recs, skipped, err := s.state.load(w.now())
-			if err != nil {
-				s.log.Error("window not restored", "error", err.Error())
-			}
-			w.replay(recs)
-			w.persist = s.state.save
-			s.log.Info("window restored", "articles", len(recs), "unreadable", skipped, "ms", time.Since(start).Milliseconds())
-		}
-		s.win.Store(w)
+		s.win.Store(newWindow(s.cfg.Window, st.CorpusChecks, func(n int) { s.metrics.window.Set(float64(n)) }))
+	}
+	if w := s.win.Load(); w != nil && s.state != nil {
+		s.restoreWindow(w)
 	}
 	s.setup.Store(st)
+}
+
+// restoreWindow replays the articles the window state kept into w (not
+// yet serving: the server is not ready until SetSetup returns) and has w
+// record the articles it observes from now on.
+func (s *Server) restoreWindow(w *window) {
+	start := time.Now()
+	recs, skipped, err := s.state.load(w.now())
+	if err != nil {
+		s.log.Error("window not restored", "error", err.Error())
+	}
+	w.replay(recs)
+	w.persist = s.state.save
+	s.log.Info("window restored", "articles", len(recs), "unreadable", skipped, "ms", time.Since(start).Milliseconds())
 }
 
 // Handler returns the server's HTTP handler (every endpoint and the
