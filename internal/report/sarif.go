@@ -85,8 +85,11 @@ func (r *sarifReporter) Document(res *analysis.Result) error {
 			// The occurrence count keeps two identical spans in one
 			// article apart, as GitHub's own line hashes do.
 			PartialFingerprints: map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, seen[fp])},
+			// A coverage finding names its reference articles.
+			RelatedLocations: sarifReferences(f.References),
 			Properties: &sarifResultProps{
 				Dimension: string(f.Dimension), OutsideMainText: f.OutsideMain,
+				References: f.References,
 			},
 		}
 		if res.ID != path {
@@ -95,8 +98,6 @@ func (r *sarifReporter) Document(res *analysis.Result) error {
 		if idx, ok := r.ruleIndex[f.Rule]; ok {
 			out.RuleIndex = &idx
 		}
-		out.Properties.References = f.References
-		out.RelatedLocations = sarifReferences(f.References)
 		r.results = append(r.results, out)
 	}
 	// A failing or warned article whose findings have no line (or that has
