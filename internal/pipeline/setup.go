@@ -45,6 +45,9 @@ type SetupOptions struct {
 	// RefStore is an open reference store for the coverage analyzer
 	// (nil: none; the caller opens and closes it).
 	RefStore *refstore.Store
+	// RefBatch says RefStore holds the run's own articles (score
+	// --coverage batch), not a reference (refstore.BatchEnvKey).
+	RefBatch bool
 }
 
 // NewSetup loads what o names. Errors name the file at fault.
@@ -65,7 +68,7 @@ func NewSetup(o SetupOptions) (*Setup, error) {
 	}
 	env, asOf, err := features.NewEnv(features.EnvOptions{
 		KnowledgeBases: o.KnowledgeBases, AllowedPeople: s.Config.Allow.People, Model: s.Model,
-		RefStore: o.RefStore,
+		RefStore: o.RefStore, RefBatch: o.RefBatch,
 	})
 	if err != nil {
 		return nil, err

@@ -56,6 +56,9 @@ type window struct {
 	gens    []*generation // oldest first; at most two
 	rules   []analysis.Rule
 	onCount func(visible int) // reports the window size (metrics)
+	// persist, when set, records each observed article (serve
+	// --window-state: see windowState).
+	persist func(at time.Time, doc *document.Document, res *analysis.Result)
 }
 
 type generation struct {
@@ -114,7 +117,22 @@ func (w *window) observe(idx int, doc *document.Document, res *analysis.Result) 
 		w.rotate(now)
 		w.onCount(w.gens[0].seen)
 	}
+	if w.persist != nil {
+		w.persist(now, doc, res)
+	}
 	return out
+}
+
+// replay observes articles scored before a restart, in order and at the
+// times they were scored, and answers no one: the window is then as it
+// was (as far as their count and age allow).
+func (w *window) replay(recs []stateRecord) {
+	now := w.now
+	defer func() { w.now = now }()
+	for _, r := range recs {
+		w.now = func() time.Time { return r.At }
+		w.observe(0, r.Doc.document(), r.Res)
+	}
 }
 
 // rotate drops an expired older generation and starts a younger one when

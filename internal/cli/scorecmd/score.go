@@ -22,6 +22,7 @@ import (
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/refstore"
+	"github.com/copydesk/copydesk/internal/refstore/refingest"
 	"github.com/copydesk/copydesk/internal/report"
 	"github.com/copydesk/copydesk/internal/version"
 )
@@ -53,6 +54,9 @@ type Options struct {
 	ReadSpecial, FollowLinks bool
 	// Ref is a reference store (copydesk ref add) the coverage checks read.
 	Ref string
+	// Coverage "batch" makes the run's own articles coverage for each
+	// other (a temporary store built in a first pass over the inputs).
+	Coverage string
 	// ArticleTimeout and MaxArticleBytes bound one article's analysis.
 	ArticleTimeout  time.Duration
 	MaxArticleBytes int
@@ -131,6 +135,7 @@ other input is still scored and reported).`,
 	f.StringVar(&opts.Model, "model", "", "scoring model `FILE` made by `copydesk train`")
 	f.BoolVar(&opts.NoCorpus, "no-corpus", false, "skip checks across the batch (shared template sentences, corroboration)")
 	f.StringVar(&opts.Ref, "ref", "", "check people and quotes against the reference store in `DIR` (made by copydesk ref add)")
+	f.StringVar(&opts.Coverage, "coverage", "", "with `batch`, and no --ref: the run's articles from other named sources serve as coverage for each other (inputs are read twice; not stdin)")
 	f.BoolVar(&opts.ReadSpecial, "read-special", false, "read FIFOs, devices and sockets named on the command line (a walk always skips them)")
 	f.BoolVar(&opts.FollowLinks, "follow-links", false, "follow symbolic links that lead out of a walked folder")
 	f.DurationVar(&opts.ArticleTimeout, "article-timeout", pipeline.DefaultArticleTimeout, "analysis time one article may take before it is reported as an error")
@@ -180,15 +185,39 @@ func Run(ctx context.Context, opts *Options) error {
 		opts.InputFormat = formatForName(opts.StdinFilename)
 	}
 
+	var defaultDate time.Time
+	if opts.Date != "" {
+		if defaultDate, err = config.ParseDate(opts.Date); err != nil {
+			return cliutil.UsageError(fmt.Errorf("--date: %w", err))
+		}
+	}
+
 	// The run is assembled in one place for every command (pipeline.Setup).
 	var refs *refstore.Store
-	if opts.Ref != "" {
+	switch {
+	case opts.Coverage != "" && opts.Coverage != "batch":
+		return cliutil.UsageError(fmt.Errorf("--coverage %q: the only value is batch", opts.Coverage))
+	case opts.Coverage == "batch" && opts.Ref != "":
+		return cliutil.UsageError(errors.New("--coverage batch and --ref: choose one (the batch is coverage only where no reference store is given)"))
+	case opts.Coverage == "batch" && slices.Contains(opts.Inputs, "-"):
+		return cliutil.UsageError(errors.New("--coverage batch reads the inputs twice, which standard input cannot be: name files"))
+	case opts.Coverage == "batch":
+		st, stats, closeBatch, err := batchCoverage(ctx, opts, defaultDate)
+		if err != nil {
+			return err
+		}
+		defer closeBatch()
+		refs = st
+		if !opts.Quiet {
+			fmt.Fprintf(opts.IO.ErrOut, "copydesk: batch coverage: %d articles indexed in %s\n", stats.Added+stats.Updated+stats.Unchanged, stats.Elapsed.Round(time.Millisecond))
+		}
+	case opts.Ref != "":
 		if refs, err = refstore.Open(opts.Ref, true); err != nil {
 			return cliutil.UsageError(fmt.Errorf("--ref: %w", err))
 		}
 		defer refs.Close()
 	}
-	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: opts.KB, ModelPath: opts.Model, RefStore: refs})
+	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: opts.KB, ModelPath: opts.Model, RefStore: refs, RefBatch: opts.Coverage == "batch"})
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
@@ -201,13 +230,6 @@ func Run(ctx context.Context, opts *Options) error {
 	policy := setup.Policy
 	policy.SetStdinName(opts.StdinFilename)
 	policy.SetSourceReader(readSource)
-	var defaultDate time.Time
-	if opts.Date != "" {
-		if defaultDate, err = config.ParseDate(opts.Date); err != nil {
-			return cliutil.UsageError(fmt.Errorf("--date: %w", err))
-		}
-	}
-
 	out := opts.IO.Out
 	outTTY := opts.IO.OutTTY
 	if opts.Output != "" && opts.Output != "-" {
@@ -306,6 +328,20 @@ func Run(ctx context.Context, opts *Options) error {
 		return &cliutil.ExitError{Code: cliutil.ExitFailed}
 	}
 	return nil
+}
+
+// batchCoverage indexes the run's inputs into a temporary store, read
+// the way the scoring pass reads them, silently (the scoring pass
+// reports what it cannot read).
+func batchCoverage(ctx context.Context, opts *Options, defaultDate time.Time) (*refstore.Store, refingest.Stats, func() error, error) {
+	in := ingest.Options{Format: opts.InputFormat, NonRegular: opts.ReadSpecial, FollowOutside: opts.FollowLinks, Stdin: strings.NewReader("")}
+	if opts.Output != "" && opts.Output != "-" {
+		in.Exclude = []string{opts.Output}
+	}
+	source := func(ctx context.Context, emit func(ingest.Article) error) error {
+		return ingest.Read(ctx, opts.Inputs, in, emit)
+	}
+	return refingest.Batch(ctx, source, defaultDate, opts.Jobs)
 }
 
 // runPipeline runs the pipeline; once ctx is cancelled it waits at most

@@ -239,19 +239,22 @@ func TestModernWireAgainstSources(t *testing.T) {
 	}
 	st := evalStore(t, refs)
 	results := evalScore(t, st, wire)
-	var invented, inventedAbsent, real, realCorroborated, realVerified, realFlagged, matched int
+	var invented, inventedAbsent, real, realCorroborated, realVerified, realFlagged, matched, contradictions int
 	var flaggedReal []string
 	for i, r := range results {
 		source := strings.ToLower(byID[wire[i].SourceID].Text)
 		if len(r.Quotes) > 0 && r.Quotes[0].Provenance != analysis.Unchecked {
 			matched++
 		}
-		fb007 := map[int]bool{}
+		fb007, fb010 := map[int]bool{}, map[int]bool{}
 		var fb004 []analysis.Finding
 		for _, f := range r.Findings {
 			switch f.Rule {
 			case coverage.RuleAbsentSource:
 				fb007[f.Start] = true
+			case coverage.RuleCoverageContradiction:
+				fb010[f.Start] = true
+				contradictions++
 			case "FB004":
 				fb004 = append(fb004, f)
 			}
@@ -272,7 +275,7 @@ func TestModernWireAgainstSources(t *testing.T) {
 				case analysis.Verified:
 					realVerified++
 				}
-				if fb007[e.Start] {
+				if fb007[e.Start] || fb010[e.Start] {
 					realFlagged++
 					flaggedReal = append(flaggedReal, wire[i].ID+": "+e.Name)
 				}
@@ -284,10 +287,10 @@ func TestModernWireAgainstSources(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("modern wire: %d articles, %d with matched coverage; invented quoted people absent: %d of %d (%.1f%%); real people corroborated: %d of %d (%.1f%%), verified by the KB: %d; real people flagged: %d",
-		len(wire), matched, inventedAbsent, invented, pct(inventedAbsent, invented), realCorroborated, real, pct(realCorroborated, real), realVerified, realFlagged)
+	t.Logf("modern wire: %d articles, %d with matched coverage; invented quoted people absent: %d of %d (%.1f%%); real people corroborated: %d of %d (%.1f%%), verified by the KB: %d; real people flagged (FB007 or FB010): %d; contradictions by the wire coverage (FB010): %d",
+		len(wire), matched, inventedAbsent, invented, pct(inventedAbsent, invented), realCorroborated, real, pct(realCorroborated, real), realVerified, realFlagged, contradictions)
 	if realFlagged > 0 {
-		t.Errorf("real people from the source flagged absent: %v", flaggedReal)
+		t.Errorf("real people from the source flagged absent or contradicted: %v", flaggedReal)
 	}
 	if inventedAbsent*10 < invented*8 {
 		t.Errorf("only %d of %d invented quoted people found absent", inventedAbsent, invented)
