@@ -110,7 +110,7 @@ func DefaultTrainOptions() TrainOptions {
 }
 
 // Default floors: an error-severity finding is decisive.
-var defaultFloors = Floors{ErrorFinding: 90, WarningStep: 0.4, WarningCap: 85}
+var defaultFloors = Floors{ErrorFinding: 90, WarningStep: 0.4, WarningCap: 85, ReferenceFindings: 2}
 
 // The signals copydesk fits, each reported by the profile analyzer under
 // its rule ID.

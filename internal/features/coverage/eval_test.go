@@ -110,7 +110,14 @@ func evalStore(t *testing.T, refs []evalArticle) *refstore.Store {
 
 func evalScore(t *testing.T, st *refstore.Store, as []evalArticle) []*analysis.Result {
 	t.Helper()
-	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Fitting: true, RefStore: st})
+	return evalRun(t, st, as, true)
+}
+
+// evalRun runs as through the pipeline against the store; fitting leaves
+// out the scoring model (findings only).
+func evalRun(t *testing.T, st *refstore.Store, as []evalArticle, fitting bool) []*analysis.Result {
+	t.Helper()
+	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Fitting: fitting, RefStore: st})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,6 +301,26 @@ func TestModernWireAgainstSources(t *testing.T) {
 	}
 	if inventedAbsent*10 < invented*8 {
 		t.Errorf("only %d of %d invented quoted people found absent", inventedAbsent, invented)
+	}
+
+	// With the scoring model, the coverage evidence moves the verdict: two
+	// findings that rest on the coverage raise an article to warn at least
+	// (score.Floors.ReferenceFindings). Without the store these articles
+	// pass: the fitted model cannot tell them from agency copy.
+	flagged, flaggedWithout := 0, 0
+	for _, r := range evalRun(t, st, wire, false) {
+		if r.Verdict != analysis.VerdictPass {
+			flagged++
+		}
+	}
+	for _, r := range evalRun(t, nil, wire, false) {
+		if r.Verdict != analysis.VerdictPass {
+			flaggedWithout++
+		}
+	}
+	t.Logf("modern wire verdicts: warn or fail on %d of %d with the sources as reference, %d without", flagged, len(wire), flaggedWithout)
+	if flagged*10 < len(wire)*8 {
+		t.Errorf("with the reference store only %d of %d wire-style articles warn or fail", flagged, len(wire))
 	}
 }
 
