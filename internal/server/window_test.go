@@ -42,7 +42,7 @@ func feed(t *testing.T) []article {
 func crossFindings(t *testing.T, docs []map[string]any) []string {
 	t.Helper()
 	batchRules := map[string]bool{}
-	for _, r := range newWindow(WindowOptions{Articles: 1}, sharedSetup(t).CorpusChecks, nil).rules {
+	for _, r := range newWindow(WindowOptions{Articles: 1}, func() []corpus.Check { return sharedSetup(t).CorpusChecks(true) }, nil).rules {
 		batchRules[r.ID] = true
 	}
 	var out []string

@@ -249,7 +249,7 @@ func Run(ctx context.Context, opts *Options) error {
 	popts.KeepText = opts.Format == "html" || opts.Format == "sarif" || opts.Format == "text"
 	popts.KeepFeatures, popts.Progress = opts.Features, progress.update
 	if !opts.NoCorpus {
-		popts.Checks = setup.CorpusChecks()
+		popts.Checks = setup.CorpusChecks(popts.Streaming)
 	}
 	stdin := opts.IO.In
 	if stdin == nil {
