@@ -11,21 +11,21 @@ import (
 
 // Amendment adds findings to, or updates people in, one article's result.
 type Amendment struct {
-	Doc      int // index of the article in input order
-	Findings []analysis.Finding
+	Doc      int                `json:"-"` // index of the article in input order
+	Findings []analysis.Finding `json:"findings,omitempty"`
 	// Entities replace the article's entities of the same Name (status
 	// upgrades such as unverifiable → corroborated).
-	Entities []analysis.Entity
+	Entities []analysis.Entity `json:"entities,omitempty"`
 	// Withdraw removes findings the batch has settled (an unverifiable
 	// source that another article corroborates).
-	Withdraw []Withdrawal
+	Withdraw []Withdrawal `json:"withdraw,omitempty"`
 }
 
 // Withdrawal names a finding to remove: the finding of Rule whose span
 // contains offset At.
 type Withdrawal struct {
-	Rule string
-	At   int
+	Rule string `json:"rule"`
+	At   int    `json:"at"`
 }
 
 // Check is one batch-wide check. The driver calls Observe once per article

@@ -130,23 +130,28 @@ func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) 
 	return out
 }
 
-// add files one article's sightings for check ci and returns the keys
-// touched, in first-seen order.
+// add files one article's sightings for check ci and, in streaming mode,
+// returns the keys touched, in first-seen order.
 func (ix *Index) add(ci int, order Order, ss []Sighting) []string {
 	var touched []string
+	var isTouched map[string]bool
+	if ix.streaming {
+		isTouched = make(map[string]bool, len(ss))
+	}
 	for seq, s := range ss {
 		g := ix.groups[ci][s.Key]
 		if g == nil {
 			g = &keptGroup{}
 			ix.groups[ci][s.Key] = g
-			touched = append(touched, s.Key)
-		} else if !slices.Contains(touched, s.Key) {
-			touched = append(touched, s.Key)
 		}
 		g.total++
 		// Past the cap a streaming run answers the member once and
 		// then drops it (compact).
 		g.members = append(g.members, Member{Order: order, Seq: seq, Value: s.Value})
+		if ix.streaming && !isTouched[s.Key] {
+			isTouched[s.Key] = true
+			touched = append(touched, s.Key)
+		}
 	}
 	return touched
 }
