@@ -254,6 +254,13 @@ collect:
 	return sum, nil
 }
 
+// Analyse runs the analyzers on one article, as a run's workers do but
+// without the time budget: for drivers that own their workers (the Beam
+// pipeline's DoFn). The document is nil when the article failed.
+func Analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Document) {
+	return analyse(a, opts)
+}
+
 // analyse runs the analyzers on one article; the document is returned for
 // the corpus checks (nil when there is nothing for them to index).
 func analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Document) {

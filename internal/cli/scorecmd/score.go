@@ -259,6 +259,7 @@ func Run(ctx context.Context, opts *Options) error {
 	popts.Jobs, popts.Streaming, popts.DefaultDate = opts.Jobs, opts.Format == "jsonl", defaultDate
 	popts.KeepText = opts.Format == "html" || opts.Format == "sarif" || opts.Format == "text"
 	popts.KeepFeatures, popts.Progress = opts.Features, progress.update
+	var keysOut *bufio.Writer
 	switch {
 	case opts.EmitKeys != "":
 		// The article pass of a sharded run: no batch checks here, their
@@ -269,7 +270,7 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 		defer kf.Close()
 		kw := bufio.NewWriterSize(kf, 1<<16)
-		defer kw.Flush()
+		keysOut = kw
 		popts.Keys, popts.Stage, popts.KeepFeatures = corpus.NewKeyWriter(kw, setup.KeyedChecks()), true, true
 	case !opts.NoCorpus:
 		popts.Checks = setup.CorpusChecks(popts.Streaming)
@@ -305,6 +306,11 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	if err := bw.drain(); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	if keysOut != nil {
+		if err := keysOut.Flush(); err != nil {
+			return fmt.Errorf("write key file: %w", err)
+		}
 	}
 	if interrupted {
 		code := cliutil.ExitInterrupted
