@@ -21,12 +21,14 @@ type KeyRecord struct {
 	Keys []KeyLine `json:"k,omitempty"`
 }
 
-// KeyLine is one sighting in a key file: the check's name, the key, the
-// sighting's position among the article's sightings for that check, and
-// the check's value.
+// KeyLine is one value in a key file with the keys it was emitted under:
+// the check's name, the keys, the position of the first among the
+// article's sightings for that check (the others follow it), and the
+// value. A value emitted under several keys in a row (a sentence's
+// MinHash bands) is written once.
 type KeyLine struct {
 	Check string          `json:"c"`
-	Key   string          `json:"k"`
+	Keys  []string        `json:"k"`
 	Seq   int             `json:"n"`
 	Value json.RawMessage `json:"v"`
 }
@@ -35,12 +37,18 @@ type KeyLine struct {
 func Record(order Order, checks []Keyed, sightings [][]Sighting) (KeyRecord, error) {
 	rec := KeyRecord{ID: order.ID, Date: order.Date}
 	for ci, ss := range sightings {
-		for seq, s := range ss {
-			v, err := json.Marshal(s.Value)
+		for seq := 0; seq < len(ss); {
+			v, err := json.Marshal(ss[seq].Value)
 			if err != nil {
 				return rec, fmt.Errorf("encode %s sighting: %w", checks[ci].Name(), err)
 			}
-			rec.Keys = append(rec.Keys, KeyLine{Check: checks[ci].Name(), Key: s.Key, Seq: seq, Value: v})
+			kl := KeyLine{Check: checks[ci].Name(), Seq: seq, Value: v}
+			first := ss[seq].Value
+			for seq < len(ss) && ss[seq].Value == first {
+				kl.Keys = append(kl.Keys, ss[seq].Key)
+				seq++
+			}
+			rec.Keys = append(rec.Keys, kl)
 		}
 	}
 	return rec, nil
@@ -131,7 +139,9 @@ func (r *Reducer) Add(rec KeyRecord) error {
 		if err := json.Unmarshal(kl.Value, v); err != nil {
 			return fmt.Errorf("article %q: %s value: %w", rec.ID, kl.Check, err)
 		}
-		r.groups[ci][kl.Key] = append(r.groups[ci][kl.Key], Member{Order: order, Seq: kl.Seq, Value: v})
+		for j, key := range kl.Keys {
+			r.groups[ci][key] = append(r.groups[ci][key], Member{Order: order, Seq: kl.Seq + j, Value: v})
+		}
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package templated
 
 import (
+	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -40,8 +42,41 @@ type sentence struct {
 	Line     int             `json:"l"`
 	Col      int             `json:"c"`
 	Exact    uint64          `json:"x"` // hash of the exact bytes
-	Sig      [sigSize]uint32 `json:"g,omitempty"`
+	Sig      packedSig       `json:"g"`
 	Text     string          `json:"t,omitempty"`
+}
+
+// packedSig is a MinHash signature that travels as base64 of its
+// little-endian bytes (80 characters rather than about 160 as numbers).
+type packedSig [sigSize]uint32
+
+func (p packedSig) MarshalJSON() ([]byte, error) {
+	if p == (packedSig{}) {
+		return []byte("null"), nil // the exact key's copy carries none
+	}
+	var b [4 * sigSize]byte
+	for i, v := range p {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return json.Marshal(b[:])
+}
+
+func (p *packedSig) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*p = packedSig{}
+		return nil
+	}
+	var b []byte
+	if err := json.Unmarshal(data, &b); err != nil {
+		return err
+	}
+	if len(b) != 4*sigSize {
+		return fmt.Errorf("signature of %d bytes, want %d", len(b), 4*sigSize)
+	}
+	for i := range p {
+		p[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return nil
 }
 
 // sharedNote is what a Reduce tells an article about one of its sentences.
@@ -135,7 +170,7 @@ func (s *SharedSentences) Emit(doc *document.Document, res *analysis.Result) []c
 			out = append(out, corpus.Sighting{Key: "b" + strconv.Itoa(b) + ":" + strconv.FormatUint(key, 16), Value: &banded})
 		}
 		exact := *r
-		exact.Sig = [sigSize]uint32{}
+		exact.Sig = packedSig{}
 		out = append(out, corpus.Sighting{Key: "x:" + strconv.FormatUint(r.Exact, 16), Value: &exact})
 	}
 	return out
@@ -186,7 +221,7 @@ func reduceBand(g *corpus.Group, band int) []corpus.Note {
 	return out
 }
 
-func agrees(a, b [sigSize]uint32) bool {
+func agrees(a, b packedSig) bool {
 	agree := 0
 	for k := range a {
 		if a[k] == b[k] {
