@@ -145,9 +145,15 @@ func (ix *Index) add(ci int, order Order, ss []Sighting) []string {
 			ix.groups[ci][s.Key] = g
 		}
 		g.total++
-		// Past the cap a streaming run answers the member once and
-		// then drops it (compact).
-		g.members = append(g.members, Member{Order: order, Seq: seq, Value: s.Value})
+		m := Member{Order: order, Seq: seq, Value: s.Value}
+		if !ix.streaming {
+			g.members = append(g.members, m) // sorted once, in Finish
+			continue
+		}
+		// Kept sorted as it grows. Past the cap a streaming run answers
+		// the member once and then drops it (compact).
+		at := sort.Search(len(g.members), func(i int) bool { return compareMembers(g.members[i], m) > 0 })
+		g.members = slices.Insert(g.members, at, m)
 		if ix.streaming && !isTouched[s.Key] {
 			isTouched[s.Key] = true
 			touched = append(touched, s.Key)
@@ -167,7 +173,6 @@ func (ix *Index) limit() int {
 // members wanting an answer.
 func (ix *Index) reduceCurrent(ci int, key string, order Order) []Note {
 	c, g := ix.checks[ci], ix.groups[ci][key]
-	SortMembers(g.members)
 	from := sort.Search(len(g.members), func(i int) bool { return g.members[i].Order.Compare(order) >= 0 })
 	to := from
 	for to < len(g.members) && g.members[to].Order.Compare(order) == 0 {

@@ -48,6 +48,18 @@ type person struct {
 	Col    int             `json:"c,omitempty"`
 	Text   string          `json:"t,omitempty"` // the highlighted text
 	Owner  bool            `json:"w,omitempty"` // office key: filed under its own period
+
+	// derived is what Reduce works out from the entity, kept so that a
+	// streaming run, which reduces a key again for every article, parses
+	// each name and role once.
+	derived *derived
+}
+
+type derived struct {
+	name    kb.Name
+	head    string
+	office  *kb.Office
+	current bool
 }
 
 // batchNote is what a Reduce tells an article: a status change of one of
@@ -159,10 +171,11 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// sighting is a person in a Reduce: the emitted value (copied, so a
-// Reduce never changes another's input), with what is derived from it.
+// sighting is a person in a Reduce: the emitted value (shared; conflicts
+// work on a copy, since they mark people contradicted), with what is
+// derived from it.
 type sighting struct {
-	person
+	*person
 	article string
 	seq     int // position in the group
 	name    kb.Name
@@ -171,18 +184,27 @@ type sighting struct {
 	current bool       // role presented as current (not former/acting/incoming)
 }
 
-func (b *Batch) sightings(k *kb.KB, g *corpus.Group) []*sighting {
+func (b *Batch) sightings(k *kb.KB, g *corpus.Group, copied bool) []*sighting {
 	out := make([]*sighting, len(g.Members))
+	all := make([]sighting, len(g.Members)) // one allocation for the group
 	for i, m := range g.Members {
-		s := &sighting{person: *m.Value.(*person), article: m.Order.ID, seq: i}
-		s.name = kb.ParseName(s.Entity.Name)
-		s.head = roleHead(s.Entity.Role)
-		if s.Entity.Role != "" {
-			ref := k.ParseRole(s.Entity.Role, s.Entity.Affiliation)
-			s.office = ref.Unique()
-			s.current = !ref.Past && !ref.Future && !ref.Acting
+		p := m.Value.(*person)
+		if p.derived == nil {
+			d := &derived{name: kb.ParseName(p.Entity.Name), head: roleHead(p.Entity.Role)}
+			if p.Entity.Role != "" {
+				ref := k.ParseRole(p.Entity.Role, p.Entity.Affiliation)
+				d.office = ref.Unique()
+				d.current = !ref.Past && !ref.Future && !ref.Acting
+			}
+			p.derived = d
 		}
-		out[i] = s
+		d := p.derived
+		if copied {
+			c := *p
+			p = &c
+		}
+		all[i] = sighting{person: p, article: m.Order.ID, seq: i, name: d.name, head: d.head, office: d.office, current: d.current}
+		out[i] = &all[i]
 	}
 	return out
 }
@@ -194,11 +216,15 @@ func (b *Batch) Reduce(g *corpus.Group) []corpus.Note {
 	if err != nil {
 		return nil
 	}
-	ss := b.sightings(k, g)
 	if strings.HasPrefix(g.Key, "o:") {
-		return b.conflicts(k, g, ss)
+		return b.conflicts(k, g, b.sightings(k, g, true))
 	}
-	return corroborate(g, ss)
+	if g.To-g.From == 1 {
+		// One article asks (a streaming run): the earliest partner is
+		// the first compatible sighting in order, usually near the start.
+		return corroborateOne(k, g, g.From)
+	}
+	return corroborate(g, b.sightings(k, g, false))
 }
 
 // Settle applies an article's notes: corroborations first, then
@@ -312,13 +338,52 @@ func corroborate(g *corpus.Group, ss []*sighting) []corpus.Note {
 		if best == nil {
 			continue
 		}
-		e := s.Entity
-		e.Status = analysis.Corroborated
-		e.Evidence = "also named as " + strconv.Quote(orDash(best.Entity.Role)) + " by " + best.Source + " (article " + best.article + ")"
-		out = append(out, corpus.Note{Article: s.article, Value: &batchNote{Entity: &e,
-			Withdraw: &corpus.Withdrawal{Rule: RuleUnverifiable, At: s.Entity.Start}}})
+		out = append(out, upgradeNote(s, best))
 	}
 	return out
+}
+
+// corroborateOne is corroborate for member i alone.
+func corroborateOne(k *kb.KB, g *corpus.Group, i int) []corpus.Note {
+	one := func(j int) *sighting {
+		m := g.Members[j]
+		p := m.Value.(*person)
+		if p.derived == nil {
+			d := &derived{name: kb.ParseName(p.Entity.Name), head: roleHead(p.Entity.Role)}
+			if p.Entity.Role != "" {
+				ref := k.ParseRole(p.Entity.Role, p.Entity.Affiliation)
+				d.office = ref.Unique()
+				d.current = !ref.Past && !ref.Future && !ref.Acting
+			}
+			p.derived = d
+		}
+		d := p.derived
+		return &sighting{person: p, article: m.Order.ID, seq: j, name: d.name, head: d.head, office: d.office, current: d.current}
+	}
+	s := one(i)
+	if s.Source == "" || !upgradable(s) {
+		return nil
+	}
+	for j := range g.Members {
+		if j == i {
+			continue
+		}
+		o := one(j)
+		if o.Source == "" || o.Source == s.Source || o.article == s.article || !compatibleRoles(o, s) {
+			continue
+		}
+		return []corpus.Note{upgradeNote(s, o)}
+	}
+	return nil
+}
+
+// upgradeNote marks s corroborated by o.
+func upgradeNote(s, o *sighting) corpus.Note {
+	e := s.Entity
+	e.Status = analysis.Corroborated
+	e.Evidence = "also named as " + strconv.Quote(orDash(o.Entity.Role)) + " by " + o.Source + " (article " + o.article + ")"
+	return corpus.Note{Article: s.article, Value: &batchNote{Entity: &e,
+		Withdraw: &corpus.Withdrawal{Rule: RuleUnverifiable, At: s.Entity.Start}}}
 }
 
 func upgradable(s *sighting) bool {

@@ -34,16 +34,16 @@ const (
 // its bands key ("b<band>:<bucket>") without the text, and under its exact
 // hash ("x:<hash>") with the text, so the text travels once.
 type sentence struct {
-	Source   string          `json:"s"` // "\x00"+id when the article has none: distinct from every other
-	N        int             `json:"n"` // index among the article's eligible sentences
-	Eligible int             `json:"k"` // the article's eligible sentences
-	Start    int             `json:"a"`
-	End      int             `json:"b"`
-	Line     int             `json:"l"`
-	Col      int             `json:"c"`
-	Exact    uint64          `json:"x"` // hash of the exact bytes
-	Sig      packedSig       `json:"g"`
-	Text     string          `json:"t,omitempty"`
+	Source   string    `json:"s"` // "\x00"+id when the article has none: distinct from every other
+	N        int       `json:"n"` // index among the article's eligible sentences
+	Eligible int       `json:"k"` // the article's eligible sentences
+	Start    int       `json:"a"`
+	End      int       `json:"b"`
+	Line     int       `json:"l"`
+	Col      int       `json:"c"`
+	Exact    uint64    `json:"x"` // hash of the exact bytes
+	Sig      packedSig `json:"g"`
+	Text     string    `json:"t,omitempty"`
 }
 
 // packedSig is a MinHash signature that travels as base64 of its
