@@ -34,7 +34,7 @@ type WindowOptions struct {
 // So each article is compared with at least the previous Articles/2 and at
 // most the previous Articles-1 articles (fewer when MaxAge drops them), and
 // the window holds at most 1.5×Articles indexes: memory is bounded by
-// about 1.5 × Articles × 7 KB, however long the feed runs.
+// about 1.5 × Articles × 14 KB, however long the feed runs.
 //
 // Only the current article is amended (the semantics of `copydesk score
 // --format jsonl`): the earlier article of a shared template has already
