@@ -23,7 +23,7 @@ type WindowOptions struct {
 }
 
 // window runs the batch checks over the feed. The checks keep a compact
-// index per article (about 7 KB, see the README) but cannot forget one
+// index per article (about 14 KB, see the README) but cannot forget one
 // article, so the window is made of two generations of checks: every
 // article is observed by both, its amendments come from the older one
 // (which has seen everything the younger one has and more), a younger
