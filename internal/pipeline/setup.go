@@ -96,5 +96,16 @@ func (s *Setup) Options() Options {
 	return o
 }
 
-// CorpusChecks returns fresh batch checks for one run.
-func (s *Setup) CorpusChecks() []corpus.Check { return features.NewCorpusChecks(s.Env) }
+// CorpusChecks returns fresh batch checks for one run: streaming (jsonl,
+// the service's window) amends each article from those before it; batch
+// amends every article once all are read.
+func (s *Setup) CorpusChecks(streaming bool) []corpus.Check {
+	if streaming {
+		return features.NewStreamingCorpusChecks(s.Env)
+	}
+	return features.NewCorpusChecks(s.Env)
+}
+
+// KeyedChecks returns the batch checks in their keyed form, for a sharded
+// run (key files) or a Beam pipeline.
+func (s *Setup) KeyedChecks() []corpus.Keyed { return features.KeyedChecks(s.Env) }

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/pipeline"
 )
 
@@ -129,7 +130,7 @@ func New(cfg Config) (*Server, error) {
 // model and analyzers every request uses, loaded once.
 func (s *Server) SetSetup(st *pipeline.Setup) {
 	if s.cfg.Window.Articles > 0 {
-		s.win.Store(newWindow(s.cfg.Window, st.CorpusChecks, func(n int) { s.metrics.window.Set(float64(n)) }))
+		s.win.Store(newWindow(s.cfg.Window, func() []corpus.Check { return st.CorpusChecks(true) }, func(n int) { s.metrics.window.Set(float64(n)) }))
 	}
 	if w := s.win.Load(); w != nil && s.state != nil {
 		s.restoreWindow(w)

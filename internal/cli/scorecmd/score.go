@@ -3,6 +3,7 @@
 package scorecmd
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
 	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
@@ -49,6 +51,8 @@ type Options struct {
 	Model         string
 	NoCorpus      bool
 	Features      bool
+	// EmitKeys is the key file of the article pass of a sharded run.
+	EmitKeys string
 	// ReadSpecial reads FIFOs, devices and sockets named on the command
 	// line; FollowLinks follows links that leave a walked folder.
 	ReadSpecial, FollowLinks bool
@@ -112,6 +116,12 @@ other input is still scored and reported).`,
 				return cliutil.UsageError(fmt.Errorf("--input-format: %w", err))
 			}
 			opts.InputFormat = inFormat
+			if opts.EmitKeys != "" {
+				if cmd.Flags().Changed("format") && opts.Format != "jsonl" {
+					return cliutil.UsageError(errors.New("--emit-keys writes stage results as jsonl: --format must be jsonl"))
+				}
+				opts.Format = "jsonl"
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -141,6 +151,7 @@ other input is still scored and reported).`,
 	f.DurationVar(&opts.ArticleTimeout, "article-timeout", pipeline.DefaultArticleTimeout, "analysis time one article may take before it is reported as an error")
 	f.IntVar(&opts.MaxArticleBytes, "max-article-bytes", pipeline.DefaultMaxArticleBytes, "longest article text analysed, in bytes; a longer one is an error for itself")
 	f.BoolVar(&opts.Features, "features", false, "include the scoring model's input features in json/jsonl output")
+	f.StringVar(&opts.EmitKeys, "emit-keys", "", "article pass of a sharded run: write the batch checks' keys to `FILE` and unscored stage results as jsonl (finish with copydesk corpus reduce and apply)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(ingest.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"info", "warning", "error"}, cobra.ShellCompDirectiveNoFileComp))
@@ -270,8 +281,21 @@ func Run(ctx context.Context, opts *Options) error {
 	popts.Jobs, popts.Streaming, popts.DefaultDate = opts.Jobs, opts.Format == "jsonl", defaultDate
 	popts.KeepText = opts.Format == "html" || opts.Format == "sarif" || opts.Format == "text"
 	popts.KeepFeatures, popts.Progress = opts.Features, progress.update
-	if !opts.NoCorpus {
-		popts.Checks = setup.CorpusChecks()
+	var keysOut *bufio.Writer
+	switch {
+	case opts.EmitKeys != "":
+		// The article pass of a sharded run: no batch checks here, their
+		// keys go to the file and the results stay unscored.
+		kf, err := os.Create(opts.EmitKeys)
+		if err != nil {
+			return cliutil.UsageError(fmt.Errorf("--emit-keys: %w", err))
+		}
+		defer kf.Close()
+		kw := bufio.NewWriterSize(kf, 1<<16)
+		keysOut = kw
+		popts.Keys, popts.Stage, popts.KeepFeatures = corpus.NewKeyWriter(kw, setup.KeyedChecks()), true, true
+	case !opts.NoCorpus:
+		popts.Checks = setup.CorpusChecks(popts.Streaming)
 	}
 	stdin := opts.IO.In
 	if stdin == nil {
@@ -304,6 +328,11 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	if err := bw.drain(); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	if keysOut != nil {
+		if err := keysOut.Flush(); err != nil {
+			return fmt.Errorf("write key file: %w", err)
+		}
 	}
 	if interrupted {
 		code := cliutil.ExitInterrupted
