@@ -19,10 +19,34 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 	if s == "" && len(p.Mentions) > 0 {
 		s = c.sentenceAt(p.Mentions[0].Start)
 	}
-	if c.pastClauseBefore(offset) {
+	if c.pastClauseBefore(offset) || c.diedFrame(offset, p) {
 		return false
 	}
 	return c.currentSentence(s)
+}
+
+// diedFrame reports whether the sentence says the person named after the
+// role at offset has died: "after President Ebrahim Raisi was killed",
+// "the late Pope Francis", "Raisi's funeral", "before his death". It looks
+// back on a term that ended, whoever holds the office now.
+func (c *checker) diedFrame(offset int, p *people.Person) bool {
+	if c.lateBefore(offset) {
+		return true
+	}
+	doc := c.pass.Doc
+	i := doc.SentenceAt(offset)
+	if i < 0 {
+		return false
+	}
+	sentEnd := doc.Sentences()[i].End
+	for _, m := range p.Mentions {
+		if m.Start < offset || m.End > sentEnd {
+			continue
+		}
+		after := strings.ToLower(doc.Text[m.End:sentEnd])
+		return c.lx.diedAfterName.MatchString(after) || c.lx.diedLater.MatchString(after)
+	}
+	return false
 }
 
 // outsideRoleIsCurrent is presentsAsCurrent for the sentence with the
