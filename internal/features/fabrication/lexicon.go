@@ -73,7 +73,7 @@ func getLexicon() (*lexicon, error) {
 			genericTitles: set(w.GenericTitles), transitionWords: w.TransitionWords,
 		}
 		verbs, nouns := alternation(w.DeathVerbs), alternation(w.DeathNouns)
-		lexVal.diedAfterName = regexp.MustCompile(`^(?:['’]s\s+(?:\w+\s+)?(?:` + nouns + `)\b|(?:\s*,[^,;.]{1,80},)?\s+(?:who\s+)?(?:(?:was|were|had been|has been|is|got)\s+)?(?:` + verbs + `)\b)`)
+		lexVal.diedAfterName = regexp.MustCompile(`^(?:['’]s\s+(?:\w+\s+)?(?:` + nouns + `)\b|(?:\s*,[^,;.]{1,80},)?\s*,?\s+(?:who\s+)?(?:(?:was|were|had been|has been|is|got)\s+)?(?:` + verbs + `)\b)`)
 		lexVal.diedLater = regexp.MustCompile(`\b(?:before|until|after|since|upon|on)\s+(?:his|her)\s+(?:` + nouns + `)\b`)
 	})
 	return lexVal, lexErr
