@@ -353,8 +353,8 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 			firstName := lex.firstNames[f.lower(k)] != ""
 			asSurname := p == k+1 && p+g-1 == end // "Bobby Charlton", "George Washington"
 			asFirst := p == k && p+g-1 < end && f.nameOverridesPlace(p)
-			if !firstName || !asSurname && !asFirst {
-				return nameMatch{}, false
+			if (!firstName || !asSurname && !asFirst) && !f.knownPerson(k, end+1) {
+				return nameMatch{}, false // "Mohammed Shia al-Sudani" is a name the gazetteer knows
 			}
 		}
 		coreToks = append(coreToks, p)
