@@ -20,6 +20,9 @@ func TestDeathClausesAreNotPresentClaims(t *testing.T) {
 		"Officials said President Ebrahim Raisi, a hardline cleric, was killed with eight others.",
 		"He met President Ebrahim Raisi twice before his death.",
 		"The trip was planned months before President Ebrahim Raisi's death.",
+		"The vote was called after the sudden death of President Ebrahim Raisi in May.",
+		"Delegations came to honour President Ebrahim Raisi, whose death shocked the region.",
+		"The deal had the approval of President Ebrahim Raisi, his predecessor, who signed it.",
 	}
 	for _, s := range clean {
 		res := analyze(t, "died", s, "2025-06-10", nil)

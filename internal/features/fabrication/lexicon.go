@@ -43,6 +43,9 @@ type lexicon struct {
 	// diedAfterName and diedLater match the death clauses of words.yaml
 	// right after a name and anywhere later in its sentence.
 	diedAfterName, diedLater *regexp.Regexp
+	// diedBefore matches a death noun and "of" right before a title
+	// ("the death of Pope Francis", "the funeral of President X").
+	diedBefore *regexp.Regexp
 }
 
 var (
@@ -73,8 +76,9 @@ func getLexicon() (*lexicon, error) {
 			genericTitles: set(w.GenericTitles), transitionWords: w.TransitionWords,
 		}
 		verbs, nouns := alternation(w.DeathVerbs), alternation(w.DeathNouns)
-		lexVal.diedAfterName = regexp.MustCompile(`^(?:['’]s\s+(?:\w+\s+)?(?:` + nouns + `)\b|(?:\s*,[^,;.]{1,80},)?\s*,?\s+(?:who\s+)?(?:(?:was|were|had been|has been|is|got)\s+)?(?:` + verbs + `)\b)`)
+		lexVal.diedAfterName = regexp.MustCompile(`^(?:['’]s\s+(?:\w+\s+)?(?:` + nouns + `)\b|\s*,\s+whose\s+(?:` + nouns + `)\b|(?:\s*,[^,;.]{1,80},)?\s*,?\s+(?:who\s+)?(?:(?:was|were|had been|has been|is|got)\s+)?(?:` + verbs + `)\b)`)
 		lexVal.diedLater = regexp.MustCompile(`\b(?:before|until|after|since|upon|on)\s+(?:his|her)\s+(?:` + nouns + `)\b`)
+		lexVal.diedBefore = regexp.MustCompile(`\b(?:` + nouns + `)\s+of\s+(?:the\s+)?$`)
 	})
 	return lexVal, lexErr
 }

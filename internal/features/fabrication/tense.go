@@ -10,6 +10,9 @@ import (
 
 var yearRe = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
 
+// markerPunct turns the punctuation around a past marker into spaces.
+var markerPunct = strings.NewReplacer(",", " ", ";", " ", ":", " ", "(", " ", ")", " ", "\"", " ", "\u201c", " ", "\u201d", " ")
+
 // presentsAsCurrent reports whether the sentence around offset names its
 // office holder as holding office at the article's date: it has no past
 // framing ("former", "then", "during", "at the time", a year before the
@@ -27,13 +30,17 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 
 // diedFrame reports whether the sentence says the person named after the
 // role at offset has died: "after President Ebrahim Raisi was killed",
-// "the late Pope Francis", "Raisi's funeral", "before his death". It looks
+// "the late Pope Francis", "the death of Pope Francis", "Raisi's
+// funeral", "X, whose death", "before his death". It looks
 // back on a term that ended, whoever holds the office now.
 func (c *checker) diedFrame(offset int, p *people.Person) bool {
 	if c.lateBefore(offset) {
 		return true
 	}
 	doc := c.pass.Doc
+	if before := strings.ToLower(doc.Text[max(0, offset-40):offset]); c.lx.diedBefore.MatchString(before) {
+		return true // "the recent death of Pope Francis"
+	}
 	i := doc.SentenceAt(offset)
 	if i < 0 {
 		return false
@@ -68,7 +75,8 @@ func (c *checker) outsideRoleIsCurrent(r *people.Role) bool {
 // currentSentence reports whether a sentence has no past framing: no past
 // marker, no year before the article's.
 func (c *checker) currentSentence(s string) bool {
-	low := " " + strings.ToLower(s) + " "
+	// Punctuation does not hide a marker: "Pope Francis, his predecessor,".
+	low := " " + markerPunct.Replace(strings.ToLower(s)) + " "
 	for _, m := range c.lx.pastMarkers {
 		if strings.Contains(low, " "+m+" ") || strings.Contains(low, " "+m+"-") {
 			return false
