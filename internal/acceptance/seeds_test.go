@@ -43,7 +43,7 @@ func scoreSeeds(t *testing.T) map[string]*analysis.Result {
 	path, _ := loadCases(t)
 	setup := testSetup(t, nil)
 	opts := setup.Options()
-	opts.Checks, opts.KeepText = setup.CorpusChecks(), true
+	opts.Checks, opts.KeepText = setup.CorpusChecks(opts.Streaming), true
 	rep := &collect{docs: map[string]*analysis.Result{}}
 	_, err := pipeline.Run(context.Background(), []string{path}, ingest.Options{}, opts, rep)
 	if err != nil {

@@ -101,6 +101,10 @@ type Finding struct {
 	// Evidence explains the finding beyond its message (the knowledge-base
 	// record, the other article sharing a sentence, the lexicon weight).
 	Evidence string `json:"evidence,omitempty"`
+	// References are the reference articles a coverage finding rests on
+	// (FB007–FB010): the matched coverage of the story, or the one
+	// passage a quote was compared with. Nil for every other finding.
+	References []Reference `json:"references,omitempty"`
 	// OutsideMain marks findings in page chrome that the HTML extractor
 	// dropped from the article body, or on a news-site furniture line
 	// (timestamp, byline, caption): reported, never scored.

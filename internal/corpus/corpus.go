@@ -1,7 +1,10 @@
 // Package corpus defines checks that look across a batch of articles
-// (shared template sentences, people corroborated or contradicted by other
-// articles). Checks keep a compact per-article index, never whole documents,
-// so memory grows with the batch by a few kilobytes per article at most.
+// (shared template sentences, repeated chrome lines, people corroborated
+// or contradicted by other articles). A check is written once in keyed
+// form (Keyed: emit → group by key → reduce → settle, see keyed.go) and
+// run by every driver: Index in one process (score, serve), key and
+// amendments files for a sharded run, and the Beam pipeline (beam/). What
+// a check keeps per article is a copy, never a substring of the article.
 package corpus
 
 import (
@@ -11,24 +14,25 @@ import (
 
 // Amendment adds findings to, or updates people in, one article's result.
 type Amendment struct {
-	Doc      int // index of the article in input order
-	Findings []analysis.Finding
+	Doc      int                `json:"-"` // index of the article in input order
+	Findings []analysis.Finding `json:"findings,omitempty"`
 	// Entities replace the article's entities of the same Name (status
 	// upgrades such as unverifiable → corroborated).
-	Entities []analysis.Entity
+	Entities []analysis.Entity `json:"entities,omitempty"`
 	// Withdraw removes findings the batch has settled (an unverifiable
 	// source that another article corroborates).
-	Withdraw []Withdrawal
+	Withdraw []Withdrawal `json:"withdraw,omitempty"`
 }
 
 // Withdrawal names a finding to remove: the finding of Rule whose span
 // contains offset At.
 type Withdrawal struct {
-	Rule string
-	At   int
+	Rule string `json:"rule"`
+	At   int    `json:"at"`
 }
 
-// Check is one batch-wide check. The driver calls Observe once per article
+// Check is what the pipeline drives: Index over keyed checks, or the
+// service's window around Indexes. The driver calls Observe once per article
 // in input order, then Finish once. In streaming mode (jsonl output) an
 // article is written right after its Observe, so amendments to earlier
 // articles are only applied in batch mode; Observe's amendments for the

@@ -47,13 +47,18 @@ func Explain(res *analysis.Result) string {
 	}
 
 	// People first: an invented source is what an editor most needs to know.
-	var contradicted, unverifiable []string
+	var contradicted, byCoverage, unverifiable []string
 	for _, e := range res.Entities {
 		switch e.Status {
 		case analysis.Contradicted:
 			s := e.Name
 			if ev := stripLinks(e.Evidence); ev != "" {
 				s += " (" + clip(ev, 140) + ")"
+			}
+			if e.Reference != nil {
+				// The reference coverage, not the knowledge base (FB010).
+				byCoverage = append(byCoverage, s)
+				continue
 			}
 			contradicted = append(contradicted, s)
 		case analysis.Unverifiable:
@@ -62,6 +67,9 @@ func Explain(res *analysis.Result) string {
 	}
 	if len(contradicted) > 0 {
 		fmt.Fprintf(&b, " Contradicted by the knowledge base: %s.", strings.Join(contradicted, "; "))
+	}
+	if len(byCoverage) > 0 {
+		fmt.Fprintf(&b, " Contradicted by trusted coverage of the story: %s.", strings.Join(byCoverage, "; "))
 	}
 	if len(unverifiable) > 0 {
 		fmt.Fprintf(&b, " Nothing checkable is given for %s.", joinNames(unverifiable))

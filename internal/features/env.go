@@ -24,6 +24,9 @@ type EnvOptions struct {
 	// RefStore is the reference store the coverage analyzer checks
 	// people and quotes against; nil: no reference coverage.
 	RefStore *refstore.Store
+	// RefBatch says RefStore holds the run's own articles (score
+	// --coverage batch): see refstore.BatchEnvKey.
+	RefBatch bool
 }
 
 // NewEnv loads the resources analyzers read and returns the date the
@@ -53,6 +56,9 @@ func NewEnv(opts EnvOptions) (*analysis.Env, string, error) {
 	}
 	if opts.RefStore != nil {
 		env.Values[refstore.EnvKey] = opts.RefStore
+		if opts.RefBatch {
+			env.Values[refstore.BatchEnvKey] = true
+		}
 	}
 	return env, k.AsOf.String(), nil
 }

@@ -30,18 +30,33 @@ func Analyzers() []*analysis.Analyzer {
 	}
 }
 
-// NewCorpusChecks returns fresh batch checks for one run, reading the
-// knowledge base from env (nil: the embedded default).
-func NewCorpusChecks(env *analysis.Env) []corpus.Check {
+// KeyedChecks returns the checks across articles in their keyed form
+// (emit, group by key, reduce, settle), reading the knowledge base from
+// env (nil: the embedded default). Every driver runs these: one process
+// (NewCorpusChecks), the key files of a sharded run, and Beam.
+func KeyedChecks(env *analysis.Env) []corpus.Keyed {
 	var k *kb.KB
 	if v, ok := env.Value(kb.EnvKey).(*kb.KB); ok {
 		k = v
 	}
-	return []corpus.Check{
+	return []corpus.Keyed{
 		boilerplate.NewRepeatedLines(),
 		templated.NewSharedSentences(),
 		fabrication.NewBatch(k),
 	}
+}
+
+// NewCorpusChecks returns fresh batch checks for one run in batch mode:
+// every article is amended once the batch has been read.
+func NewCorpusChecks(env *analysis.Env) []corpus.Check {
+	return []corpus.Check{corpus.NewIndex(KeyedChecks(env), false)}
+}
+
+// NewStreamingCorpusChecks returns fresh batch checks for a streaming run
+// (jsonl output, the service's window): each article is amended as it is
+// written, from the articles seen before it.
+func NewStreamingCorpusChecks(env *analysis.Env) []corpus.Check {
+	return []corpus.Check{corpus.NewIndex(KeyedChecks(env), true)}
 }
 
 // Rules returns every rule copydesk can report, sorted by ID.
@@ -50,7 +65,7 @@ func Rules() *analysis.RuleIndex {
 	for _, a := range Analyzers() {
 		rules = append(rules, a.Rules...)
 	}
-	for _, c := range NewCorpusChecks(nil) {
+	for _, c := range KeyedChecks(nil) {
 		rules = append(rules, c.Rules()...)
 	}
 	return analysis.NewRuleIndex(rules)

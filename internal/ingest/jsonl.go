@@ -313,3 +313,12 @@ func jsonValue(raw json.RawMessage) any {
 	}
 	return v
 }
+
+// JSONLine decodes one JSON Lines article read outside a file (a Beam
+// element): name stands for its input and lineNo for its line there (0:
+// unknown); an article without an id gets "name#lineNo".
+func JSONLine(name string, lineNo int, line []byte) Article {
+	a := jsonLine(name, fmt.Sprintf("%s#%d", name, lineNo), lineNo, 0, line)
+	a.Path = name
+	return a
+}

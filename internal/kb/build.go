@@ -447,16 +447,30 @@ func readHolders(path string, checked Date, country string, lx *lexicon) ([]Reco
 	return out, nil
 }
 
-var ofCountry = regexp.MustCompile(`(?i)^(.*?)\s+(?:of|for)\s+(?:the\s+)?(.+?)(?:\s*\(.*\))?$`)
+// countrySuffix splits a position label before each " of ", " for " or
+// ", " that may introduce the country ("Minister of Foreign Affairs of
+// Canada", "Minister of Foreign Affairs, Turkey"); a parenthesised tail
+// ("(Myanmar)") is dropped first.
+var (
+	countrySep  = regexp.MustCompile(`(?i)(?:\s+(?:of|for)\s+(?:the\s+)?|,\s*)`)
+	parenthetic = regexp.MustCompile(`\s*\(.*\)$`)
+	// statePrefix is the formal style before a country's name ("the
+	// Bolivarian Republic of Venezuela", "the State of Qatar").
+	statePrefix = regexp.MustCompile(`(?i)^(?:(?:bolivarian|islamic|federal|federative|democratic|people's|socialist|united|arab)\s+)*(?:republic|state|kingdom|sultanate|principality|grand duchy|commonwealth)\s+of\s+(?:the\s+)?`)
+)
 
 // positionRole strips the country from a position label ("Prime Minister
-// of the United Kingdom" → "Prime Minister") when what follows "of" is the
-// record's country; other labels ("President of the Government") are kept.
+// of the United Kingdom" → "Prime Minister", "Minister of Foreign Affairs
+// of Canada" → "Minister of Foreign Affairs") when what follows "of" is
+// the record's country; other labels ("President of the Government") are
+// kept.
 func positionRole(label, country string, lx *lexicon) string {
-	label = strings.TrimSpace(label)
-	if m := ofCountry.FindStringSubmatch(label); m != nil {
-		if lx.CanonicalCountry(m[2]) == country || strings.EqualFold(m[2], "the French Republic") && country == "France" {
-			label = m[1]
+	label = parenthetic.ReplaceAllString(strings.TrimSpace(label), "")
+	for _, loc := range countrySep.FindAllStringIndex(label, -1) {
+		tail := statePrefix.ReplaceAllString(label[loc[1]:], "")
+		if lx.CanonicalCountry(tail) == country || strings.EqualFold(tail, "French Republic") && country == "France" {
+			label = label[:loc[0]]
+			break
 		}
 	}
 	return lx.canonicalRole(label, country, "")

@@ -36,7 +36,7 @@ func BenchmarkBatch(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		opts := setup.Options()
-		opts.Jobs, opts.Checks = 1, setup.CorpusChecks()
+		opts.Jobs, opts.Checks = 1, setup.CorpusChecks(opts.Streaming)
 		_, err := pipeline.Run(context.Background(), []string{"-"}, ingest.Options{Format: "jsonl", Stdin: bytes.NewReader(buf.Bytes())}, opts, discard{})
 		if err != nil {
 			b.Fatal(err)

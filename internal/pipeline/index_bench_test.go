@@ -7,6 +7,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/benchcorpus"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/testutil"
@@ -30,11 +31,7 @@ func BenchmarkCorpusIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	type analysed struct {
-		doc *document.Document
-		res *analysis.Result
-	}
-	var docs []analysed
+	var docs []analysedDoc
 	for _, a := range arts {
 		d := document.New(a.ID, a.Text)
 		d.Source = a.Source
@@ -42,24 +39,39 @@ func BenchmarkCorpusIndex(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		docs = append(docs, analysed{d, res})
+		docs = append(docs, analysedDoc{d, res})
 	}
-	for ci, c := range features.NewCorpusChecks(env) {
-		b.Run(c.Name(), func(b *testing.B) {
-			for b.Loop() {
-				check := features.NewCorpusChecks(env)[ci]
-				var ms runtime.MemStats
-				runtime.GC()
-				runtime.ReadMemStats(&ms)
-				before := ms.HeapAlloc
-				for i, d := range docs {
-					check.Observe(i, d.doc, d.res)
-				}
-				runtime.GC()
-				runtime.ReadMemStats(&ms)
-				b.ReportMetric(float64(ms.HeapAlloc-before)/n, "bytes/article")
-				runtime.KeepAlive(check)
-			}
-		})
+	for ci, c := range features.KeyedChecks(env) {
+		for _, streaming := range []bool{true, false} {
+			mode := map[bool]string{true: "streaming", false: "batch"}[streaming]
+			b.Run(c.Name()+"/"+mode, func(b *testing.B) {
+				benchIndex(b, env, ci, streaming, docs)
+			})
+		}
+	}
+}
+
+type analysedDoc = struct {
+	doc *document.Document
+	res *analysis.Result
+}
+
+// benchIndex measures the live heap one keyed check's Index keeps after
+// observing docs (in batch mode: what Finish will reduce).
+func benchIndex(b *testing.B, env *analysis.Env, ci int, streaming bool, docs []analysedDoc) {
+	n := len(docs)
+	for b.Loop() {
+		check := corpus.NewIndex([]corpus.Keyed{features.KeyedChecks(env)[ci]}, streaming)
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		before := ms.HeapAlloc
+		for i, d := range docs {
+			check.Observe(i, d.doc, d.res)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapAlloc-before)/float64(n), "bytes/article")
+		runtime.KeepAlive(check)
 	}
 }

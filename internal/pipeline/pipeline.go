@@ -50,6 +50,12 @@ type Options struct {
 	// is an error result, since analysis memory grows with the text (0:
 	// DefaultMaxArticleBytes, 4 MiB; negative: no limit).
 	MaxArticleBytes int
+	// Keys, when set, receives every article's keyed sightings (the
+	// article pass of a sharded run: `score --emit-keys`).
+	Keys *corpus.KeyWriter
+	// Stage reports results as the article pass leaves them, for `corpus
+	// apply` to finish: no policy, no score, features kept.
+	Stage bool
 }
 
 // Policy adjusts a result to the user's configuration before scoring and
@@ -175,6 +181,12 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 				return nil
 			}
 			delete(pending, next)
+			if cur.doc != nil && opts.Keys != nil {
+				ss := corpus.EmitAll(opts.Keys.Checks(), cur.doc, cur.res)
+				if err := opts.Keys.Write(corpus.OrderOf(cur.doc, cur.doc.ID), ss); err != nil {
+					return err
+				}
+			}
 			if cur.doc != nil {
 				notes := len(cur.res.Notes)
 				for _, c := range opts.Checks {
@@ -259,6 +271,13 @@ collect:
 	return sum, nil
 }
 
+// Analyse runs the analyzers on one article, as a run's workers do but
+// without the time budget: for drivers that own their workers (the Beam
+// pipeline's DoFn). The document is nil when the article failed.
+func Analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Document) {
+	return analyse(a, opts)
+}
+
 // analyse runs the analyzers on one article; the document is returned for
 // the corpus checks (nil when there is nothing for them to index).
 func analyse(a ingest.Article, opts Options) (*analysis.Result, *document.Document) {
@@ -318,7 +337,11 @@ func prepare(res *analysis.Result, keep bool, opts Options, enc report.Encoder) 
 	if keep {
 		res = scratchCopy(res)
 	}
-	finishResult(res, opts.Policy.Apply(res), opts)
+	if opts.Stage {
+		res.Text = "" // the article pass of a sharded run: no policy, no score
+	} else {
+		Complete(res, opts)
+	}
 	p := prepared{res: res}
 	if enc != nil {
 		p.enc, p.err = enc.Encode(res)
@@ -380,6 +403,14 @@ func emitHeld(held []*done, jobs int, opts Options, enc report.Encoder, emit fun
 		}
 	}
 	return nil
+}
+
+// Complete is the last step of every run, after the batch amendments:
+// the configuration's policy, then the score and the explanation; text
+// and features are dropped unless asked for. `corpus apply` and the Beam
+// pipeline finish stage results with it.
+func Complete(res *analysis.Result, opts Options) {
+	finishResult(res, opts.Policy.Apply(res), opts)
 }
 
 func finishResult(res *analysis.Result, th score.Thresholds, opts Options) {

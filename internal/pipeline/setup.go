@@ -45,6 +45,9 @@ type SetupOptions struct {
 	// RefStore is an open reference store for the coverage analyzer
 	// (nil: none; the caller opens and closes it).
 	RefStore *refstore.Store
+	// RefBatch says RefStore holds the run's own articles (score
+	// --coverage batch), not a reference (refstore.BatchEnvKey).
+	RefBatch bool
 }
 
 // NewSetup loads what o names. Errors name the file at fault.
@@ -65,7 +68,7 @@ func NewSetup(o SetupOptions) (*Setup, error) {
 	}
 	env, asOf, err := features.NewEnv(features.EnvOptions{
 		KnowledgeBases: o.KnowledgeBases, AllowedPeople: s.Config.Allow.People, Model: s.Model,
-		RefStore: o.RefStore,
+		RefStore: o.RefStore, RefBatch: o.RefBatch,
 	})
 	if err != nil {
 		return nil, err
@@ -93,5 +96,16 @@ func (s *Setup) Options() Options {
 	return o
 }
 
-// CorpusChecks returns fresh batch checks for one run.
-func (s *Setup) CorpusChecks() []corpus.Check { return features.NewCorpusChecks(s.Env) }
+// CorpusChecks returns fresh batch checks for one run: streaming (jsonl,
+// the service's window) amends each article from those before it; batch
+// amends every article once all are read.
+func (s *Setup) CorpusChecks(streaming bool) []corpus.Check {
+	if streaming {
+		return features.NewStreamingCorpusChecks(s.Env)
+	}
+	return features.NewCorpusChecks(s.Env)
+}
+
+// KeyedChecks returns the batch checks in their keyed form, for a sharded
+// run (key files) or a Beam pipeline.
+func (s *Setup) KeyedChecks() []corpus.Keyed { return features.KeyedChecks(s.Env) }

@@ -32,7 +32,7 @@ func BenchmarkEvalJSONL(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {
 		opts := setup.Options()
-		opts.Streaming, opts.Checks = true, setup.CorpusChecks()
+		opts.Streaming, opts.Checks = true, setup.CorpusChecks(true)
 		rep := report.New("jsonl", io.Discard)
 		if err := rep.Start(report.RunInfo{}); err != nil {
 			b.Fatal(err)

@@ -2,6 +2,7 @@ package refstore
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -51,6 +52,20 @@ type Query struct {
 	Names []string
 	// Words are the article's Shingles, for matching by headline.
 	Words []uint64
+	// Peers, when set, makes the store the run's own batch (see
+	// BatchEnvKey): the article itself (ID) is never its own coverage,
+	// and only articles from a named source other than Source are.
+	Peers *Peers
+}
+
+// Peers says which article of a batch is asking, and from which source.
+type Peers struct {
+	ID, Source string
+}
+
+// excludes reports whether a is no coverage for the asking article.
+func (p *Peers) excludes(a *Article) bool {
+	return p != nil && (a.ID == p.ID || a.Source == "" || a.Source == p.Source)
 }
 
 // Match is a reference article about the same story.
@@ -80,6 +95,10 @@ func headlineCover(title string, words map[uint64]bool) float64 {
 	return float64(n) / float64(len(hs))
 }
 
+// errOldFormat: a store written before the posting-list index, opened
+// read-only (a writable open re-indexes it).
+var errOldFormat = errors.New("the store was built by an older copydesk: run `copydesk ref prune --db DIR --before 1900-01-01` (or any ref add) once to re-index it")
+
 // Match returns the reference articles about the query's story, best
 // first. It reads only the index entries of the query's bands and the
 // records of the candidates they name.
@@ -94,22 +113,21 @@ func (s *Store) Match(q Query) ([]Match, error) {
 	qd := int(day(q.Date))
 	var out []Match
 	err := s.db.View(func(tx *bolt.Tx) error {
-		bands, arts := tx.Bucket(bucketBands), tx.Bucket(bucketArticles)
+		bands, arts := tx.Bucket(bucketPostings), tx.Bucket(bucketArticles)
 		if bands == nil {
+			if tx.Bucket(bucketOldBands) != nil {
+				return errOldFormat
+			}
 			return nil
 		}
 		hits := map[uint32]int{}
-		c := bands.Cursor()
 		for i := range Bands {
-			prefix := bandKey(q.Signature, i)
-			n := 0
-			for k, v := c.Seek(prefix[:]); k != nil && len(k) == 9 && [5]byte(k[:5]) == prefix && n < maxBandPostings; k, v = c.Next() {
-				n++
-				if d := int(binary.BigEndian.Uint16(v)); qd != 0 && d != 0 && abs(d-qd) > window {
-					continue
+			postings(bands, i, bandValue(q.Signature, i), maxBandPostings, func(seq uint32, d uint16) {
+				if qd != 0 && d != 0 && abs(int(d)-qd) > window {
+					return
 				}
-				hits[binary.BigEndian.Uint32(k[5:])]++
-			}
+				hits[seq]++
+			})
 		}
 		if titles := tx.Bucket(bucketTitles); titles != nil && qd != 0 {
 			// Dated references whose headline shares a word with the
@@ -139,7 +157,7 @@ func (s *Store) Match(q Query) ([]Match, error) {
 			if err != nil {
 				return err
 			}
-			if a == nil {
+			if a == nil || q.Peers.excludes(a) {
 				continue
 			}
 			m := Match{Article: a, Similarity: Similarity(q.Signature, a.Signature), DaysApart: -1}

@@ -126,22 +126,6 @@ func Similarity(a, b Signature) float64 {
 	return float64(n) / SignatureSize
 }
 
-// bandKey returns the index key of band i of sig: the band number and a
-// 32-bit hash of its values.
-func bandKey(sig Signature, i int) [5]byte {
-	var k [5]byte
-	k[0] = byte(i)
-	h := uint32(2166136261)
-	for _, v := range sig[i*Rows : (i+1)*Rows] {
-		for s := 0; s < 32; s += 8 {
-			h ^= uint32(byte(v >> s))
-			h *= 16777619
-		}
-	}
-	k[1], k[2], k[3], k[4] = byte(h>>24), byte(h>>16), byte(h>>8), byte(h)
-	return k
-}
-
 // titleKey is the headline index key of one headline word of article seq
 // dated d: a 32-bit word hash, the day, the article.
 func titleKey(word uint64, d uint16, seq uint32) []byte {

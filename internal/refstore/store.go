@@ -27,13 +27,19 @@ import (
 // reference store (*Store).
 const EnvKey = "refstore"
 
+// BatchEnvKey is the analysis.Env key under which a run says (true) that
+// the store under EnvKey holds the run's own articles (score --coverage
+// batch), not a newsroom's reference: an article is never its own
+// coverage, only other named sources are, and absence from the batch is
+// not reported.
+const BatchEnvKey = "refstore.batch"
+
 // FileName is the database file inside a store directory.
 const FileName = "refstore.db"
 
 var (
 	bucketArticles = []byte("articles") // seq → record
 	bucketIDs      = []byte("ids")      // article id → seq, content hash
-	bucketBands    = []byte("bands")    // band key, seq → day
 	bucketDates    = []byte("dates")    // day, seq → nothing
 	bucketTitles   = []byte("titles")   // headline word, day, seq → nothing
 	bucketMeta     = []byte("meta")     // counters
@@ -82,12 +88,16 @@ func Open(dir string, readOnly bool) (*Store, error) {
 	s := &Store{db: db, path: path}
 	if !readOnly {
 		err = db.Update(func(tx *bolt.Tx) error {
-			for _, b := range [][]byte{bucketArticles, bucketIDs, bucketBands, bucketDates, bucketTitles, bucketMeta} {
+			fresh := tx.Bucket(bucketArticles) == nil
+			for _, b := range [][]byte{bucketArticles, bucketIDs, bucketPostings, bucketDates, bucketTitles, bucketMeta} {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}
 			}
-			return nil
+			if fresh {
+				return addCounter(tx.Bucket(bucketMeta), metaFormat, formatPostings)
+			}
+			return migrate(tx)
 		})
 		if err != nil {
 			db.Close()
@@ -197,21 +207,9 @@ func (w writer) index(seq uint32, a *Article, sign int) error {
 	d := day(a.Date)
 	var dv [2]byte
 	binary.BigEndian.PutUint16(dv[:], d)
-	bands, dates := w.tx.Bucket(bucketBands), w.tx.Bucket(bucketDates)
-	if len(a.Signature) == SignatureSize {
-		for i := range Bands {
-			bk := bandKey(a.Signature, i)
-			key := append(bk[:], sk[:]...)
-			var err error
-			if sign > 0 {
-				err = bands.Put(key, dv[:])
-			} else {
-				err = bands.Delete(key)
-			}
-			if err != nil {
-				return err
-			}
-		}
+	dates := w.tx.Bucket(bucketDates)
+	if err := addPostings(w.tx.Bucket(bucketPostings), a.Signature, seq, d, sign); err != nil {
+		return err
 	}
 	keys := [][]byte{append(dv[:], sk[:]...)}
 	buckets := []*bolt.Bucket{dates}
@@ -341,7 +339,7 @@ func (s *Store) Info() (Info, error) {
 		in.Articles = arts.Stats().KeyN
 		in.DataBytes = tx.Size()
 		in.Buckets = map[string]int64{}
-		for _, name := range [][]byte{bucketArticles, bucketIDs, bucketBands, bucketDates, bucketTitles} {
+		for _, name := range [][]byte{bucketArticles, bucketIDs, bucketPostings, bucketDates, bucketTitles} {
 			if b := tx.Bucket(name); b != nil {
 				st := b.Stats()
 				in.Buckets[string(name)] = int64(st.LeafAlloc + st.BranchAlloc)

@@ -160,7 +160,14 @@ func (r *githubReporter) Encode(res *analysis.Result) (Encoded, error) {
 		}
 		props = append(props, property{"title", f.Rule})
 		msg := articleLabel(res, path) + strings.TrimSpace(f.Message) + ": " + quoteSpan(span)
-		if ev := strings.TrimSpace(f.Evidence); ev != "" {
+		switch ev := strings.TrimSpace(f.Evidence); {
+		case len(f.References) > 0:
+			// A coverage finding: the reference articles say more than
+			// the evidence line, which lists the same articles.
+			for i := range f.References {
+				msg += "\nReference: " + referenceLine(&f.References[i])
+			}
+		case ev != "":
 			msg += "\nEvidence: " + ev
 		}
 		art.annotate(githubLevel(f.Severity), res.Score, res.Dimensions.Get(f.Dimension), props, msg)

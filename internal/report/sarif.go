@@ -120,8 +120,11 @@ func (r *sarifReporter) Encode(res *analysis.Result) (Encoded, error) {
 			// The occurrence count keeps two identical spans in one
 			// article apart, as GitHub's own line hashes do.
 			PartialFingerprints: map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, seen[fp])},
+			// A coverage finding names its reference articles.
+			RelatedLocations: sarifReferences(f.References),
 			Properties: &sarifResultProps{
 				Dimension: string(f.Dimension), OutsideMainText: f.OutsideMain,
+				References: f.References,
 			},
 		}
 		if res.ID != path {
@@ -258,6 +261,16 @@ func sarifMessage(f *analysis.Finding) string {
 		msg += "\nEvidence: " + ev
 	}
 	return msg
+}
+
+// sarifReferences names a coverage finding's reference articles as
+// related locations (see referenceLine).
+func sarifReferences(refs []analysis.Reference) []sarifRelated {
+	var out []sarifRelated
+	for i := range refs {
+		out = append(out, sarifRelated{ID: i + 1, Message: sarifText{Text: "reference " + referenceLine(&refs[i])}})
+	}
+	return out
 }
 
 // spanFingerprint hashes what identifies a finding independently of where

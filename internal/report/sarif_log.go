@@ -1,5 +1,7 @@
 package report
 
+import "github.com/copydesk/copydesk/internal/analysis"
+
 // The subset of SARIF 2.1.0 copydesk writes. Field names follow the
 // specification (https://docs.oasis-open.org/sarif/sarif/v2.1.0/); the test
 // validates the output against the official schema in testdata/.
@@ -62,6 +64,7 @@ type sarifResult struct {
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifRelated    `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	Properties          *sarifResultProps `json:"properties,omitempty"`
 }
@@ -70,6 +73,17 @@ type sarifResultProps struct {
 	Dimension       string `json:"dimension,omitempty"`
 	Article         string `json:"article,omitempty"`
 	OutsideMainText bool   `json:"outsideMainText,omitempty"`
+	// References are the reference articles a coverage finding rests
+	// on (FB007–FB010), as the JSON output gives them.
+	References []analysis.Reference `json:"references,omitempty"`
+}
+
+// sarifRelated is a related location naming a reference article. The
+// article is not a file of the repository being checked, so it has no
+// physical location: the message says which article, from whom, when.
+type sarifRelated struct {
+	ID      int       `json:"id"`
+	Message sarifText `json:"message"`
 }
 
 type sarifLocation struct {

@@ -49,6 +49,7 @@ func (r *textReporter) Encode(res *analysis.Result) (Encoded, error) {
 		r.explanation(&b, res)
 		r.findings(&b, res)
 		r.people(&b, res)
+		r.quotes(&b, res)
 		r.notes(&b, res)
 		if b.Len() > details {
 			b.WriteByte('\n')
@@ -142,16 +143,20 @@ func (r *textReporter) severity(s analysis.Severity, width int) string {
 	return r.p.paint(ansiCyan, name) + pad
 }
 
-// people lists only the names copydesk could not vouch for: verified and
-// neutral entities are in the JSON output but would be noise here.
+// people lists the names copydesk could not vouch for, and the people a
+// reference article corroborates or contradicts (with that article):
+// verified and neutral entities are in the JSON output but would be noise
+// here.
 func (r *textReporter) people(b *bytes.Buffer, res *analysis.Result) {
 	for _, e := range res.Entities {
 		var status string
-		switch e.Status {
-		case analysis.Contradicted:
+		switch {
+		case e.Status == analysis.Contradicted:
 			status = r.p.paint(ansiRed, string(e.Status))
-		case analysis.Unverifiable:
+		case e.Status == analysis.Unverifiable:
 			status = r.p.paint(ansiYellow, string(e.Status))
+		case e.Reference != nil:
+			status = r.p.paint(ansiGreen, string(e.Status))
 		default:
 			continue
 		}
@@ -159,7 +164,30 @@ func (r *textReporter) people(b *bytes.Buffer, res *analysis.Result) {
 		if ev := oneLine(e.Evidence); ev != "" {
 			fmt.Fprintf(b, " — %s", ev)
 		}
+		if ref := e.Reference; ref != nil && !strings.Contains(e.Evidence, ref.ID) {
+			fmt.Fprintf(b, " (reference %s)", describeReference(ref))
+		}
 		b.WriteByte('\n')
+	}
+}
+
+// quotes lists every quote the reference coverage checked, with its
+// provenance and the reference passage; quotes found altered or
+// misattributed are painted as warnings. Nothing is printed when no
+// coverage of the story was found.
+func (r *textReporter) quotes(b *bytes.Buffer, res *analysis.Result) {
+	for _, q := range checkedQuotes(res) {
+		status := string(q.Provenance)
+		switch q.Provenance {
+		case analysis.Altered, analysis.Misattributed:
+			status = r.p.paint(ansiYellow, status)
+		case analysis.Verbatim:
+			status = r.p.paint(ansiGreen, status)
+		}
+		fmt.Fprintf(b, "  quote   %s\n", quoteLine(q, status))
+		if ref := q.Reference; ref != nil && ref.Passage != "" && q.Provenance != analysis.Verbatim {
+			fmt.Fprintf(b, "          %s %s\n", r.p.paint(ansiDim, "reference reads:"), quoteSpan(ref.Passage))
+		}
 	}
 }
 

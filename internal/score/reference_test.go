@@ -1,7 +1,8 @@
 package score
 
 // This file keeps, renamed, the lexical profile's implementation as it
-// stood when the committed model was fitted: every n-gram id collected,
+// stood when the committed model was fitted (names read as one token
+// since format 3): every n-gram id collected,
 // sorted and de-duplicated, then looked up by binary search. The fast path
 // must give the same profile: TestLexicalProfileMatchesReference compares
 // the two.
@@ -9,7 +10,9 @@ package score
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -35,8 +38,16 @@ func refNgramIDs(text string, buckets int) []uint32 {
 		}
 	}
 	for _, w := range document.WordSpans(text, 0, len(text), nil) {
-		punct(text[last:w.Start])
-		emit(hashWord(text[w.Start:w.End]))
+		gap := text[last:w.Start]
+		punct(gap)
+		word := text[w.Start:w.End]
+		// A capitalised word other than "I" inside a sentence is a name.
+		first, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(first) && word != "I" && w.Start > 0 && !strings.ContainsAny(gap, ".!?\n:\"“") {
+			emit(hashWord("<name>"))
+		} else {
+			emit(hashWord(word))
+		}
 		last = w.End
 	}
 	punct(text[last:])

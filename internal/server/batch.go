@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -17,11 +16,12 @@ import (
 )
 
 // scoreBatch is POST /v1/score:batch: JSON Lines in, one document a line
-// out, each written as soon as it and the articles before it are done. A
+// out, each written as soon as it and the articles before it are done.
+// The body is read to its end first (spoolBody), so a body over the limit
+// or one that stalls is answered 413 or 408 before anything is scored. A
 // bad line is a document with "error", as in `copydesk score --format
-// jsonl`; a failure after the response has started (body too large or too
-// slow, timeout, shutdown) ends the stream with an error line, which has
-// "code" and no "id".
+// jsonl`; a failure after the response has started (timeout, shutdown)
+// ends the stream with an error line, which has "code" and no "id".
 func (s *Server) scoreBatch(w http.ResponseWriter, r *http.Request) {
 	st := s.ready(w, r)
 	if st == nil {
@@ -44,11 +44,19 @@ func (s *Server) scoreBatch(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 
 	rc := http.NewResponseController(w)
-	_ = rc.EnableFullDuplex() // read the body while streaming results (HTTP/1.1)
 	defer clearDeadlines(rc)
+	// The body is read to its end before anything is scored: a body over
+	// the limit, chunked or not, is a 413 with nothing scored, and a
+	// stalled one a 408 (README, "Batch bodies").
 	body := &idleReader{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes), rc: rc, idle: s.cfg.BodyIdleTimeout}
+	spooled, err := spoolBody(body)
+	if err != nil {
+		s.bodyError(w, r, err, s.cfg.MaxBodyBytes)
+		return
+	}
+	defer spooled.Close()
 	id := requestID(r.Context())
-	src := s.source(body, ingest.FormatJSONL, func(stdinID string) string { return id + strings.TrimPrefix(stdinID, ingest.StdinName) })
+	src := s.source(spooled, ingest.FormatJSONL, func(stdinID string) string { return id + strings.TrimPrefix(stdinID, ingest.StdinName) })
 
 	started := false
 	sw := &streamWriter{w: w, rc: rc, idle: s.cfg.WriteIdleTimeout, start: func() {
@@ -58,10 +66,7 @@ func (s *Server) scoreBatch(w http.ResponseWriter, r *http.Request) {
 	}}
 	rep := s.reporter(r.Context(), report.New("jsonl", sw))
 	rep.after = sw.flush
-	_, err := pipeline.RunSource(ctx, src, s.options(st, s.cfg.Jobs), rep)
-	if body.err != nil && err == nil {
-		err = body.err
-	}
+	_, err = pipeline.RunSource(ctx, src, s.options(st, s.cfg.Jobs), rep)
 	if err == nil {
 		if !started { // no lines at all cannot happen (ingest reports an empty input), but answer anyway
 			sw.start()
@@ -69,20 +74,11 @@ func (s *Server) scoreBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !started {
-		if body.err != nil {
-			s.bodyError(w, r, body.err, s.cfg.MaxBodyBytes)
-			return
-		}
 		s.runError(w, r, err)
 		return
 	}
 	code, msg := codeInternal, err.Error()
-	var tooLarge *http.MaxBytesError
 	switch {
-	case errors.As(body.err, &tooLarge):
-		code, msg = codeTooLarge, fmt.Sprintf("body is over the %d-byte limit; the articles before it were scored", s.cfg.MaxBodyBytes)
-	case errors.Is(body.err, os.ErrDeadlineExceeded):
-		code, msg = codeTimeout, "the body stalled for longer than "+s.cfg.BodyIdleTimeout.String()
 	case errors.Is(err, context.DeadlineExceeded):
 		code, msg = codeTimeout, "the batch took longer than the "+s.cfg.BatchTimeout.String()+" limit"
 	case r.Context().Err() != nil:

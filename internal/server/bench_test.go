@@ -5,14 +5,16 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/benchcorpus"
 )
 
 // BenchmarkScore posts generated articles one a request to a server on
-// 127.0.0.1, with the window on and off: the per-article cost of the
-// service, HTTP included.
+// 127.0.0.1, with the window on (kept in memory, and also written to a
+// --window-state file) and off: the per-article cost of the service, HTTP
+// included.
 //
 //	go test -run '^$' -bench Score -benchtime 2000x ./internal/server/
 func BenchmarkScore(b *testing.B) {
@@ -29,9 +31,20 @@ func BenchmarkScore(b *testing.B) {
 		}
 		bodies[i] = buf.Bytes()
 	}
-	for _, window := range []int{5000, 0} {
-		b.Run(fmt.Sprintf("window=%d", window), func(b *testing.B) {
-			ts := startServer(b, func(c *Config) { c.Window.Articles = window })
+	for _, run := range []struct {
+		window int
+		state  bool
+	}{{5000, false}, {5000, true}, {0, false}} {
+		name := fmt.Sprintf("window=%d", run.window)
+		if run.state {
+			name += "/state"
+		}
+		b.Run(name, func(b *testing.B) {
+			state := ""
+			if run.state {
+				state = filepath.Join(b.TempDir(), "window.db")
+			}
+			ts := startServer(b, func(c *Config) { c.Window.Articles, c.WindowState = run.window, state })
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				resp, err := http.Post(ts.url+"/v1/score", "application/json", bytes.NewReader(bodies[i%len(bodies)]))

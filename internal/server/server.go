@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/pipeline"
 )
 
@@ -52,6 +53,9 @@ type Config struct {
 	// DefaultDate is used for articles without a date.
 	DefaultDate time.Time
 	Window      WindowOptions
+	// WindowState, when set, is a file (bbolt) that keeps the window's
+	// recent articles across restarts (see windowState).
+	WindowState string
 	Logger      *slog.Logger
 	Version     string
 }
@@ -83,6 +87,7 @@ type Server struct {
 	log      *slog.Logger
 	setup    atomic.Pointer[pipeline.Setup]
 	win      atomic.Pointer[window]
+	state    *windowState // nil: the window starts empty
 	metrics  *metrics
 	limit    *limiter
 	stopping atomic.Bool
@@ -110,6 +115,13 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, metrics: newMetrics(), limit: newLimiter(cfg.MaxInFlight, cfg.MaxQueue, cfg.QueueWait)}
+	if cfg.WindowState != "" && cfg.Window.Articles > 0 {
+		st, err := openWindowState(cfg.WindowState, cfg.Window)
+		if err != nil {
+			return nil, err
+		}
+		s.state = st
+	}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -118,9 +130,26 @@ func New(cfg Config) (*Server, error) {
 // model and analyzers every request uses, loaded once.
 func (s *Server) SetSetup(st *pipeline.Setup) {
 	if s.cfg.Window.Articles > 0 {
-		s.win.Store(newWindow(s.cfg.Window, st.CorpusChecks, func(n int) { s.metrics.window.Set(float64(n)) }))
+		s.win.Store(newWindow(s.cfg.Window, func() []corpus.Check { return st.CorpusChecks(true) }, func(n int) { s.metrics.window.Set(float64(n)) }))
+	}
+	if w := s.win.Load(); w != nil && s.state != nil {
+		s.restoreWindow(w)
 	}
 	s.setup.Store(st)
+}
+
+// restoreWindow replays the articles the window state kept into w (not
+// yet serving: the server is not ready until SetSetup returns) and has w
+// record the articles it observes from now on.
+func (s *Server) restoreWindow(w *window) {
+	start := time.Now()
+	recs, skipped, err := s.state.load(w.now())
+	if err != nil {
+		s.log.Error("window not restored", "error", err.Error())
+	}
+	w.replay(recs)
+	w.persist = s.state.save
+	s.log.Info("window restored", "articles", len(recs), "unreadable", skipped, "ms", time.Since(start).Milliseconds())
 }
 
 // Handler returns the server's HTTP handler (every endpoint and the
@@ -169,6 +198,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, tlsCert, tlsKey str
 	}
 	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = fmt.Errorf("serve: %w", serr)
+	}
+	if s.state != nil {
+		if cerr := s.state.close(); cerr != nil {
+			s.log.Error("window state", "error", cerr.Error())
+		}
 	}
 	s.log.Info("stopped")
 	return err

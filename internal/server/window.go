@@ -2,9 +2,6 @@ package server
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -26,7 +23,7 @@ type WindowOptions struct {
 }
 
 // window runs the batch checks over the feed. The checks keep a compact
-// index per article (about 7 KB, see the README) but cannot forget one
+// index per article (about 14 KB, see the README) but cannot forget one
 // article, so the window is made of two generations of checks: every
 // article is observed by both, its amendments come from the older one
 // (which has seen everything the younger one has and more), a younger
@@ -37,18 +34,15 @@ type WindowOptions struct {
 // So each article is compared with at least the previous Articles/2 and at
 // most the previous Articles-1 articles (fewer when MaxAge drops them), and
 // the window holds at most 1.5×Articles indexes: memory is bounded by
-// about 1.5 × Articles × 7 KB, however long the feed runs.
+// about 1.5 × Articles × 14 KB, however long the feed runs.
 //
 // Only the current article is amended (the semantics of `copydesk score
 // --format jsonl`): the earlier article of a shared template has already
-// been answered; the later one's finding names it. The shared-template
-// check names it by id; the fabrication check by its position in the feed
-// ("article 3"), to which the window adds the id ("article 3 [id w-17]"),
-// keeping the last 1.5×Articles ids (at most 200 bytes each) for that.
+// been answered; the later one's finding names it by id. The checks are
+// the keyed checks every driver runs (corpus.Index in streaming mode).
 type window struct {
 	opts WindowOptions
-	seq  int      // articles observed since the server started
-	ids  []string // ring: the ids of the last len(ids) articles, by seq
+	seq  int // articles observed since the server started
 
 	newSet  func() []corpus.Check
 	now     func() time.Time
@@ -56,6 +50,9 @@ type window struct {
 	gens    []*generation // oldest first; at most two
 	rules   []analysis.Rule
 	onCount func(visible int) // reports the window size (metrics)
+	// persist, when set, records each observed article (serve
+	// --window-state: see windowState).
+	persist func(at time.Time, doc *document.Document, res *analysis.Result)
 }
 
 type generation struct {
@@ -65,8 +62,7 @@ type generation struct {
 }
 
 func newWindow(opts WindowOptions, newSet func() []corpus.Check, onCount func(int)) *window {
-	w := &window{opts: opts, newSet: newSet, now: time.Now, onCount: onCount,
-		ids: make([]string, opts.Articles+opts.Articles/2+2)}
+	w := &window{opts: opts, newSet: newSet, now: time.Now, onCount: onCount}
 	for _, c := range newSet() {
 		w.rules = append(w.rules, c.Rules()...)
 	}
@@ -86,10 +82,7 @@ func (w *window) size() int {
 }
 
 // observe feeds one article to every live generation and returns the
-// older generation's amendments to it, renumbered to idx. The checks see
-// the article's position in the feed (0 for the first article since the
-// server started), so "article N" in their messages is the feed's Nth
-// article; the window adds its id.
+// older generation's amendments to it, renumbered to idx.
 func (w *window) observe(idx int, doc *document.Document, res *analysis.Result) []corpus.Amendment {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -97,7 +90,6 @@ func (w *window) observe(idx int, doc *document.Document, res *analysis.Result) 
 	w.rotate(now)
 	self := w.seq
 	w.seq++
-	w.ids[self%len(w.ids)] = boundedID(doc.ID)
 	var out []corpus.Amendment
 	for gi, g := range w.gens {
 		g.seen++
@@ -105,7 +97,7 @@ func (w *window) observe(idx int, doc *document.Document, res *analysis.Result) 
 			for _, a := range observeOne(c, self, doc, res) {
 				if gi == 0 && a.Doc == self {
 					a.Doc = idx
-					out = append(out, w.withIDs(a))
+					out = append(out, a)
 				}
 			}
 		}
@@ -114,7 +106,22 @@ func (w *window) observe(idx int, doc *document.Document, res *analysis.Result) 
 		w.rotate(now)
 		w.onCount(w.gens[0].seen)
 	}
+	if w.persist != nil {
+		w.persist(now, doc, res)
+	}
 	return out
+}
+
+// replay observes articles scored before a restart, in order and at the
+// times they were scored, and answers no one: the window is then as it
+// was (as far as their count and age allow).
+func (w *window) replay(recs []stateRecord) {
+	now := w.now
+	defer func() { w.now = now }()
+	for _, r := range recs {
+		w.now = func() time.Time { return r.At }
+		w.observe(0, r.Doc.document(), r.Res)
+	}
 }
 
 // rotate drops an expired older generation and starts a younger one when
@@ -161,49 +168,3 @@ func (c windowCheck) Observe(idx int, doc *document.Document, res *analysis.Resu
 // Finish amends nothing: a feed has no end, and earlier articles have
 // already been answered.
 func (c windowCheck) Finish() []corpus.Amendment { return nil }
-
-// maxIDBytes bounds the id the window keeps per article.
-const maxIDBytes = 200
-
-func boundedID(id string) string {
-	if len(id) <= maxIDBytes {
-		return id
-	}
-	return strings.ToValidUTF8(id[:maxIDBytes], "") + "…"
-}
-
-// articleNumber finds the "article N" (N counted from 1 in the feed) by
-// which the fabrication batch check names the other article of a
-// corroboration or a conflict.
-var articleNumber = regexp.MustCompile(`(but article |\(article |conflict: article )(\d+)`)
-
-// withIDs adds the other article's id after each "article N" in the
-// fabrication amendments ("article 3 [id wire-123]"), while the window
-// still knows it; a client knows articles by id, not by position.
-func (w *window) withIDs(a corpus.Amendment) corpus.Amendment {
-	name := func(s string) string {
-		return articleNumber.ReplaceAllStringFunc(s, func(m string) string {
-			sub := articleNumber.FindStringSubmatch(m)
-			n, err := strconv.Atoi(sub[2])
-			seq := n - 1
-			if err != nil || seq < 0 || seq >= w.seq || w.seq-seq > len(w.ids) {
-				return m
-			}
-			return m + " [id " + w.ids[seq%len(w.ids)] + "]"
-		})
-	}
-	fs := make([]analysis.Finding, len(a.Findings))
-	for i, f := range a.Findings {
-		if strings.HasPrefix(f.Rule, "FB") {
-			f.Message, f.Evidence = name(f.Message), name(f.Evidence)
-		}
-		fs[i] = f
-	}
-	es := make([]analysis.Entity, len(a.Entities))
-	for i, e := range a.Entities {
-		e.Evidence = name(e.Evidence)
-		es[i] = e
-	}
-	a.Findings, a.Entities = fs, es
-	return a
-}

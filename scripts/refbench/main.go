@@ -192,7 +192,7 @@ func build(arts []evalArticle, db string, n int) error {
 	fmt.Printf("store: %d articles, %d people, %d quotes; file %.1f MiB, in use %.1f MiB, %.0f bytes an article in use\n",
 		in.Articles, in.People, in.Quotes, float64(in.Bytes)/(1<<20), float64(in.DataBytes)/(1<<20), float64(in.DataBytes)/float64(in.Articles))
 	fmt.Printf("  bytes an article by index:")
-	for _, name := range []string{"articles", "bands", "titles", "ids", "dates"} {
+	for _, name := range []string{"articles", "postings", "titles", "ids", "dates"} {
 		fmt.Printf(" %s %.0f", name, float64(in.Buckets[name])/float64(in.Articles))
 	}
 	fmt.Println()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
 	"github.com/copydesk/copydesk/internal/cli/configcmd"
+	"github.com/copydesk/copydesk/internal/cli/corpuscmd"
 	"github.com/copydesk/copydesk/internal/cli/evalcmd"
 	"github.com/copydesk/copydesk/internal/cli/kbcmd"
 	"github.com/copydesk/copydesk/internal/cli/refcmd"
@@ -58,6 +59,7 @@ Start with:  copydesk score ARTICLES...   and   copydesk explain RULE`,
 		configcmd.NewCmd(ios),
 		refcmd.NewCmd(ios),
 		servecmd.NewCmd(ios, nil),
+		corpuscmd.NewCmd(ios),
 	)
 	wrapArgErrors(cmd)
 	return cmd

@@ -3,6 +3,7 @@
 package scorecmd
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -18,10 +19,12 @@ import (
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
 	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/ingest"
 	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/refstore"
+	"github.com/copydesk/copydesk/internal/refstore/refingest"
 	"github.com/copydesk/copydesk/internal/report"
 	"github.com/copydesk/copydesk/internal/version"
 )
@@ -48,11 +51,16 @@ type Options struct {
 	Model         string
 	NoCorpus      bool
 	Features      bool
+	// EmitKeys is the key file of the article pass of a sharded run.
+	EmitKeys string
 	// ReadSpecial reads FIFOs, devices and sockets named on the command
 	// line; FollowLinks follows links that leave a walked folder.
 	ReadSpecial, FollowLinks bool
 	// Ref is a reference store (copydesk ref add) the coverage checks read.
 	Ref string
+	// Coverage "batch" makes the run's own articles coverage for each
+	// other (a temporary store built in a first pass over the inputs).
+	Coverage string
 	// ArticleTimeout and MaxArticleBytes bound one article's analysis.
 	ArticleTimeout  time.Duration
 	MaxArticleBytes int
@@ -108,6 +116,12 @@ other input is still scored and reported).`,
 				return cliutil.UsageError(fmt.Errorf("--input-format: %w", err))
 			}
 			opts.InputFormat = inFormat
+			if opts.EmitKeys != "" {
+				if cmd.Flags().Changed("format") && opts.Format != "jsonl" {
+					return cliutil.UsageError(errors.New("--emit-keys writes stage results as jsonl: --format must be jsonl"))
+				}
+				opts.Format = "jsonl"
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -131,11 +145,13 @@ other input is still scored and reported).`,
 	f.StringVar(&opts.Model, "model", "", "scoring model `FILE` made by `copydesk train`")
 	f.BoolVar(&opts.NoCorpus, "no-corpus", false, "skip checks across the batch (shared template sentences, corroboration)")
 	f.StringVar(&opts.Ref, "ref", "", "check people and quotes against the reference store in `DIR` (made by copydesk ref add)")
+	f.StringVar(&opts.Coverage, "coverage", "", "with `batch`, and no --ref: the run's articles from other named sources serve as coverage for each other (inputs are read twice; not stdin)")
 	f.BoolVar(&opts.ReadSpecial, "read-special", false, "read FIFOs, devices and sockets named on the command line (a walk always skips them)")
 	f.BoolVar(&opts.FollowLinks, "follow-links", false, "follow symbolic links that lead out of a walked folder")
 	f.DurationVar(&opts.ArticleTimeout, "article-timeout", pipeline.DefaultArticleTimeout, "analysis time one article may take before it is reported as an error")
 	f.IntVar(&opts.MaxArticleBytes, "max-article-bytes", pipeline.DefaultMaxArticleBytes, "longest article text analysed, in bytes; a longer one is an error for itself")
 	f.BoolVar(&opts.Features, "features", false, "include the scoring model's input features in json/jsonl output")
+	f.StringVar(&opts.EmitKeys, "emit-keys", "", "article pass of a sharded run: write the batch checks' keys to `FILE` and unscored stage results as jsonl (finish with copydesk corpus reduce and apply)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(ingest.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"info", "warning", "error"}, cobra.ShellCompDirectiveNoFileComp))
@@ -180,15 +196,39 @@ func Run(ctx context.Context, opts *Options) error {
 		opts.InputFormat = formatForName(opts.StdinFilename)
 	}
 
+	var defaultDate time.Time
+	if opts.Date != "" {
+		if defaultDate, err = config.ParseDate(opts.Date); err != nil {
+			return cliutil.UsageError(fmt.Errorf("--date: %w", err))
+		}
+	}
+
 	// The run is assembled in one place for every command (pipeline.Setup).
 	var refs *refstore.Store
-	if opts.Ref != "" {
+	switch {
+	case opts.Coverage != "" && opts.Coverage != "batch":
+		return cliutil.UsageError(fmt.Errorf("--coverage %q: the only value is batch", opts.Coverage))
+	case opts.Coverage == "batch" && opts.Ref != "":
+		return cliutil.UsageError(errors.New("--coverage batch and --ref: choose one (the batch is coverage only where no reference store is given)"))
+	case opts.Coverage == "batch" && slices.Contains(opts.Inputs, "-"):
+		return cliutil.UsageError(errors.New("--coverage batch reads the inputs twice, which standard input cannot be: name files"))
+	case opts.Coverage == "batch":
+		st, stats, closeBatch, err := batchCoverage(ctx, opts, defaultDate)
+		if err != nil {
+			return err
+		}
+		defer closeBatch()
+		refs = st
+		if !opts.Quiet {
+			fmt.Fprintf(opts.IO.ErrOut, "copydesk: batch coverage: %d articles indexed in %s\n", stats.Added+stats.Updated+stats.Unchanged, stats.Elapsed.Round(time.Millisecond))
+		}
+	case opts.Ref != "":
 		if refs, err = refstore.Open(opts.Ref, true); err != nil {
 			return cliutil.UsageError(fmt.Errorf("--ref: %w", err))
 		}
 		defer refs.Close()
 	}
-	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: opts.KB, ModelPath: opts.Model, RefStore: refs})
+	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: opts.KB, ModelPath: opts.Model, RefStore: refs, RefBatch: opts.Coverage == "batch"})
 	if err != nil {
 		return cliutil.UsageError(err)
 	}
@@ -201,13 +241,6 @@ func Run(ctx context.Context, opts *Options) error {
 	policy := setup.Policy
 	policy.SetStdinName(opts.StdinFilename)
 	policy.SetSourceReader(readSource)
-	var defaultDate time.Time
-	if opts.Date != "" {
-		if defaultDate, err = config.ParseDate(opts.Date); err != nil {
-			return cliutil.UsageError(fmt.Errorf("--date: %w", err))
-		}
-	}
-
 	out := opts.IO.Out
 	outTTY := opts.IO.OutTTY
 	if opts.Output != "" && opts.Output != "-" {
@@ -248,8 +281,21 @@ func Run(ctx context.Context, opts *Options) error {
 	popts.Jobs, popts.Streaming, popts.DefaultDate = opts.Jobs, opts.Format == "jsonl", defaultDate
 	popts.KeepText = opts.Format == "html" || opts.Format == "sarif" || opts.Format == "text"
 	popts.KeepFeatures, popts.Progress = opts.Features, progress.update
-	if !opts.NoCorpus {
-		popts.Checks = setup.CorpusChecks()
+	var keysOut *bufio.Writer
+	switch {
+	case opts.EmitKeys != "":
+		// The article pass of a sharded run: no batch checks here, their
+		// keys go to the file and the results stay unscored.
+		kf, err := os.Create(opts.EmitKeys)
+		if err != nil {
+			return cliutil.UsageError(fmt.Errorf("--emit-keys: %w", err))
+		}
+		defer kf.Close()
+		kw := bufio.NewWriterSize(kf, 1<<16)
+		keysOut = kw
+		popts.Keys, popts.Stage, popts.KeepFeatures = corpus.NewKeyWriter(kw, setup.KeyedChecks()), true, true
+	case !opts.NoCorpus:
+		popts.Checks = setup.CorpusChecks(popts.Streaming)
 	}
 	stdin := opts.IO.In
 	if stdin == nil {
@@ -283,6 +329,11 @@ func Run(ctx context.Context, opts *Options) error {
 	if err := bw.drain(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
+	if keysOut != nil {
+		if err := keysOut.Flush(); err != nil {
+			return fmt.Errorf("write key file: %w", err)
+		}
+	}
 	if interrupted {
 		code := cliutil.ExitInterrupted
 		cause := "interrupted"
@@ -306,6 +357,20 @@ func Run(ctx context.Context, opts *Options) error {
 		return &cliutil.ExitError{Code: cliutil.ExitFailed}
 	}
 	return nil
+}
+
+// batchCoverage indexes the run's inputs into a temporary store, read
+// the way the scoring pass reads them, silently (the scoring pass
+// reports what it cannot read).
+func batchCoverage(ctx context.Context, opts *Options, defaultDate time.Time) (*refstore.Store, refingest.Stats, func() error, error) {
+	in := ingest.Options{Format: opts.InputFormat, NonRegular: opts.ReadSpecial, FollowOutside: opts.FollowLinks, Stdin: strings.NewReader("")}
+	if opts.Output != "" && opts.Output != "-" {
+		in.Exclude = []string{opts.Output}
+	}
+	source := func(ctx context.Context, emit func(ingest.Article) error) error {
+		return ingest.Read(ctx, opts.Inputs, in, emit)
+	}
+	return refingest.Batch(ctx, source, defaultDate, opts.Jobs)
 }
 
 // runPipeline runs the pipeline; once ctx is cancelled it waits at most

@@ -21,6 +21,7 @@ import (
 	"github.com/copydesk/copydesk/internal/config"
 	"github.com/copydesk/copydesk/internal/features"
 	"github.com/copydesk/copydesk/internal/pipeline"
+	"github.com/copydesk/copydesk/internal/refstore"
 	"github.com/copydesk/copydesk/internal/server"
 	"github.com/copydesk/copydesk/internal/version"
 )
@@ -37,7 +38,10 @@ type Options struct {
 	TokenFile  string
 	TLSCert    string
 	TLSKey     string
-	Server     server.Config
+	// Ref is a reference store (copydesk ref add) the coverage checks
+	// read, as with score --ref.
+	Ref    string
+	Server server.Config
 
 	flagSet func(name string) bool
 }
@@ -91,6 +95,8 @@ finish within --shutdown-timeout.`,
 	f.StringVar(&opts.TLSKey, "tls-key", "", "private key `FILE` (PEM) for --tls-cert")
 	f.IntVar(&c.Window.Articles, "window", c.Window.Articles, "checks across articles look back over about the last `N` scored articles (0: off)")
 	f.DurationVar(&c.Window.MaxAge, "window-age", c.Window.MaxAge, "and only at articles scored within this `DURATION` (0: no limit)")
+	f.StringVar(&opts.Ref, "ref", "", "check people and quotes against the reference store in `DIR` (made by copydesk ref add), as score --ref does")
+	f.StringVar(&c.WindowState, "window-state", "", "keep the window's recent articles in `FILE` (bbolt) so a restart resumes it; one server per file")
 	f.Int64Var(&c.MaxBodyBytes, "max-body", c.MaxBodyBytes, "largest request body in `BYTES` (a batch)")
 	f.Int64Var(&c.MaxArticleBytes, "max-article", c.MaxArticleBytes, "largest article in `BYTES` (one request or one batch line)")
 	f.DurationVar(&c.Timeout, "timeout", c.Timeout, "time limit of one POST /v1/score")
@@ -127,6 +133,13 @@ func Run(ctx context.Context, opts *Options) error {
 		return cliutil.UsageError(err)
 	}
 	sc.Logger = logger
+	var refs *refstore.Store
+	if opts.Ref != "" {
+		if refs, err = refstore.Open(opts.Ref, true); err != nil {
+			return cliutil.UsageError(fmt.Errorf("--ref: %w", err))
+		}
+		defer refs.Close()
+	}
 	srv, err := server.New(sc)
 	if err != nil {
 		return cliutil.UsageError(err)
@@ -145,7 +158,7 @@ func Run(ctx context.Context, opts *Options) error {
 	loaded := make(chan error, 1)
 	go func() {
 		start := time.Now()
-		st, err := newSetup(opts, cfg)
+		st, err := newSetup(opts, cfg, refs)
 		if err == nil {
 			srv.SetSetup(st)
 			logger.Info("ready", "knowledge_as_of", st.KBAsOf, "load_ms", time.Since(start).Milliseconds())
@@ -216,13 +229,13 @@ func serverConfig(opts *Options, cfg *config.Config) (server.Config, error) {
 
 // newSetup loads the configuration's knowledge bases and model through
 // the one run path `copydesk score` uses.
-func newSetup(opts *Options, cfg *config.Config) (*pipeline.Setup, error) {
+func newSetup(opts *Options, cfg *config.Config, refs *refstore.Store) (*pipeline.Setup, error) {
 	model := opts.Model
 	if !opts.flagSet("model") && cfg.Model != "" {
 		model = cfg.Model
 	}
 	kbs := append(append([]string{}, cfg.KB...), opts.KB...)
-	st, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: kbs, ModelPath: model})
+	st, err := pipeline.NewSetup(pipeline.SetupOptions{Config: cfg, KnowledgeBases: kbs, ModelPath: model, RefStore: refs})
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,10 @@ func TestTrainWritesALoadableModel(t *testing.T) {
 }
 
 func TestTrainNeedsOutputAndAFile(t *testing.T) {
-	for _, args := range [][]string{{fixture}, {}, {"-o", "x.json"}} {
+	// The output goes to a temporary folder, so a run that wrongly
+	// proceeds cannot leave a model in the source tree.
+	out := filepath.Join(t.TempDir(), "x.json")
+	for _, args := range [][]string{{fixture}, {}, {"-o", out}} {
 		ios, _, _, _ := cliutil.Test()
 		cmd := NewCmd(ios)
 		cmd.SetArgs(args)

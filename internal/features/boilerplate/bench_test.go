@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/testutil"
 	"github.com/copydesk/copydesk/internal/testutil/benchtext"
@@ -75,11 +76,11 @@ func BenchmarkRepeatedLines(b *testing.B) {
 		size += int64(len(text))
 	}
 	b.SetBytes(size / int64(len(docs)))
-	c := NewRepeatedLines()
+	c := corpus.NewIndex([]corpus.Keyed{NewRepeatedLines()}, true)
 	i := 0
 	for b.Loop() {
 		if i == len(docs) {
-			c, i = NewRepeatedLines(), 0
+			c, i = corpus.NewIndex([]corpus.Keyed{NewRepeatedLines()}, true), 0
 		}
 		c.Observe(i, docs[i], &analysis.Result{})
 		i++

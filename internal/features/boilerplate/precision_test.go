@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
@@ -33,7 +34,7 @@ func rateTable(t *testing.T, as []evalset.Article) (map[string]*ruleRate, int) {
 		rates[r.ID] = &ruleRate{}
 	}
 	results := make([]*analysis.Result, len(as))
-	check := NewRepeatedLines()
+	check := corpus.NewIndex([]corpus.Keyed{NewRepeatedLines()}, true)
 	words := 0
 	for i, a := range as {
 		doc := document.New(a.ID, a.Text)

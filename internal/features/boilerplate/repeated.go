@@ -2,6 +2,8 @@ package boilerplate
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -27,81 +29,90 @@ const (
 	repeatMinLetters = 8
 )
 
-// lineRef is where one indexed line sits in one article.
-type lineRef struct {
-	doc         int
-	start, end  int
-	line, col   int
-	outsideMain bool
+// repeatedLine is what an article emits for one short line: where it
+// sits and its text (a copy), keyed by the normalised line's hash.
+type repeatedLine struct {
+	Start       int    `json:"s"`
+	End         int    `json:"e"`
+	Line        int    `json:"l"`
+	Col         int    `json:"c"`
+	OutsideMain bool   `json:"o,omitempty"`
+	Text        string `json:"t"`
 }
 
-// lineStat is what the check remembers about one distinct short line: the
-// articles holding it (bounded) and whether they were already reported.
-type lineStat struct {
-	refs     []lineRef
-	articles int
-	reported bool
-	last     int // last article counted, so one article counts once
-}
+// RepeatedLines is the BP018 check across articles: each article emits its
+// short lines keyed by the normalised line's hash (a few dozen bytes per
+// line); a key with repeatMinArticles articles or more is template chrome,
+// reported on every article holding it.
+type RepeatedLines struct{}
 
-// RepeatedLines is the BP018 corpus check. It keeps, per distinct short
-// line, a 64-bit hash and where it occurred: a few dozen bytes per article.
-type RepeatedLines struct {
-	lines map[uint64]*lineStat
-}
+// NewRepeatedLines returns the check.
+func NewRepeatedLines() *RepeatedLines { return &RepeatedLines{} }
 
-// NewRepeatedLines returns a fresh check for one batch.
-func NewRepeatedLines() *RepeatedLines { return &RepeatedLines{lines: map[uint64]*lineStat{}} }
+var _ corpus.Keyed = (*RepeatedLines)(nil)
 
 func (c *RepeatedLines) Name() string           { return "boilerplate.repeated_lines" }
 func (c *RepeatedLines) Rules() []analysis.Rule { return []analysis.Rule{repeatedLineRule} }
+func (c *RepeatedLines) NewValue() any          { return &repeatedLine{} }
+func (c *RepeatedLines) NewNote() any           { return &analysis.Finding{} }
 
-// Observe indexes doc's short lines. When a line reaches
-// repeatMinArticles it amends every article that holds it (earlier ones
-// only take effect in batch mode); later articles are amended as they come.
-func (c *RepeatedLines) Observe(idx int, doc *document.Document, res *analysis.Result) []corpus.Amendment {
-	byDoc := map[int][]analysis.Finding{}
+// Emit returns one sighting per distinct short line of doc (the first
+// occurrence when a line repeats within the article).
+func (c *RepeatedLines) Emit(doc *document.Document, res *analysis.Result) []corpus.Sighting {
+	var out []corpus.Sighting
+	var seen map[uint64]bool
 	for _, l := range nonBlankLines(doc) {
 		norm, ok := repeatKey(l.text)
 		if !ok {
 			continue
 		}
 		key := fnv64a(norm)
-		st := c.lines[key]
-		if st == nil {
-			st = &lineStat{last: -1}
-			c.lines[key] = st
-		}
-		if st.last == idx {
+		if seen[key] {
 			continue
 		}
-		st.last = idx
-		st.articles++
-		line, col := doc.Position(l.start)
-		ref := lineRef{doc: idx, start: l.start, end: l.end, line: line, col: col, outsideMain: !l.inMain}
-		switch {
-		case st.reported:
-			byDoc[idx] = append(byDoc[idx], repeatFinding(ref, l.text, st.articles))
-		case st.articles >= repeatMinArticles:
-			st.reported = true
-			for _, r := range st.refs {
-				byDoc[r.doc] = append(byDoc[r.doc], repeatFinding(r, l.text, st.articles))
-			}
-			byDoc[idx] = append(byDoc[idx], repeatFinding(ref, l.text, st.articles))
-			st.refs = nil
-		default:
-			st.refs = append(st.refs, ref)
+		if seen == nil {
+			seen = map[uint64]bool{}
 		}
-	}
-	var out []corpus.Amendment
-	for d, fs := range byDoc {
-		out = append(out, corpus.Amendment{Doc: d, Findings: fs})
+		seen[key] = true
+		line, col := doc.Position(l.start)
+		out = append(out, corpus.Sighting{Key: strconv.FormatUint(key, 16), Value: &repeatedLine{
+			Start: l.start, End: l.end, Line: line, Col: col, OutsideMain: !l.inMain, Text: strings.Clone(l.text)}})
 	}
 	return out
 }
 
-// Finish has nothing left to say: lines are reported as they cross the bar.
-func (c *RepeatedLines) Finish() []corpus.Amendment { return nil }
+// Reduce reports a line once repeatMinArticles articles hold it. As when
+// the articles arrive in (date, id) order: the first repeatMinArticles
+// are reported with the text of the one that crossed the bar and the
+// count then (repeatMinArticles); each later one with its own text and
+// its rank.
+func (c *RepeatedLines) Reduce(g *corpus.Group) []corpus.Note {
+	if g.Total < repeatMinArticles || len(g.Members) < repeatMinArticles {
+		return nil
+	}
+	bar := g.Members[repeatMinArticles-1].Value.(*repeatedLine).Text
+	var out []corpus.Note
+	for i := g.From; i < g.To; i++ {
+		r := g.Members[i].Value.(*repeatedLine)
+		text, n := r.Text, g.Rank(i)+1
+		if n <= repeatMinArticles {
+			text, n = bar, repeatMinArticles
+		}
+		f := repeatFinding(r, text, n)
+		out = append(out, corpus.Note{Article: g.Members[i].Order.ID, Value: &f})
+	}
+	return out
+}
+
+// Settle adds the article's BP018 findings.
+func (c *RepeatedLines) Settle(article string, notes []corpus.Note) corpus.Amendment {
+	var a corpus.Amendment
+	for _, n := range notes {
+		a.Findings = append(a.Findings, *n.Value.(*analysis.Finding))
+	}
+	corpus.SortFindings(a.Findings)
+	return a
+}
 
 // repeatKey normalises a line for the index, or says it should not be
 // indexed (too long, too few letters, a byline or dateline).
@@ -142,12 +153,12 @@ func repeatKey(line string) (string, bool) {
 // repeatFinding builds the finding for one occurrence. An earlier article
 // is no longer in memory, so its text is the shared line (identical up to
 // case and spacing) and its position the one indexed.
-func repeatFinding(r lineRef, text string, n int) analysis.Finding {
+func repeatFinding(r *repeatedLine, text string, n int) analysis.Finding {
 	return analysis.Finding{
 		Rule: repeatedLineRule.ID, Dimension: analysis.Boilerplate, Severity: repeatedLineRule.Severity,
 		Message:  fmt.Sprintf("line %q appears in %d articles of this batch", text, n),
 		Evidence: fmt.Sprintf("shared by %d or more articles: template chrome", repeatMinArticles),
-		Text:     text, Start: r.start, End: r.end, Line: r.line, Column: r.col, OutsideMain: r.outsideMain,
+		Text:     text, Start: r.Start, End: r.End, Line: r.Line, Column: r.Col, OutsideMain: r.OutsideMain,
 	}
 }
 

@@ -21,7 +21,7 @@ func TestRepeatedLines(t *testing.T) {
 		"School meals contract goes to a local firm, the council says.",
 	}
 	footer := "Get the latest headlines delivered to you every morning"
-	check := NewRepeatedLines()
+	check := corpus.NewIndex([]corpus.Keyed{NewRepeatedLines()}, false)
 	results := make([]*analysis.Result, len(bodies))
 	for i, b := range bodies {
 		text := "By Associated Press\n" + b + "\n"

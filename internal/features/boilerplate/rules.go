@@ -106,6 +106,11 @@ var rules = []analysis.Rule{
 			"list names. News sites print such lines too, so it is reported for the record (info), never scored. Check the line "+
 			"and delete it if it is not part of the story.",
 		"12 Comments | 3 min read")),
+	rule("BP019", analysis.Warning, "numbered list of headings (listicle template)",
+		"Three or more headings numbered in sequence (\"1. The deal is done\", \"2. Markets shrugged\"), each over its own "+
+			"paragraph: the \"N things to know\" template of content farms and SEO pages. Agency and newsroom reports tell a story "+
+			"in paragraphs; when they enumerate, the items are sentences. Rewrite as a report or label it as an explainer.",
+		"1. The deal is done\nThe two sides signed on Friday.\n2. Markets shrugged\nShares barely moved.\n3. Talks go on\nA second round starts next month."),
 }
 
 // ruleGroup maps each rule to its feature group.
@@ -114,7 +119,7 @@ var ruleGroup = map[string]group{
 	"BP006": groupByline, "BP007": groupSource, "BP008": groupLabel,
 	"BP009": groupSEO, "BP010": groupSEO, "BP011": groupSEO, "BP012": groupSEO, "BP013": groupSEO,
 	"BP014": groupChatbot, "BP015": groupChatbot, "BP016": groupChatbot,
-	"BP017": groupLine, "BP018": groupLine,
+	"BP017": groupLine, "BP018": groupLine, "BP019": groupSEO,
 }
 
 // severityOf returns the default severity of a per-article rule.

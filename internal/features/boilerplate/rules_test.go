@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 // prints, and that IDs are unique and numbered in order.
 func TestRulesDocumented(t *testing.T) {
 	all := append(append([]analysis.Rule{}, rules...), NewRepeatedLines().Rules()...)
+	slices.SortFunc(all, func(a, b analysis.Rule) int { return strings.Compare(a.ID, b.ID) })
 	for i, r := range all {
 		if want := fmt.Sprintf("BP%03d", i+1); r.ID != want {
 			t.Errorf("rule %d has ID %s, want %s", i, r.ID, want)

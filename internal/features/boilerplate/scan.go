@@ -90,6 +90,7 @@ func scanDocument(doc *document.Document, r *resources) *Scan {
 		}
 	}
 	sc.candidates = append(sc.candidates, faqBlocks(lines)...)
+	sc.candidates = append(sc.candidates, listicleHeadings(lines)...)
 	sc.candidates = append(sc.candidates, r.lex.matchPhrases(doc)...)
 	sc.candidates = append(sc.candidates, placeholders(doc.Text)...)
 

@@ -77,3 +77,66 @@ func placeholders(text string) []candidate {
 	}
 	return out
 }
+
+// numberedHeading is a short line opening with a list number ("1.", "2)",
+// "#3", "### 4:"), a heading rather than a sentence: it names a point and
+// stops without a full stop.
+var numberedHeading = regexp.MustCompile(`^(?:#{1,4}\s*|\*\*)?#?(\d{1,2})\s*[.):–—-]\s+(\S.*)$`)
+
+// maxListHeadingWords bounds a listicle heading: longer lines are list
+// items written as prose, which news does use ("1. The bill raises …").
+const maxListHeadingWords = 14
+
+// minListHeadings is how many numbered headings in sequence make a
+// listicle: two could be an ordinary enumeration.
+const minListHeadings = 3
+
+// listicleHeadings finds articles built as a numbered list of headings,
+// each followed by its own paragraph ("5 things to know": "1. The deal is
+// done", paragraph, "2. Markets shrugged", paragraph). Content farms and
+// SEO templates publish news in this shape; agency and newsroom reports
+// do not, and when a report enumerates, its items are sentences, not
+// headings over paragraphs. Each run of at least minListHeadings headings
+// numbered 1, 2, 3 … with prose between them is one finding.
+func listicleHeadings(lines []textLine) []candidate {
+	var out []candidate
+	heading := func(i int) (int, bool) {
+		l := lines[i]
+		if !l.inMain || l.text[0] != '#' && l.text[0] != '*' && (l.text[0] < '0' || l.text[0] > '9') {
+			return 0, false
+		}
+		m := numberedHeading.FindStringSubmatch(l.text)
+		if m == nil {
+			return 0, false
+		}
+		title := strings.TrimRight(m[2], "*# ")
+		if title == "" || len(strings.Fields(title)) > maxListHeadingWords || strings.ContainsAny(title[len(title)-1:], ".;,") {
+			return 0, false
+		}
+		n := 0
+		for _, c := range m[1] {
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	for i := 0; i < len(lines); i++ {
+		n, ok := heading(i)
+		if !ok || n != 1 {
+			continue
+		}
+		start, end, count, want := lines[i].start, lines[i].end, 1, 2
+		for j := i + 1; j < len(lines); j++ {
+			if m, ok := heading(j); ok {
+				if m != want || j == i+1 {
+					break // out of sequence, or two headings with no paragraph between
+				}
+				count, want, end, i = count+1, want+1, lines[j].end, j
+			}
+		}
+		if count >= minListHeadings {
+			out = append(out, candidate{rule: "BP019", start: start, end: end,
+				message: fmt.Sprintf("the article is a numbered list of %d headings, each over its own paragraph: a listicle template, not a news report", count)})
+		}
+	}
+	return out
+}

@@ -65,6 +65,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	words := refstore.Shingles(doc.Text[:doc.MainEnd()])
 	q := refstore.Query{Signature: refstore.Sign(words), Words: words, Names: names}
+	batch, _ := pass.Env.Value(refstore.BatchEnvKey).(bool)
+	if batch {
+		q.Peers = &refstore.Peers{ID: doc.ID, Source: doc.Source}
+	}
 	if doc.HasDate() {
 		q.Date = doc.Date
 	}
@@ -75,11 +79,19 @@ func run(pass *analysis.Pass) (any, error) {
 	quotes := Quotes(ar)
 	if len(matches) == 0 {
 		pass.SetQuotes(quotes)
-		pass.Note("no coverage of this story in the reference store: people and quotes not checked against it")
+		if batch {
+			pass.Note("no other article of this run, from another named source, covers this story: people and quotes not checked against the batch")
+		} else {
+			pass.Note("no coverage of this story in the reference store: people and quotes not checked against it")
+		}
 		return &Result{}, nil
 	}
-	c := &checker{pass: pass, kb: k, cov: newCoverage(matches)}
-	pass.Note("reference coverage of this story: " + c.cov.describe(5))
+	c := &checker{pass: pass, kb: k, cov: newCoverage(matches), batch: batch}
+	if batch {
+		pass.Note("coverage of this story in this run (other sources): " + c.cov.describe(5))
+	} else {
+		pass.Note("reference coverage of this story: " + c.cov.describe(5))
+	}
 	for i := range quotes {
 		c.provenance(&quotes[i], ar.Quotes[i])
 	}
@@ -93,6 +105,10 @@ type checker struct {
 	pass *analysis.Pass
 	kb   *kb.KB
 	cov  *coverage
+	// batch: the coverage is the run's own articles from other sources
+	// (score --coverage batch). A person they do not name is not
+	// reported (FB007): another outlet's story is not the record.
+	batch bool
 }
 
 // coverage is the matched reference articles with their quotes
@@ -141,6 +157,15 @@ func reference(m *refstore.Match) *analysis.Reference {
 }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// references are the first limit matched articles as evidence.
+func (c *coverage) references(limit int) []analysis.Reference {
+	out := make([]analysis.Reference, 0, min(limit, len(c.matches)))
+	for i := range c.matches[:min(limit, len(c.matches))] {
+		out = append(out, *reference(&c.matches[i]))
+	}
+	return out
+}
 
 // describe lists matched articles for evidence: "id (source, date,
 // similarity 0.34)".

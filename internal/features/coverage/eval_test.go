@@ -110,7 +110,14 @@ func evalStore(t *testing.T, refs []evalArticle) *refstore.Store {
 
 func evalScore(t *testing.T, st *refstore.Store, as []evalArticle) []*analysis.Result {
 	t.Helper()
-	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Fitting: true, RefStore: st})
+	return evalRun(t, st, as, true)
+}
+
+// evalRun runs as through the pipeline against the store; fitting leaves
+// out the scoring model (findings only).
+func evalRun(t *testing.T, st *refstore.Store, as []evalArticle, fitting bool) []*analysis.Result {
+	t.Helper()
+	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Fitting: fitting, RefStore: st})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,19 +246,22 @@ func TestModernWireAgainstSources(t *testing.T) {
 	}
 	st := evalStore(t, refs)
 	results := evalScore(t, st, wire)
-	var invented, inventedAbsent, real, realCorroborated, realVerified, realFlagged, matched int
+	var invented, inventedAbsent, real, realCorroborated, realVerified, realFlagged, matched, contradictions int
 	var flaggedReal []string
 	for i, r := range results {
 		source := strings.ToLower(byID[wire[i].SourceID].Text)
 		if len(r.Quotes) > 0 && r.Quotes[0].Provenance != analysis.Unchecked {
 			matched++
 		}
-		fb007 := map[int]bool{}
+		fb007, fb010 := map[int]bool{}, map[int]bool{}
 		var fb004 []analysis.Finding
 		for _, f := range r.Findings {
 			switch f.Rule {
 			case coverage.RuleAbsentSource:
 				fb007[f.Start] = true
+			case coverage.RuleCoverageContradiction:
+				fb010[f.Start] = true
+				contradictions++
 			case "FB004":
 				fb004 = append(fb004, f)
 			}
@@ -272,7 +282,7 @@ func TestModernWireAgainstSources(t *testing.T) {
 				case analysis.Verified:
 					realVerified++
 				}
-				if fb007[e.Start] {
+				if fb007[e.Start] || fb010[e.Start] {
 					realFlagged++
 					flaggedReal = append(flaggedReal, wire[i].ID+": "+e.Name)
 				}
@@ -284,13 +294,33 @@ func TestModernWireAgainstSources(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("modern wire: %d articles, %d with matched coverage; invented quoted people absent: %d of %d (%.1f%%); real people corroborated: %d of %d (%.1f%%), verified by the KB: %d; real people flagged: %d",
-		len(wire), matched, inventedAbsent, invented, pct(inventedAbsent, invented), realCorroborated, real, pct(realCorroborated, real), realVerified, realFlagged)
+	t.Logf("modern wire: %d articles, %d with matched coverage; invented quoted people absent: %d of %d (%.1f%%); real people corroborated: %d of %d (%.1f%%), verified by the KB: %d; real people flagged (FB007 or FB010): %d; contradictions by the wire coverage (FB010): %d",
+		len(wire), matched, inventedAbsent, invented, pct(inventedAbsent, invented), realCorroborated, real, pct(realCorroborated, real), realVerified, realFlagged, contradictions)
 	if realFlagged > 0 {
-		t.Errorf("real people from the source flagged absent: %v", flaggedReal)
+		t.Errorf("real people from the source flagged absent or contradicted: %v", flaggedReal)
 	}
 	if inventedAbsent*10 < invented*8 {
 		t.Errorf("only %d of %d invented quoted people found absent", inventedAbsent, invented)
+	}
+
+	// With the scoring model, the coverage evidence moves the verdict: two
+	// findings that rest on the coverage raise an article to warn at least
+	// (score.Floors.ReferenceFindings). Without the store these articles
+	// pass: the fitted model cannot tell them from agency copy.
+	flagged, flaggedWithout := 0, 0
+	for _, r := range evalRun(t, st, wire, false) {
+		if r.Verdict != analysis.VerdictPass {
+			flagged++
+		}
+	}
+	for _, r := range evalRun(t, nil, wire, false) {
+		if r.Verdict != analysis.VerdictPass {
+			flaggedWithout++
+		}
+	}
+	t.Logf("modern wire verdicts: warn or fail on %d of %d with the sources as reference, %d without", flagged, len(wire), flaggedWithout)
+	if flagged*10 < len(wire)*8 {
+		t.Errorf("with the reference store only %d of %d wire-style articles warn or fail", flagged, len(wire))
 	}
 }
 

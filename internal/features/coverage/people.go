@@ -35,10 +35,16 @@ func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quo
 		}
 		m, named := c.namedBy(e)
 		named = named || foundQuotes[e.Name]
+		if m == nil && e.Status != analysis.Verified && e.Status != analysis.Contradicted {
+			if rm, p, o := c.contradiction(e, c.pass.Doc.HasDate()); rm != nil {
+				c.contradict(e, rm, p, o)
+				continue
+			}
+		}
 		switch {
 		case m != nil && (e.Status == analysis.Unknown || e.Status == analysis.Unverifiable):
 			c.corroborate(e, m)
-		case !named && e.Quoted > 0 && e.Status != analysis.Verified:
+		case !named && e.Quoted > 0 && e.Status != analysis.Verified && !c.batch:
 			msg := "quoted source absent from the coverage of this story"
 			if n := absentQuotes[e.Name]; n > 0 {
 				msg += fmt.Sprintf(": %s is named in none of %d matched reference articles, and %d of their quotes are not in them either", e.Name, len(c.cov.matches), n)
@@ -47,6 +53,7 @@ func (c *checker) people(entities []analysis.Entity, ar *attribution.Result, quo
 			}
 			f := c.pass.Report(RuleAbsentSource, e.Start, e.End, msg)
 			f.Evidence = "reference coverage: " + c.cov.describe(5)
+			f.References = c.cov.references(5)
 		}
 	}
 	c.pass.SetEntities(entities)

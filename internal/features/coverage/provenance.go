@@ -90,14 +90,35 @@ func (c *checker) provenance(q *analysis.Quote, aq attribution.Quote) {
 	switch {
 	case !best.speaker:
 		q.Provenance = analysis.Misattributed
-		f := c.pass.Reportf(RuleMisattributedQte, q.Start, q.End, "quote attributed to %s; the coverage of this story attributes it to %s", speaker, best.rq.quote.Speaker)
+		f := c.pass.Reportf(RuleMisattributedQte, q.Start, q.End, "quote attributed to %s; %s attributes it to %s", speaker, c.coverageName(), best.rq.quote.Speaker)
 		f.Evidence = evidence
+		f.References = []analysis.Reference{*ref}
+		c.peerSeverity(f)
 	case best.exact:
 		q.Provenance = analysis.Verbatim
 	default:
 		q.Provenance = analysis.Altered
-		f := c.pass.Reportf(RuleAlteredQuote, q.Start, q.End, "quote differs from the coverage of this story: %s", best.diff)
+		f := c.pass.Reportf(RuleAlteredQuote, q.Start, q.End, "quote differs from %s: %s", c.coverageName(), best.diff)
 		f.Evidence = evidence
+		f.References = []analysis.Reference{*ref}
+		c.peerSeverity(f)
+	}
+}
+
+// coverageName is what a message calls the coverage.
+func (c *checker) coverageName() string {
+	if c.batch {
+		return "another source's article of this story in this run"
+	}
+	return "the coverage of this story"
+}
+
+// peerSeverity lowers a quote finding to info when the coverage is the
+// run's own batch: two peers disagreeing do not say which is right, so
+// the finding cross-references them without counting against either.
+func (c *checker) peerSeverity(f *analysis.Finding) {
+	if c.batch {
+		f.Severity = analysis.Info
 	}
 }
 

@@ -7,6 +7,9 @@ const (
 	RuleAbsentSource     = "FB007"
 	RuleAlteredQuote     = "FB008"
 	RuleMisattributedQte = "FB009"
+	// RuleCoverageContradiction: trusted coverage names someone else in
+	// the office the article gives a person.
+	RuleCoverageContradiction = "FB010"
 )
 
 const since = "0.3.0"
@@ -48,5 +51,20 @@ nearly), but the coverage credits it to another person. Rewrites that move
 quotes between speakers change what the record says someone said. The
 evidence names the reference article and the speaker it gives.`,
 		Example: `"Dialogue is a good-faith effort," said Steve Witkoff. (reference: said by Karoline Leavitt)`,
+	},
+	{
+		ID: RuleCoverageContradiction, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: since,
+		Title: "role contradicted by the trusted coverage of this story",
+		Doc: `The article names a person as the current holder of an office one person
+holds at a time (a head of government known to the knowledge base, or a
+chief executive, chair, president, mayor or governor of a named
+organisation), and a trusted reference article of the same story (trust
+wire or archive in the reference store), dated within a week of it, names
+someone else in that office. The person is marked contradicted, with the
+reference article as evidence. Sources of other trust, and the run's own
+batch used as coverage, never contradict; people the knowledge base
+verifies are never reported. Offices change hands: check the date of the
+reference before acting.`,
+		Example: `Harbourside Freight chief executive Tom Reyes said ... (the wire report of the story names Lena Marsh as chief executive of Harbourside Freight)`,
 	},
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/kb"
 	"github.com/copydesk/copydesk/internal/testutil"
@@ -91,7 +92,7 @@ func BenchmarkBatchObserve(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		batch := NewBatch(k)
+		batch := corpus.NewIndex([]corpus.Keyed{NewBatch(k)}, false)
 		for i, doc := range docs {
 			batch.Observe(i, doc, results[i])
 		}

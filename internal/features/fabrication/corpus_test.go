@@ -16,7 +16,7 @@ type batchDoc struct{ source, date, text string }
 // every amendment (batch mode), returning the final results.
 func runBatch(t *testing.T, docs []batchDoc) []*analysis.Result {
 	t.Helper()
-	b := NewBatch(nil)
+	b := corpus.NewIndex([]corpus.Keyed{NewBatch(nil)}, false)
 	env := defaultEnv(t)
 	as, _ := analysis.Order([]*analysis.Analyzer{Analyzer})
 	var results []*analysis.Result

@@ -3,6 +3,8 @@ package fabrication
 import (
 	_ "embed"
 	"fmt"
+	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/goccy/go-yaml"
@@ -29,6 +31,8 @@ type words struct {
 	OfficeHonorifics map[string]string `yaml:"office_honorifics"`
 	GenericTitles    []string          `yaml:"generic_titles"`
 	TransitionWords  []string          `yaml:"transition_words"`
+	DeathVerbs       []string          `yaml:"death_verbs"`
+	DeathNouns       []string          `yaml:"death_nouns"`
 }
 
 type lexicon struct {
@@ -36,6 +40,12 @@ type lexicon struct {
 	bodyNouns, pastClause, participles, genericTitles                              map[string]bool
 	officeHonorifics                                                               map[string]string
 	pastMarkers, transitionWords                                                   []string
+	// diedAfterName and diedLater match the death clauses of words.yaml
+	// right after a name and anywhere later in its sentence.
+	diedAfterName, diedLater *regexp.Regexp
+	// diedBefore matches a death noun and "of" right before a title
+	// ("the death of Pope Francis", "the funeral of President X").
+	diedBefore *regexp.Regexp
 }
 
 var (
@@ -65,6 +75,20 @@ func getLexicon() (*lexicon, error) {
 			pastClause: set(w.PastClause), participles: set(w.Participles), officeHonorifics: w.OfficeHonorifics,
 			genericTitles: set(w.GenericTitles), transitionWords: w.TransitionWords,
 		}
+		verbs, nouns := alternation(w.DeathVerbs), alternation(w.DeathNouns)
+		lexVal.diedAfterName = regexp.MustCompile(`^(?:['’]s\s+(?:\w+\s+)?(?:` + nouns + `)\b|\s*,\s+whose\s+(?:` + nouns + `)\b|(?:\s*,[^,;.]{1,80},)?\s*,?\s+(?:who\s+)?(?:(?:was|were|had been|has been|is|got)\s+)?(?:` + verbs + `)\b)`)
+		lexVal.diedLater = regexp.MustCompile(`\b(?:before|until|after|since|upon|on)\s+(?:his|her)\s+(?:` + nouns + `)\b`)
+		lexVal.diedBefore = regexp.MustCompile(`\b(?:` + nouns + `)\s+of\s+(?:the\s+)?$`)
 	})
 	return lexVal, lexErr
+}
+
+// alternation is a regexp alternation of words (spaces match any run of
+// white space).
+func alternation(ws []string) string {
+	qs := make([]string, len(ws))
+	for i, w := range ws {
+		qs[i] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
+	}
+	return strings.Join(qs, "|")
 }

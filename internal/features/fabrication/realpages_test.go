@@ -85,7 +85,7 @@ func TestNoRealPersonAccused(t *testing.T) {
 		if len(pages) < 100 {
 			t.Fatalf("%s: only %d pages read", name, len(pages))
 		}
-		b := NewBatch(nil)
+		b := corpus.NewIndex([]corpus.Keyed{NewBatch(nil)}, true)
 		results := make([]*analysis.Result, len(pages))
 		for i, p := range pages {
 			doc := document.New(p.ID, p.Text)

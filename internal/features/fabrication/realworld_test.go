@@ -106,3 +106,44 @@ func garble(s string) string {
 	b[i] = 'x'
 	return string(b)
 }
+
+// TestGarbledOneWordOfficials is TestGarbledOfficialsAreCaught for
+// officials written by one name: each verified titled official's name is
+// replaced, everywhere in the report, by the garbled surname alone
+// ("Brazilian President Lulla"). The misspelled-holder finding must name
+// the holder; the title is the only evidence, as in any article.
+func TestGarbledOneWordOfficials(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "realworld", "*.txt"))
+	tried, caught := 0, 0
+	for _, path := range paths {
+		fx := readFixture(t, path)
+		res := analyze(t, path, fx.text, fx.date, nil)
+		for _, e := range res.Entities {
+			words := strings.Fields(e.Name)
+			surname := words[len(words)-1]
+			if e.Status != analysis.Verified || e.Role == "" || len(words) < 2 || len(surname) < 5 || strings.Contains(e.Name, ".") {
+				continue
+			}
+			garbled := garble(surname)
+			text := strings.ReplaceAll(strings.ReplaceAll(fx.text, e.Name, garbled), surname, garbled)
+			tried++
+			got := analyze(t, path, text, fx.date, nil)
+			ok := false
+			for _, f := range got.Findings {
+				ok = ok || f.Rule == RuleMisspelledHolder && strings.Contains(f.Message, garbled+" named as")
+				if f.Rule == RuleContradictedRole && strings.Contains(f.Message, garbled) {
+					t.Errorf("%s: a one-letter slip %q is called an invented official: %s", filepath.Base(path), garbled, f.Message)
+				}
+			}
+			if ok {
+				caught++
+				continue
+			}
+			t.Logf("%s: %q for %q not reported as misspelled", filepath.Base(path), garbled, e.Name)
+		}
+	}
+	if tried < 10 || caught*10 < tried*6 {
+		t.Errorf("caught %d of %d garbled one-word names", caught, tried)
+	}
+	t.Logf("caught %d of %d garbled one-word names", caught, tried)
+}

@@ -10,6 +10,9 @@ import (
 
 var yearRe = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
 
+// markerPunct turns the punctuation around a past marker into spaces.
+var markerPunct = strings.NewReplacer(",", " ", ";", " ", ":", " ", "(", " ", ")", " ", "\"", " ", "\u201c", " ", "\u201d", " ")
+
 // presentsAsCurrent reports whether the sentence around offset names its
 // office holder as holding office at the article's date: it has no past
 // framing ("former", "then", "during", "at the time", a year before the
@@ -19,10 +22,38 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 	if s == "" && len(p.Mentions) > 0 {
 		s = c.sentenceAt(p.Mentions[0].Start)
 	}
-	if c.pastClauseBefore(offset) {
+	if c.pastClauseBefore(offset) || c.diedFrame(offset, p) {
 		return false
 	}
 	return c.currentSentence(s)
+}
+
+// diedFrame reports whether the sentence says the person named after the
+// role at offset has died: "after President Ebrahim Raisi was killed",
+// "the late Pope Francis", "the death of Pope Francis", "Raisi's
+// funeral", "X, whose death", "before his death". It looks
+// back on a term that ended, whoever holds the office now.
+func (c *checker) diedFrame(offset int, p *people.Person) bool {
+	if c.lateBefore(offset) {
+		return true
+	}
+	doc := c.pass.Doc
+	if before := strings.ToLower(doc.Text[max(0, offset-40):offset]); c.lx.diedBefore.MatchString(before) {
+		return true // "the recent death of Pope Francis"
+	}
+	i := doc.SentenceAt(offset)
+	if i < 0 {
+		return false
+	}
+	sentEnd := doc.Sentences()[i].End
+	for _, m := range p.Mentions {
+		if m.Start < offset || m.End > sentEnd {
+			continue
+		}
+		after := strings.ToLower(doc.Text[m.End:sentEnd])
+		return c.lx.diedAfterName.MatchString(after) || c.lx.diedLater.MatchString(after)
+	}
+	return false
 }
 
 // outsideRoleIsCurrent is presentsAsCurrent for the sentence with the
@@ -44,7 +75,8 @@ func (c *checker) outsideRoleIsCurrent(r *people.Role) bool {
 // currentSentence reports whether a sentence has no past framing: no past
 // marker, no year before the article's.
 func (c *checker) currentSentence(s string) bool {
-	low := " " + strings.ToLower(s) + " "
+	// Punctuation does not hide a marker: "Pope Francis, his predecessor,".
+	low := " " + markerPunct.Replace(strings.ToLower(s)) + " "
 	for _, m := range c.lx.pastMarkers {
 		if strings.Contains(low, " "+m+" ") || strings.Contains(low, " "+m+"-") {
 			return false

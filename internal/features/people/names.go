@@ -300,8 +300,12 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 			continue
 		}
 		t := f.toks[k]
-		if t.allCaps() && k+2 < b && IsRoleWord(f.toks[k+1].Text) {
-			k++ // "HHS Secretary Robert F. Kennedy Jr.": an agency's initials
+		if isAcronym(t) && k+2 < b && IsRoleWord(f.toks[k+1].Text) {
+			k++ // "HHS Secretary Robert F. Kennedy Jr.", "BoJ Governor Kazuo Ueda": an agency's initials
+			continue
+		}
+		if q := f.titleWordsFrom(k, b); k > a && q > k {
+			k = q // "Canadian Public Safety Minister": title words after a country
 			continue
 		}
 		if ok := lex.honorificSet.has(t.Text); ok && k+1 < b {
@@ -349,15 +353,19 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 			firstName := lex.firstNames[f.lower(k)] != ""
 			asSurname := p == k+1 && p+g-1 == end // "Bobby Charlton", "George Washington"
 			asFirst := p == k && p+g-1 < end && f.nameOverridesPlace(p)
-			if !firstName || !asSurname && !asFirst {
-				return nameMatch{}, false
+			if (!firstName || !asSurname && !asFirst) && !f.knownPerson(k, end+1) {
+				return nameMatch{}, false // "Mohammed Shia al-Sudani" is a name the gazetteer knows
 			}
 		}
 		coreToks = append(coreToks, p)
 	}
+	// After a title, a name may start with a common word if it ends in
+	// one that is not ("PBOC Governor Pan Gongsheng"), or be one the
+	// gazetteer knows ("Governor Yi Gang").
+	titled := hasRole && len(coreToks) > 1 && (!lex.common[f.lower(coreToks[len(coreToks)-1])] || f.knownPerson(k, end+1))
 	for i, p := range coreToks {
 		w := f.lower(p)
-		nameLike := !lex.common[w] || lex.firstNames[w] != "" && i < len(coreToks)-1 || lex.surnames[w] && i > 0 || lex.surnames[w] && len(coreToks) == 1
+		nameLike := !lex.common[w] || lex.firstNames[w] != "" && i < len(coreToks)-1 || lex.surnames[w] && i > 0 || lex.surnames[w] && len(coreToks) == 1 || titled
 		if !nameLike {
 			return nameMatch{}, false // "Hostage Affairs", "Officials Say"
 		}
@@ -425,4 +433,26 @@ func (f *finder) knownPerson(a, b int) bool {
 	}
 	name := f.text[f.toks[a].Start:f.toks[b-1].End]
 	return f.gaz != nil && f.gaz.IsKnownPerson(name) || f.allowed[name]
+}
+
+// titleWordsFrom returns the token after a run of capitalised common words
+// starting at k that ends at a role word with a name still to follow
+// (before b): "Public Safety" in "Public Safety Minister Gary ...". It
+// returns k when there is none.
+func (f *finder) titleWordsFrom(k, b int) int {
+	q := k
+	for q < b && q-k < maxTitleWords {
+		t := f.toks[q]
+		if IsRoleWord(t.Text) {
+			break
+		}
+		if !t.capitalised() || !lex.common[t.lower] || lex.firstNames[t.lower] != "" {
+			return k
+		}
+		q++
+	}
+	if q == k || q+1 >= b || !IsRoleWord(f.toks[q].Text) {
+		return k
+	}
+	return q
 }

@@ -76,7 +76,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p--
 			continue
 		}
-		if t.Kind == wordToken && t.allCaps() && len(t.Text) >= 2 && len(t.Text) <= 5 && p < end && (hasHead || IsRoleWord(f.toks[p+1].Text)) {
+		if t.Kind == wordToken && isAcronym(t) && p < end && (hasHead || IsRoleWord(f.toks[p+1].Text)) {
 			p-- // "HHS Secretary", "CIA Director": the agency's initials
 			continue
 		}
@@ -91,6 +91,10 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p = s - 1
 			continue
 		}
+		if q := f.titleWordsEndingAt(p); q >= 0 && hasHead && p < end {
+			p = q - 1 // "French Armed Forces Minister": title words after a country
+			continue
+		}
 		if t.Kind == wordToken && roleAdjectives[t.lower] && p < end {
 			p-- // "the new foreign minister, Johann Wadephul"
 			continue
@@ -101,7 +105,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 	// "the governor, X" and "its governor, X" both name the holder of a
 	// role the sentence has already placed; "a governor, X" does not.
 	sawThe := start <= end && (f.lower(start) == "the" || start > 0 && roleDeterminers[f.lower(start-1)])
-	for start <= end && f.toks[start].Kind == wordToken && (functionMods[f.lower(start)] || roleAdjectives[f.lower(start)] && !timeAdjectives[f.lower(start)]) {
+	for start <= end && f.toks[start].Kind == wordToken && (functionMods[f.lower(start)] || roleAdjectives[f.lower(start)] && !timeAdjectives[f.lower(start)] && !f.placeStartsAt(start, end)) {
 		start++
 	}
 	for end >= start && f.toks[end].Kind == wordToken && functionMods[f.lower(end)] {
@@ -303,4 +307,68 @@ func timePrefixed(w string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// placeStartsAt reports whether a gazetteer place of more than one word
+// starts at token i (before end): "New Zealand", whose "New" is not the
+// adjective of "the new foreign minister".
+func (f *finder) placeStartsAt(i, end int) bool {
+	return f.toks[i].capitalised() && f.gazAt(i, end+1) > 1
+}
+
+// isAcronym reports whether t is an organisation's initials: "CIA",
+// "PBOC", and the mixed-case "BoJ", "BoE", "PBoC" (at least two capitals,
+// at most two small letters, five letters in all).
+func isAcronym(t token) bool {
+	if len(t.Text) < 2 || len(t.Text) > 5 || t.Text[0] < 'A' || t.Text[0] > 'Z' {
+		return false
+	}
+	upper, lower := 0, 0
+	for i := 0; i < len(t.Text); i++ {
+		switch c := t.Text[i]; {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		default:
+			return false
+		}
+	}
+	return upper >= 2 && lower <= 2 && (lower == 0 || t.Text[len(t.Text)-1] >= 'A' && t.Text[len(t.Text)-1] <= 'Z')
+}
+
+// maxTitleWords bounds the capitalised common words a title may carry
+// between a country and its head ("Armed Forces", "Public Safety",
+// "External Affairs", "Chief Cabinet").
+const maxTitleWords = 3
+
+// titleWordsEndingAt returns the first token of a run of capitalised
+// common words ending at token e that a place, an organisation or its
+// initials introduce ("French Armed Forces", "Canadian Public Safety"),
+// or -1. Without that anchor the words may open the sentence
+// ("Yesterday Defence Minister ...") and are not read as the title.
+func (f *finder) titleWordsEndingAt(e int) int {
+	s, common := e, 0
+	for s >= 0 && e-s < maxTitleWords {
+		t := f.toks[s]
+		if t.Kind != wordToken || !t.capitalised() || s < e && f.toks[s+1].LineBreak {
+			break
+		}
+		if IsRoleWord(t.Text) {
+			s--
+			continue // "Japanese Chief Cabinet Secretary"
+		}
+		if !lex.common[t.lower] || lex.firstNames[t.lower] != "" {
+			break
+		}
+		common++
+		s--
+	}
+	if common == 0 || s < 0 || f.toks[s+1].LineBreak {
+		return -1
+	}
+	if f.gazEndingAt(s) >= 0 || isAcronym(f.toks[s]) {
+		return s + 1
+	}
+	return -1
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/testutil"
 	"github.com/copydesk/copydesk/internal/testutil/benchtext"
@@ -55,11 +56,11 @@ func BenchmarkSharedSentencesBatch(b *testing.B) {
 		size += int64(len(a.Text))
 	}
 	b.SetBytes(size / int64(len(docs)))
-	c := NewSharedSentences()
+	c := corpus.NewIndex([]corpus.Keyed{NewSharedSentences()}, true)
 	i := 0
 	for b.Loop() {
 		if i == len(docs) {
-			c, i = NewSharedSentences(), 0 // a new batch: bucket sizes stay realistic
+			c, i = corpus.NewIndex([]corpus.Keyed{NewSharedSentences()}, true), 0 // a new batch: bucket sizes stay realistic
 		}
 		c.Observe(i, docs[i], &analysis.Result{})
 		i++

@@ -54,16 +54,16 @@ const minNameRunes = 5
 
 // findGarbledNames reports names spelled one or two edits away from a name
 // the article spells more often in the same slot. It returns the number
-// reported. Only capitalised words are looked at, occurrences go in one
-// flat slice, and the costly comparisons (edit distance, slots) run only
-// for pairs that pass the cheap ones, so an article costs a few
-// allocations however many names it has.
+// reported. Only capitalised words are looked at, and the costly
+// comparisons (edit distance, slots) run only for pairs that pass the cheap
+// ones and that nameIndex offers, so the cost grows with the number of
+// names, not its square.
 func findGarbledNames(c *collector, end int) int {
 	doc, text := c.doc, c.doc.Text
 	words := doc.Words()
 	var names []nameMention
-	nameIndex := map[string]int{} // form → index in names
 	var occs []nameOcc
+	index := map[string]int32{}
 	capitalisedAt := func(i int) bool {
 		return i >= 0 && i < len(words) && isCapitalised(text[words[i].Start:words[i].End])
 	}
@@ -75,15 +75,15 @@ func findGarbledNames(c *collector, end int) int {
 		if !isNameWord(w) {
 			continue
 		}
-		ni, seen := nameIndex[w]
+		ni, seen := index[w]
 		if !seen {
-			ni = len(names)
+			ni = int32(len(names))
+			index[w] = ni
 			names = append(names, nameMention{form: w, alone: true})
-			nameIndex[w] = ni
 		}
 		n := &names[ni]
 		n.count++
-		occs = append(occs, nameOcc{int32(ni), int32(i)})
+		occs = append(occs, nameOcc{ni, int32(i)})
 		hasPrev := i > 0 && sameName(text, words[i-1].End, words[i].Start) && capitalisedAt(i-1)
 		hasNext := i+1 < len(words) && sameName(text, words[i].End, words[i+1].Start) && capitalisedAt(i+1)
 		if hasPrev && !hasNext {
@@ -96,36 +96,30 @@ func findGarbledNames(c *collector, end int) int {
 			n.midSent = true
 		}
 	}
+	if len(names) < 2 {
+		return 0
+	}
+	nx := newNameIndex(names, occs)
 	reported := 0
-	variants := newVariantIndex(names)
-	var byInitial map[byte][]int // names by first letter, either case, in order: made when first needed
 	for gi := range names {
 		g := &names[gi]
-		if !g.midSent || colloc.KnownCount(g.form) > 0 || variants.of(gi) {
+		if !g.midSent || colloc.KnownCount(g.form) > 0 || nx.variantOfAnother(gi) {
 			continue
 		}
-		if byInitial == nil {
-			byInitial = map[byte][]int{}
-			for ci := range names {
-				k := names[ci].form[0] | 0x20
-				byInitial[k] = append(byInitial[k], ci)
-			}
-		}
-		for _, ci := range byInitial[g.form[0]|0x20] {
+		// The first name of the article (in order of appearance) that g
+		// garbles: the candidates come from the index in that order.
+		for _, ci := range nx.candidates(gi) {
 			cn := &names[ci]
 			// Cheap tests first: most pairs differ in first letter or length.
 			if d := len(cn.form) - len(g.form); d > 2*utf8.UTFMax || d < -2*utf8.UTFMax || cn.form[0]|0x20 != g.form[0]|0x20 {
 				continue
 			}
-			if ci == gi || !cn.midSent || cn.count < 2 || cn.count <= g.count || !garbledPair(g.form, cn.form) ||
-				!shareSlot(text, words, occs, gi, ci, names) {
+			if int(ci) == gi || !cn.midSent || cn.count < 2 || cn.count <= g.count || !garbledPair(g.form, cn.form) ||
+				!nx.shareSlot(text, words, gi, int(ci)) {
 				continue
 			}
-			for _, o := range occs {
-				if int(o.name) != gi {
-					continue
-				}
-				p := words[o.word]
+			for _, wi := range nx.occurrences(gi) {
+				p := words[wi]
 				c.add(ruleGarbledName, p.Start, p.End,
 					fmt.Sprintf("%q looks like a garbled %q, which the article writes %d times", g.form, cn.form, cn.count),
 					fmt.Sprintf("%q %d time(s), %q %d times", g.form, g.count, cn.form, cn.count))
@@ -135,6 +129,146 @@ func findGarbledNames(c *collector, end int) int {
 		}
 	}
 	return reported
+}
+
+// nameIndex makes the comparisons between an article's names linear in
+// their number: each name's occurrences in one flat list, the names in
+// sorted order for the prefix test, and, when there are many, the names
+// that could be the correct spelling (seen twice or more, away from a
+// sentence start) under every form with up to two letters deleted, the
+// neighbourhood any name one or two edits away shares with them. An
+// article of thousands of distinct names (a list, a fuzzer's text) then
+// costs a few look-ups a name instead of a comparison with every other.
+type nameIndex struct {
+	names    []nameMention
+	occStart []int32 // occurrences of name i: occWords[occStart[i]:occStart[i+1]]
+	occWords []int32
+	sorted   []int32 // name indexes by form
+	// Correct-spelling candidates: all of them in order (few), or by
+	// deletion-neighbourhood key (many).
+	few  []int32
+	near map[uint64][]int32
+	buf  []int32
+}
+
+// directCandidates is how many candidates are compared with every name
+// directly; past it the deletion index pays for itself. (A variable so
+// that a test can compare the two paths.)
+var directCandidates = 48
+
+func newNameIndex(names []nameMention, occs []nameOcc) *nameIndex {
+	nx := &nameIndex{names: names, occStart: make([]int32, len(names)+1), occWords: make([]int32, len(occs))}
+	for _, o := range occs {
+		nx.occStart[o.name+1]++
+	}
+	for i := range names {
+		nx.occStart[i+1] += nx.occStart[i]
+	}
+	fill := append([]int32(nil), nx.occStart[:len(names)]...)
+	for _, o := range occs {
+		nx.occWords[fill[o.name]] = o.word
+		fill[o.name]++
+	}
+	nx.sorted = make([]int32, len(names))
+	for i := range nx.sorted {
+		nx.sorted[i] = int32(i)
+	}
+	slices.SortFunc(nx.sorted, func(a, b int32) int { return strings.Compare(names[a].form, names[b].form) })
+	for i, n := range names {
+		if n.midSent && n.count >= 2 {
+			nx.few = append(nx.few, int32(i))
+		}
+	}
+	if len(nx.few) > directCandidates {
+		nx.near = map[uint64][]int32{}
+		for _, ci := range nx.few {
+			for _, k := range deletionKeys(names[ci].form, nil) {
+				if l := nx.near[k]; len(l) == 0 || l[len(l)-1] != ci {
+					nx.near[k] = append(l, ci)
+				}
+			}
+		}
+		nx.few = nil
+	}
+	return nx
+}
+
+func (nx *nameIndex) occurrences(i int) []int32 { return nx.occWords[nx.occStart[i]:nx.occStart[i+1]] }
+
+// candidates returns, in order of first appearance, the names that could
+// be the correct spelling of names[gi]: all of them when they are few, else
+// those sharing a deletion-neighbourhood key with it.
+func (nx *nameIndex) candidates(gi int) []int32 {
+	if nx.near == nil {
+		return nx.few
+	}
+	out := nx.buf[:0]
+	for _, k := range deletionKeys(nx.names[gi].form, nil) {
+		out = append(out, nx.near[k]...)
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	nx.buf = out
+	return out
+}
+
+// deletionKeys appends to keys a hash of every form of w (lower-cased)
+// with zero, one or two letters deleted. Two names at most two edits apart
+// (substitutions, insertions, deletions, adjacent swaps) share one.
+func deletionKeys(w string, keys []uint64) []uint64 {
+	rs := []rune(strings.ToLower(w))
+	hash := func(skip1, skip2 int) uint64 {
+		h := uint64(14695981039346656037)
+		for i, r := range rs {
+			if i != skip1 && i != skip2 {
+				h = (h ^ uint64(r)) * 1099511628211
+			}
+		}
+		return h
+	}
+	keys = append(keys, hash(-1, -1))
+	for i := range rs {
+		keys = append(keys, hash(i, -1))
+		for j := i + 1; j < len(rs); j++ {
+			keys = append(keys, hash(i, j))
+		}
+	}
+	return keys
+}
+
+// variantOfAnother reports whether names[gi] extends or shortens another
+// name of the article ("Clarks" beside "Clark", "Israeli" beside
+// "Israel"): an inflection, whatever else it is near. A shorter name is
+// one of g's prefixes; a longer one, if any, sorts right after g.
+func (nx *nameIndex) variantOfAnother(gi int) bool {
+	g := nx.names[gi].form
+	k, _ := slices.BinarySearchFunc(nx.sorted, g, func(i int32, t string) int { return strings.Compare(nx.names[i].form, t) })
+	if k+1 < len(nx.sorted) && strings.HasPrefix(nx.names[nx.sorted[k+1]].form, g) {
+		return true
+	}
+	for i := 1; i < len(g); i++ {
+		if k, ok := slices.BinarySearchFunc(nx.sorted, g[:i], func(i int32, t string) int { return strings.Compare(nx.names[i].form, t) }); ok && int(nx.sorted[k]) != gi {
+			return true
+		}
+	}
+	return false
+}
+
+// shareSlot reports whether names gi and ci stand in the same place of a
+// name: another word in common in the whole name ("President Zelenksy"
+// and "President Volodymyr Zelensky", "Mr Starmr" and "Mr Starmer"), or
+// gi alone in the surname slot of a name ci completes elsewhere ("Starmr
+// said" after "Keir Starmer"), with no first name of its own.
+func (nx *nameIndex) shareSlot(text string, words []document.Span, gi, ci int) bool {
+	for _, wg := range nx.occurrences(gi) {
+		gr := nameRun(text, words, int(wg))
+		for _, wc := range nx.occurrences(ci) {
+			if runsShareWord(text, words, gr, int(wg), nameRun(text, words, int(wc)), int(wc)) {
+				return true
+			}
+		}
+	}
+	return nx.names[ci].inFull && nx.names[gi].alone
 }
 
 // nameForm drops a possessive ending.
@@ -278,26 +412,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-// shareSlot reports whether names gi and ci stand in the same place of a
-// name: another word in common in the whole name ("President Zelenksy"
-// and "President Volodymyr Zelensky", "Mr Starmr" and "Mr Starmer"), or
-// gi alone in the surname slot of a name ci completes elsewhere ("Starmr
-// said" after "Keir Starmer"), with no first name of its own.
-func shareSlot(text string, words []document.Span, occs []nameOcc, gi, ci int, names []nameMention) bool {
-	for _, og := range occs {
-		if int(og.name) != gi {
-			continue
-		}
-		gr := nameRun(text, words, int(og.word))
-		for _, oc := range occs {
-			if int(oc.name) == ci && runsShareWord(text, words, gr, int(og.word), nameRun(text, words, int(oc.word)), int(oc.word)) {
-				return true
-			}
-		}
-	}
-	return names[ci].inFull && names[gi].alone
-}
-
 // runsShareWord reports whether the names a and b (word index ranges),
 // leaving out the words at skipA and skipB, have a word in common.
 func runsShareWord(text string, words []document.Span, a [2]int, skipA int, b [2]int, skipB int) bool {
@@ -325,54 +439,4 @@ func nameRun(text string, words []document.Span, i int) [2]int {
 		e++
 	}
 	return [2]int{s, e}
-}
-
-// variantOfAnother reports whether names[gi] extends or shortens another
-// name of the article ("Clarks" beside "Clark", "Israeli" beside
-// "Israel"): an inflection, whatever else it is near.
-func variantOfAnother(names []nameMention, gi int) bool {
-	return newVariantIndex(names).of(gi)
-}
-
-// variantIndex answers variantOfAnother for every name of an article in
-// O(length of the name) rather than O(names): the forms are distinct, so
-// another form is a prefix of g when one of g's prefixes is a form, and g
-// is a prefix of another when the next form in sorted order starts with g.
-type variantIndex struct {
-	names  []nameMention
-	forms  map[string]bool
-	sorted []string
-}
-
-func newVariantIndex(names []nameMention) variantIndex {
-	v := variantIndex{names: names, forms: make(map[string]bool, len(names)), sorted: make([]string, len(names))}
-	for i, n := range names {
-		v.forms[n.form] = true
-		v.sorted[i] = n.form
-	}
-	slices.Sort(v.sorted)
-	return v
-}
-
-func (v variantIndex) of(gi int) bool {
-	g := v.names[gi].form
-	for k := range len(g) {
-		if v.forms[g[:k]] {
-			return true
-		}
-	}
-	i, _ := slices.BinarySearch(v.sorted, g)
-	return i+1 < len(v.sorted) && strings.HasPrefix(v.sorted[i+1], g)
-}
-
-// variantOfAnotherScan is variantOfAnother by comparing every pair, kept
-// for the test that checks the index against it.
-func variantOfAnotherScan(names []nameMention, gi int) bool {
-	g := names[gi].form
-	for i := range names {
-		if i != gi && (strings.HasPrefix(g, names[i].form) || strings.HasPrefix(names[i].form, g)) {
-			return true
-		}
-	}
-	return false
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/analysis"
+	"github.com/copydesk/copydesk/internal/corpus"
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/evalset"
 	"github.com/copydesk/copydesk/internal/testutil"
@@ -27,7 +28,7 @@ func measurePrecision(t *testing.T, articles []evalset.Article) (map[string]*rul
 		rates[r.ID] = &ruleRate{}
 	}
 	words := 0
-	check := NewSharedSentences()
+	check := corpus.NewIndex([]corpus.Keyed{NewSharedSentences()}, true)
 	for i, a := range articles {
 		doc := document.New(a.ID, a.Text)
 		doc.Title, doc.Source = a.Title, a.Source

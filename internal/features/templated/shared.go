@@ -1,7 +1,11 @@
 package templated
 
 import (
+	"encoding/binary"
+	"encoding/json"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -26,37 +30,89 @@ const (
 	maxBucketEntries = 64 // a sentence in thousands of articles is still found; buckets stay bounded
 )
 
-// sentenceRecord is what the batch keeps per eligible sentence: 88 bytes.
-type sentenceRecord struct {
-	start, end, line, col int32
-	exact                 uint64 // hash of the exact bytes, to quote the earlier article
-	sig                   [sigSize]uint32
+// sentence is what an article emits per eligible sentence: under each of
+// its bands key ("b<band>:<bucket>") without the text, and under its exact
+// hash ("x:<hash>") with the text, so the text travels once.
+type sentence struct {
+	Source   string    `json:"s"` // "\x00"+id when the article has none: distinct from every other
+	N        int       `json:"n"` // index among the article's eligible sentences
+	Eligible int       `json:"k"` // the article's eligible sentences
+	Start    int       `json:"a"`
+	End      int       `json:"b"`
+	Line     int       `json:"l"`
+	Col      int       `json:"c"`
+	Exact    uint64    `json:"x"` // hash of the exact bytes
+	Sig      packedSig `json:"g"`
+	Text     string    `json:"t,omitempty"`
 }
 
-// articleRecord is the compact per-article index: ID, source and sentence
-// records (≈ 2.2 KB for a 25-sentence article, plus 5 bucket slots of 8
-// bytes per sentence: ≈ 3.2 KB in all).
-type articleRecord struct {
-	id, source string
-	sentences  []sentenceRecord
+// packedSig is a MinHash signature that travels as base64 of its
+// little-endian bytes (80 characters rather than about 160 as numbers).
+type packedSig [sigSize]uint32
+
+func (p packedSig) MarshalJSON() ([]byte, error) {
+	if p == (packedSig{}) {
+		return []byte("null"), nil // the exact key's copy carries none
+	}
+	var b [4 * sigSize]byte
+	for i, v := range p {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return json.Marshal(b[:])
 }
 
-type sentenceRef struct{ doc, sent int32 }
-
-// SharedSentences is the TP010 batch check: sentences that articles from
-// different sources share.
-type SharedSentences struct {
-	articles []articleRecord
-	buckets  map[uint64][]sentenceRef
-	mix      [sigSize]uint64
-	pending  map[int][]analysis.Finding // amendments to earlier articles
-	reported map[sentenceRef]bool
+func (p *packedSig) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*p = packedSig{}
+		return nil
+	}
+	var b []byte
+	if err := json.Unmarshal(data, &b); err != nil {
+		return err
+	}
+	if len(b) != 4*sigSize {
+		return fmt.Errorf("signature of %d bytes, want %d", len(b), 4*sigSize)
+	}
+	for i := range p {
+		p[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return nil
 }
 
-// NewSharedSentences returns a fresh check for one batch.
+// sharedNote is what a Reduce tells an article about one of its sentences.
+type sharedNote struct {
+	Kind     byte   `json:"kind"` // noteText, noteMatch or noteCopied
+	N        int    `json:"n"`
+	Eligible int    `json:"k"`
+	Start    int    `json:"a"`
+	End      int    `json:"b"`
+	Line     int    `json:"l"`
+	Col      int    `json:"c"`
+	Text     string `json:"t,omitempty"`
+	Band     int    `json:"band,omitempty"`
+	// The other article: its id, source and line; for noteCopied its
+	// order and eligible sentences too.
+	Other         string       `json:"o,omitempty"`
+	OtherSource   string       `json:"os,omitempty"`
+	OtherLine     int          `json:"ol,omitempty"`
+	OtherN        int          `json:"on,omitempty"`
+	OtherOrder    corpus.Order `json:"oo"`
+	OtherEligible int          `json:"ok,omitempty"`
+}
+
+const (
+	noteText   = 't' // the sentence's own text and place (from its exact key)
+	noteMatch  = 'm' // an earlier sentence from another source matches it in a band
+	noteCopied = 'c' // a later article from another source copies it exactly
+)
+
+// SharedSentences is the TP010 check across articles: sentences that
+// articles from different sources share.
+type SharedSentences struct{ mix [sigSize]uint64 }
+
+// NewSharedSentences returns the check.
 func NewSharedSentences() *SharedSentences {
-	s := &SharedSentences{buckets: map[uint64][]sentenceRef{},
-		pending: map[int][]analysis.Finding{}, reported: map[sentenceRef]bool{}}
+	s := &SharedSentences{}
 	x := uint64(0x9E3779B97F4A7C15)
 	for i := range s.mix {
 		x = splitmix(x)
@@ -65,10 +121,12 @@ func NewSharedSentences() *SharedSentences {
 	return s
 }
 
-var _ corpus.Check = (*SharedSentences)(nil)
+var _ corpus.Keyed = (*SharedSentences)(nil)
 
 func (s *SharedSentences) Name() string           { return "templated.shared-sentences" }
 func (s *SharedSentences) Rules() []analysis.Rule { return []analysis.Rule{sharedSentenceRule} }
+func (s *SharedSentences) NewValue() any          { return &sentence{} }
+func (s *SharedSentences) NewNote() any           { return &sharedNote{} }
 
 func splitmix(x uint64) uint64 {
 	x += 0x9E3779B97F4A7C15
@@ -77,18 +135,15 @@ func splitmix(x uint64) uint64 {
 	return x ^ (x >> 31)
 }
 
-// Observe indexes doc's sentences and reports those another source's
-// earlier article already carried.
-func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis.Result) []corpus.Amendment {
+// Emit returns, per eligible sentence of the main text (at least
+// minSharedWords words, no quotation marks), its band keys and its exact
+// key.
+func (s *SharedSentences) Emit(doc *document.Document, res *analysis.Result) []corpus.Sighting {
 	source := doc.Source
 	if source == "" {
-		source = fmt.Sprintf("\x00article %d", idx) // no source: distinct from every other article
+		source = "\x00" + doc.ID // no source: distinct from every other article
 	}
-	rec := articleRecord{id: doc.ID, source: source, sentences: make([]sentenceRecord, 0, len(doc.Sentences()))}
-	self := int32(len(s.articles))
-	var found []analysis.Finding
-	var foundIn []int32              // the earlier article each finding points at
-	pendingBefore := map[int32]int{} // earlier articles' pending counts before this one
+	var recs []*sentence
 	mainEnd := doc.MainEnd()
 	for _, sp := range doc.Sentences() {
 		if sp.Start >= mainEnd {
@@ -103,39 +158,192 @@ func (s *SharedSentences) Observe(idx int, doc *document.Document, res *analysis
 			continue
 		}
 		line, col := doc.Position(sp.Start)
-		r := sentenceRecord{start: int32(sp.Start), end: int32(sp.End), line: int32(line), col: int32(col),
-			exact: fnv64(text), sig: s.signature(doc.Text, ws)}
-		if other, ok := s.match(r, source); ok {
-			oa := s.articles[other.doc]
-			os := oa.sentences[other.sent]
-			found = append(found, sharedFinding(text, sp.Start, sp.End, line, col, oa.id, oa.source, int(os.line)))
-			foundIn = append(foundIn, other.doc)
-			if _, ok := pendingBefore[other.doc]; !ok {
-				pendingBefore[other.doc] = len(s.pending[int(other.doc)])
-			}
-			if os.exact == r.exact && !s.reported[other] {
-				s.reported[other] = true
-				s.pending[int(other.doc)] = append(s.pending[int(other.doc)],
-					sharedFinding(text, int(os.start), int(os.end), int(os.line), int(os.col), doc.ID, source, line))
-			}
-		}
-		rec.sentences = append(rec.sentences, r)
+		recs = append(recs, &sentence{Source: source, N: len(recs), Start: sp.Start, End: sp.End, Line: line, Col: col,
+			Exact: fnv64(text), Sig: s.signature(doc.Text, ws), Text: strings.Clone(text)})
 	}
-	for si, r := range rec.sentences {
-		for _, key := range bandKeys(r.sig) {
-			if b := s.buckets[key]; len(b) < maxBucketEntries {
-				s.buckets[key] = append(b, sentenceRef{self, int32(si)})
+	out := make([]corpus.Sighting, 0, len(recs)*(bands+1))
+	for _, r := range recs {
+		r.Eligible = len(recs)
+		banded := *r
+		banded.Text = ""
+		for b, key := range bandKeys(r.Sig) {
+			out = append(out, corpus.Sighting{Key: "b" + strconv.Itoa(b) + ":" + strconv.FormatUint(key, 16), Value: &banded})
+		}
+		exact := *r
+		exact.Sig = packedSig{}
+		out = append(out, corpus.Sighting{Key: "x:" + strconv.FormatUint(r.Exact, 16), Value: &exact})
+	}
+	return out
+}
+
+// Compact drops the text a streaming run never quotes back.
+func (s *SharedSentences) Compact(v any) any {
+	r := v.(*sentence)
+	if r.Text == "" {
+		return r
+	}
+	c := *r
+	c.Text = ""
+	return &c
+}
+
+// Reduce answers one band bucket or one exact sentence.
+func (s *SharedSentences) Reduce(g *corpus.Group) []corpus.Note {
+	if strings.HasPrefix(g.Key, "x:") {
+		return reduceExact(g)
+	}
+	band, _ := strconv.Atoi(g.Key[1:strings.IndexByte(g.Key, ':')])
+	return reduceBand(g, band)
+}
+
+// reduceBand: a sentence matches the earliest sentence of an earlier
+// article from another source among the bucket's first maxBucketEntries
+// whose signature agrees on at least minAgree minima.
+func reduceBand(g *corpus.Group, band int) []corpus.Note {
+	bucket := g.Members[:min(len(g.Members), maxBucketEntries)]
+	var out []corpus.Note
+	for i := g.From; i < g.To; i++ {
+		m := g.Members[i]
+		r := m.Value.(*sentence)
+		for _, o := range bucket {
+			if o.Order.Compare(m.Order) >= 0 {
+				break
 			}
+			or := o.Value.(*sentence)
+			if or.Source == r.Source || !agrees(r.Sig, or.Sig) {
+				continue
+			}
+			out = append(out, corpus.Note{Article: m.Order.ID, Value: &sharedNote{Kind: noteMatch, N: r.N, Eligible: r.Eligible,
+				Band: band, Other: o.Order.ID, OtherSource: or.Source, OtherLine: or.Line, OtherN: or.N, OtherOrder: o.Order}})
+			break
 		}
 	}
-	s.articles = append(s.articles, rec)
-	if len(found) == 0 {
+	return out
+}
+
+func agrees(a, b packedSig) bool {
+	agree := 0
+	for k := range a {
+		if a[k] == b[k] {
+			agree++
+		}
+	}
+	return agree >= minAgree
+}
+
+// reduceExact tells each sentence its text and place, and tells the
+// earliest copy of an exact sentence which later article from another
+// source copies it first.
+func reduceExact(g *corpus.Group) []corpus.Note {
+	var out []corpus.Note
+	for i := g.From; i < g.To; i++ {
+		m := g.Members[i]
+		r := m.Value.(*sentence)
+		out = append(out, corpus.Note{Article: m.Order.ID, Value: &sharedNote{Kind: noteText, N: r.N, Eligible: r.Eligible,
+			Start: r.Start, End: r.End, Line: r.Line, Col: r.Col, Text: r.Text}})
+	}
+	if !g.Wants(0) {
+		return out
+	}
+	first := g.Members[0]
+	fr := first.Value.(*sentence)
+	for _, o := range g.Members[1:] {
+		or := o.Value.(*sentence)
+		if or.Source == fr.Source || o.Order.Compare(first.Order) == 0 {
+			continue
+		}
+		out = append(out, corpus.Note{Article: first.Order.ID, Value: &sharedNote{Kind: noteCopied, N: fr.N, Eligible: fr.Eligible,
+			Other: o.Order.ID, OtherSource: or.Source, OtherLine: or.Line, OtherN: or.N, OtherOrder: o.Order, OtherEligible: or.Eligible}})
+		break
+	}
+	return out
+}
+
+// Settle builds an article's TP010 findings from its notes: each sentence
+// is reported against the partner its lowest matching band found; an
+// article whose findings all point at one earlier article and cover most
+// of its sentences is a copy, reported once (collapse). Sentences a later
+// article copies exactly are reported too, collapsed likewise when that
+// article copied most of its sentences from this one.
+func (s *SharedSentences) Settle(article string, notes []corpus.Note) corpus.Amendment {
+	texts := map[int]*sharedNote{}
+	matched := map[int]*sharedNote{}
+	var copied []*sharedNote
+	for _, n := range notes {
+		sn := n.Value.(*sharedNote)
+		switch sn.Kind {
+		case noteText:
+			texts[sn.N] = sn
+		case noteMatch:
+			if m := matched[sn.N]; m == nil || sn.Band < m.Band {
+				matched[sn.N] = sn
+			}
+		case noteCopied:
+			copied = append(copied, sn)
+		}
+	}
+	var a corpus.Amendment
+	a.Findings = append(a.Findings, laterFindings(article, texts, matched)...)
+	a.Findings = append(a.Findings, earlierFindings(texts, copied)...)
+	corpus.SortFindings(a.Findings)
+	return a
+}
+
+// laterFindings report the article's sentences found in earlier articles.
+func laterFindings(article string, texts, matched map[int]*sharedNote) []analysis.Finding {
+	ns := make([]int, 0, len(matched))
+	for n := range matched {
+		if texts[n] != nil {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) == 0 {
 		return nil
 	}
-	if other, ok := copiedWhole(foundIn, len(rec.sentences)); ok {
-		found = s.collapse(found, other, len(rec.sentences), pendingBefore[other], doc.ID, source)
+	sort.Ints(ns)
+	var found []analysis.Finding
+	var foundIn []string
+	for _, n := range ns {
+		m, t := matched[n], texts[n]
+		found = append(found, sharedFinding(t.Text, t.Start, t.End, t.Line, t.Col, m.Other, m.OtherSource, m.OtherLine))
+		foundIn = append(foundIn, m.Other)
 	}
-	return []corpus.Amendment{{Doc: idx, Findings: found}}
+	if copiedWhole(foundIn, matched[ns[0]].Eligible) {
+		m := matched[ns[0]]
+		f := found[0]
+		f.Message = fmt.Sprintf("article copies an article from another source: %d of its %d sentences", len(found), m.Eligible)
+		f.Evidence = fmt.Sprintf("copied from article %s (source %s)", m.Other, printableSource(m.OtherSource))
+		return []analysis.Finding{f}
+	}
+	return found
+}
+
+// earlierFindings report the article's sentences a later article copies.
+func earlierFindings(texts map[int]*sharedNote, copied []*sharedNote) []analysis.Finding {
+	byLater := map[string][]*sharedNote{}
+	for _, c := range copied {
+		if texts[c.N] != nil {
+			byLater[c.Other] = append(byLater[c.Other], c)
+		}
+	}
+	var out []analysis.Finding
+	for other, cs := range byLater {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].N < cs[j].N })
+		var fs []analysis.Finding
+		for _, c := range cs {
+			t := texts[c.N]
+			fs = append(fs, sharedFinding(t.Text, t.Start, t.End, t.Line, t.Col, other, c.OtherSource, c.OtherLine))
+		}
+		if len(cs) >= 3 && float64(len(cs)) >= minCopiedShare*float64(cs[0].OtherEligible) {
+			f := fs[0]
+			f.Message = fmt.Sprintf("article copied by an article from another source: %d of its sentences", len(fs))
+			f.Evidence = fmt.Sprintf("copied in article %s (source %s)", other, printableSource(cs[0].OtherSource))
+			fs = fs[:1]
+			fs[0] = f
+		}
+		out = append(out, fs...)
+	}
+	return out
 }
 
 // minCopiedShare is the share of an article's sentences that, all found in
@@ -145,45 +353,16 @@ const minCopiedShare = 0.8
 
 // copiedWhole reports whether the findings point at one earlier article
 // only and cover most of the article's eligible sentences.
-func copiedWhole(foundIn []int32, eligible int) (int32, bool) {
+func copiedWhole(foundIn []string, eligible int) bool {
 	if len(foundIn) < 3 || float64(len(foundIn)) < minCopiedShare*float64(eligible) {
-		return 0, false
+		return false
 	}
 	for _, d := range foundIn {
 		if d != foundIn[0] {
-			return 0, false
+			return false
 		}
 	}
-	return foundIn[0], true
-}
-
-// collapse replaces a copy's per-sentence findings with one over its first
-// shared sentence, and the earlier article's likewise: an editor needs to
-// know the article is a copy and of what, not to read the same finding on
-// every sentence.
-func (s *SharedSentences) collapse(found []analysis.Finding, other int32, eligible, pendingFrom int, id, source string) []analysis.Finding {
-	oa := s.articles[other]
-	f := found[0]
-	f.Message = fmt.Sprintf("article copies an article from another source: %d of its %d sentences", len(found), eligible)
-	if p := s.pending[int(other)]; len(p) > pendingFrom {
-		first := p[pendingFrom]
-		first.Message = fmt.Sprintf("article copied by an article from another source: %d of its sentences", len(p)-pendingFrom)
-		first.Evidence = fmt.Sprintf("copied in article %s (source %s)", id, printableSource(source))
-		s.pending[int(other)] = append(p[:pendingFrom], first)
-	}
-	f.Evidence = fmt.Sprintf("copied from article %s (source %s)", oa.id, printableSource(oa.source))
-	return []analysis.Finding{f}
-}
-
-// Finish reports the earlier copies of shared sentences (batch mode).
-func (s *SharedSentences) Finish() []corpus.Amendment {
-	var out []corpus.Amendment
-	for i := range s.articles {
-		if fs := s.pending[i]; len(fs) > 0 {
-			out = append(out, corpus.Amendment{Doc: i, Findings: fs})
-		}
-	}
-	return out
+	return true
 }
 
 // sharedFinding is a TP010 finding over text at start:end (line:col) that
@@ -240,30 +419,6 @@ func bandKeys(sig [sigSize]uint32) [bands]uint64 {
 		keys[b] = h
 	}
 	return keys
-}
-
-// match finds an earlier sentence from another source whose signature
-// agrees with r's on at least minAgree minima.
-func (s *SharedSentences) match(r sentenceRecord, source string) (sentenceRef, bool) {
-	for _, key := range bandKeys(r.sig) {
-		for _, ref := range s.buckets[key] {
-			a := &s.articles[ref.doc]
-			if a.source == source {
-				continue
-			}
-			other := &a.sentences[ref.sent]
-			agree := 0
-			for k := range r.sig {
-				if r.sig[k] == other.sig[k] {
-					agree++
-				}
-			}
-			if agree >= minAgree {
-				return ref, true
-			}
-		}
-	}
-	return sentenceRef{}, false
 }
 
 // fnv64 is FNV-1a: a fixed hash, so signatures (and results) are the same

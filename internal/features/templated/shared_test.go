@@ -18,7 +18,7 @@ func article(id, source, text string) *document.Document {
 	return d
 }
 
-func observeAll(c *SharedSentences, docs []*document.Document) map[int][]analysis.Finding {
+func observeAll(c corpus.Check, docs []*document.Document) map[int][]analysis.Finding {
 	out := map[int][]analysis.Finding{}
 	for i, d := range docs {
 		for _, am := range c.Observe(i, d, &analysis.Result{}) {
@@ -43,7 +43,7 @@ func TestSharedSentencesAcrossSources(t *testing.T) {
 		article("e", "feed-four", "\"We will not stop until every family has a safe home to return to,\" the minister said on Monday."),
 		article("f", "feed-five", "\"We will not stop until every family has a safe home to return to,\" the minister said on Monday."),
 	}
-	got := observeAll(NewSharedSentences(), docs)
+	got := observeAll(batchIndex(), docs)
 	has := func(i int, evidenceID string) bool {
 		for _, f := range got[i] {
 			if f.Rule == RuleSharedSentence && strings.Contains(f.Evidence, "article "+evidenceID+" ") &&
@@ -72,17 +72,20 @@ func TestSharedSentencesAcrossSources(t *testing.T) {
 
 func TestSharedSentencesEmptySourcesAreDistinct(t *testing.T) {
 	docs := []*document.Document{article("x", "", templateSentence), article("y", "", templateSentence)}
-	got := observeAll(NewSharedSentences(), docs)
+	got := observeAll(batchIndex(), docs)
 	if len(got[1]) != 1 {
 		t.Errorf("articles without a source must count as distinct sources: %+v", got)
 	}
 	same := []*document.Document{article("x", "s", templateSentence), article("y", "s", templateSentence)}
-	if got := observeAll(NewSharedSentences(), same); len(got) != 0 {
+	if got := observeAll(batchIndex(), same); len(got) != 0 {
 		t.Errorf("same source flagged: %+v", got)
 	}
 }
 
-var _ corpus.Check = NewSharedSentences()
+var _ corpus.Keyed = NewSharedSentences()
+
+// batchIndex is the check in a batch-mode driver.
+func batchIndex() corpus.Check { return corpus.NewIndex([]corpus.Keyed{NewSharedSentences()}, false) }
 
 // BenchmarkSharedSentences observes synthetic 600-word articles from
 // distinct sources, each with one template sentence; ns/op is per article.
@@ -103,7 +106,7 @@ func BenchmarkSharedSentences(b *testing.B) {
 		docs[i].Sentences()
 	}
 	b.ResetTimer()
-	c := NewSharedSentences()
+	c := corpus.NewIndex([]corpus.Keyed{NewSharedSentences()}, true)
 	for i := 0; i < b.N; i++ {
 		c.Observe(i, docs[i%len(docs)], &analysis.Result{})
 	}

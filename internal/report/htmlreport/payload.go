@@ -47,6 +47,41 @@ type articlePayload struct {
 	Text        string           `json:"text"`
 	Findings    []findingPayload `json:"fs"`
 	People      []personPayload  `json:"ps"`
+	// Quotes are the quotes the reference coverage checked (none when no
+	// coverage of the story was found).
+	Quotes []quotePayload `json:"qs,omitempty"`
+}
+
+// quotePayload is one quote with its provenance and the reference passage
+// it was compared with, shown side by side in the quotes table.
+type quotePayload struct {
+	Text       string            `json:"q"`
+	Start      int               `json:"s"`
+	End        int               `json:"e"`
+	Speaker    string            `json:"sp,omitempty"`
+	Provenance string            `json:"pv"`
+	Reference  *referencePayload `json:"ref,omitempty"`
+}
+
+// referencePayload is a reference article a quote or a person rests on.
+type referencePayload struct {
+	ID         string  `json:"id"`
+	Source     string  `json:"src,omitempty"`
+	Date       string  `json:"d,omitempty"`
+	Trust      string  `json:"tr,omitempty"`
+	Title      string  `json:"t,omitempty"`
+	Similarity float64 `json:"sim"`
+	Passage    string  `json:"p,omitempty"`
+	Speaker    string  `json:"sp,omitempty"`
+	Diff       string  `json:"diff,omitempty"`
+}
+
+func newReferencePayload(r *analysis.Reference) *referencePayload {
+	if r == nil {
+		return nil
+	}
+	return &referencePayload{ID: r.ID, Source: r.Source, Date: r.Date, Trust: r.Trust, Title: r.Title,
+		Similarity: r.Similarity, Passage: r.Passage, Speaker: r.Speaker, Diff: r.Diff}
 }
 
 type findingPayload struct {
@@ -75,6 +110,8 @@ type personPayload struct {
 	Quotes      int    `json:"q,omitempty"`
 	Start       int    `json:"s"`
 	End         int    `json:"e"`
+	// Reference is the reference article that corroborates the person.
+	Reference *referencePayload `json:"ref,omitempty"`
 }
 
 // ledeRunes is how much of the text stands in for a missing title.
@@ -120,7 +157,16 @@ func newArticlePayload(res *analysis.Result) articlePayload {
 		p.People = append(p.People, personPayload{
 			Name: en.Name, Role: en.Role, Affiliation: en.Affiliation, Status: string(en.Status),
 			Evidence: en.Evidence, Mentions: en.Mentions, Quotes: en.Quoted, Start: s, End: e,
+			Reference: newReferencePayload(en.Reference),
 		})
+	}
+	for _, q := range res.Quotes {
+		if q.Provenance == "" || q.Provenance == analysis.Unchecked {
+			continue
+		}
+		s, e := units.span(q.Start, q.End)
+		p.Quotes = append(p.Quotes, quotePayload{Text: q.Text, Start: s, End: e, Speaker: q.Speaker,
+			Provenance: string(q.Provenance), Reference: newReferencePayload(q.Reference)})
 	}
 	return p
 }

@@ -358,6 +358,42 @@
       counts.length ? el('div', { class: 'counts', text: counts.join(' · ') }) : null);
   }
 
+  // quotesTable shows each quote the reference coverage checked beside the
+  // reference passage it was compared with: an editor reads the article's
+  // words and the agency's side by side.
+  var PROVENANCE_LABEL = {
+    verbatim: '✓ verbatim', altered: '≠ altered', misattributed: '✗ misattributed', absent: '? absent'
+  };
+  function quotesTable(a, root) {
+    if (!a.qs || !a.qs.length) return null;
+    var body = el('tbody');
+    a.qs.forEach(function (q) {
+      var quote = el('button', { type: 'button', class: 'name', text: q.q });
+      if (q.s >= 0) quote.addEventListener('click', function () { showOffset(root, q.s, q.e); });
+      var ref = null;
+      if (q.ref) {
+        var meta = [q.ref.src, q.ref.d, q.ref.tr, 'similarity ' + Number(q.ref.sim).toFixed(2)].filter(Boolean).join(', ');
+        ref = el('td', { class: 'ref' },
+          q.ref.p ? el('blockquote', { text: q.ref.p }) : null,
+          q.ref.sp ? el('div', { class: 'said', text: 'said by ' + q.ref.sp }) : null,
+          q.ref.diff && q.pv === 'altered' ? el('div', { class: 'diff', text: q.ref.diff }) : null,
+          el('div', { class: 'meta', text: q.ref.id + ' (' + meta + ')' }));
+      } else {
+        ref = el('td', { class: 'ref none', text: 'Not in the coverage of this story.' });
+      }
+      body.append(el('tr', { class: 'pv-' + (PROVENANCE_LABEL[q.pv] ? q.pv : 'absent'), 'data-provenance': q.pv },
+        el('td', { class: 'quote' }, quote),
+        el('td', { text: q.sp || '–' }),
+        el('td', { class: 'pv', text: PROVENANCE_LABEL[q.pv] || q.pv }),
+        ref));
+    });
+    return el('section', { class: 'panel quotes', id: 'cd-quotes', 'aria-labelledby': 'cd-quotes-h' },
+      el('h3', { id: 'cd-quotes-h' }, el('span', { text: 'Quotes against the reference coverage' }), el('span', { text: String(a.qs.length) })),
+      el('table', null,
+        el('thead', null, el('tr', null, el('th', { text: 'Quote' }), el('th', { text: 'Speaker' }), el('th', { text: 'Status' }), el('th', { text: 'Reference passage' }))),
+        body));
+  }
+
   // showOffset scrolls to a text offset that is not a finding (a person's
   // first mention) and tints it with the CSS highlight API where available.
   function showOffset(root, s, e) {
@@ -492,7 +528,8 @@
       el('nav', { class: 'nav', 'aria-label': 'Report' }, back, prev, next, el('span', { class: 'spacer' }),
         el('span', { class: 'pos', text: pos >= 0 ? (pos + 1) + ' of ' + state.order.length : '' })),
       head,
-      el('main', { class: 'grid' }, textNode, side));
+      el('main', { class: 'grid' }, textNode, side),
+      quotesTable(a, textNode));
   }
 
   // ---- Tooltip for highlights (hover and keyboard focus) ----------------

@@ -1,0 +1,4 @@
+package coverage
+
+// ExclusiveRole exposes exclusiveRole to the tests.
+var ExclusiveRole = exclusiveRole
