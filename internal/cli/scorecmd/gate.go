@@ -32,27 +32,19 @@ type gate struct {
 func (g *gate) Start(info report.RunInfo) error { return g.rep.Start(info) }
 
 func (g *gate) Document(res *analysis.Result) error {
-	enc, err := g.Encode(res)
-	if err != nil {
-		return err
-	}
-	return g.WriteEncoded(res, enc)
+	g.hide(res)
+	return g.write(res, func() error { return g.rep.Document(res) })
 }
 
-// Encode hides the findings below --min-severity and has the reporter
-// prepare the article's output; the pipeline calls it on its workers.
-func (g *gate) Encode(res *analysis.Result) (report.Encoded, error) {
+// hide drops the findings below --min-severity.
+func (g *gate) hide(res *analysis.Result) {
 	if g.minSeverity > analysis.Info {
 		config.MinSeverity(res, g.minSeverity)
 	}
-	if e, ok := g.rep.(report.Encoder); ok {
-		return e.Encode(res)
-	}
-	return report.Encoded{}, nil
 }
 
-// WriteEncoded counts the article and writes it, in input order.
-func (g *gate) WriteEncoded(res *analysis.Result, enc report.Encoded) error {
+// write counts the article and, unless the report is finished, writes it.
+func (g *gate) write(res *analysis.Result, write func() error) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.closed {
@@ -78,10 +70,34 @@ func (g *gate) WriteEncoded(res *analysis.Result, enc report.Encoded) error {
 			break
 		}
 	}
+	return write()
+}
+
+// reporter is what the pipeline writes to: the gate, able to encode on the
+// pipeline's workers when its reporter can.
+func (g *gate) reporter() report.Reporter {
 	if e, ok := g.rep.(report.Encoder); ok {
-		return e.WriteEncoded(res, enc)
+		return &encodingGate{g, e}
 	}
-	return g.rep.Document(res)
+	return g
+}
+
+// encodingGate is the gate over a reporter that encodes apart from writing.
+type encodingGate struct {
+	*gate
+	enc report.Encoder
+}
+
+// Encode hides the findings below --min-severity and has the reporter
+// prepare the article's output; the pipeline calls it on its workers.
+func (g *encodingGate) Encode(res *analysis.Result) (report.Encoded, error) {
+	g.hide(res)
+	return g.enc.Encode(res)
+}
+
+// WriteEncoded counts the article and writes it, in input order.
+func (g *encodingGate) WriteEncoded(res *analysis.Result, e report.Encoded) error {
+	return g.write(res, func() error { return g.enc.WriteEncoded(res, e) })
 }
 
 // Finish is the pipeline's call; the command finishes the report itself

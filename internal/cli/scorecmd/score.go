@@ -383,7 +383,7 @@ func runPipeline(ctx context.Context, specs []string, in ingest.Options, popts p
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		sum, err := pipeline.Run(ctx, specs, in, popts, g)
+		sum, err := pipeline.Run(ctx, specs, in, popts, g.reporter())
 		done <- outcome{sum, err}
 	}()
 	select {
