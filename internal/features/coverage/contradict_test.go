@@ -7,7 +7,6 @@ import (
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/features/coverage"
-	"github.com/copydesk/copydesk/internal/pipeline"
 	"github.com/copydesk/copydesk/internal/refstore"
 	"github.com/copydesk/copydesk/internal/refstore/refingest"
 )
@@ -15,15 +14,7 @@ import (
 // contradictionStore indexes the Harbourside wire report with trust.
 func contradictionStore(t *testing.T, trust refstore.Trust) *refstore.Store {
 	t.Helper()
-	st, err := refstore.Open(t.TempDir(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Fitting: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, setup := emptyStore(t)
 	stats, err := refingest.Add(context.Background(), st, setup, readSource("testdata/contradiction/wire-harbourside-results.md"), refingest.Options{Trust: trust, Jobs: 1})
 	if err != nil || stats.Added != 1 {
 		t.Fatalf("index: %+v %v", stats, err)

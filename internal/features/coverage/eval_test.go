@@ -91,15 +91,7 @@ func evalSource(as []evalArticle) pipeline.Source {
 // evalStore indexes refs as wire copy.
 func evalStore(t *testing.T, refs []evalArticle) *refstore.Store {
 	t.Helper()
-	st, err := refstore.Open(t.TempDir(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	setup, err := pipeline.NewSetup(pipeline.SetupOptions{Fitting: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, setup := emptyStore(t)
 	stats, err := refingest.Add(context.Background(), st, setup, evalSource(refs), refingest.Options{Trust: refstore.Wire})
 	if err != nil {
 		t.Fatal(err)

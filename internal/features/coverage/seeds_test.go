@@ -37,9 +37,9 @@ func readSource(paths ...string) pipeline.Source {
 	}
 }
 
-// buildStore indexes the reference fixtures: the wire reports as wire,
-// the archive one as archive.
-func buildStore(t *testing.T) *refstore.Store {
+// emptyStore opens a new reference store in a temporary folder, closed at
+// the end of the test, with the run setup references are indexed through.
+func emptyStore(t *testing.T) (*refstore.Store, *pipeline.Setup) {
 	t.Helper()
 	st, err := refstore.Open(t.TempDir(), false)
 	if err != nil {
@@ -50,6 +50,14 @@ func buildStore(t *testing.T) *refstore.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, setup
+}
+
+// buildStore indexes the reference fixtures: the wire reports as wire,
+// the archive one as archive.
+func buildStore(t *testing.T) *refstore.Store {
+	t.Helper()
+	st, setup := emptyStore(t)
 	for _, add := range []struct {
 		glob  string
 		trust refstore.Trust
