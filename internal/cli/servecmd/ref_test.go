@@ -87,15 +87,7 @@ func TestServeWithAReferenceStore(t *testing.T) {
 	if !found {
 		t.Errorf("Witkoff's moved quote not found misattributed: %+v", doc.Quotes)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Run after cancel: %v", err)
-		}
-	case <-time.After(60 * time.Second):
-		t.Fatal("Run did not return after cancel")
-	}
+	stopServer(t, cancel, done)
 }
 
 // waitReady waits for the server's "ready" log line and returns its URL.

@@ -123,6 +123,16 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	if resp.StatusCode != 200 || !bytes.Contains(b, []byte(`"date":"2025-03-05"`)) || bytes.Contains(b, []byte(`"TP011"`)) {
 		t.Errorf("score with the configuration: %d %s", resp.StatusCode, b)
 	}
+	stopServer(t, cancel, done)
+	if !strings.Contains(logs.String(), `"msg":"request"`) || !strings.Contains(logs.String(), `"msg":"stopped"`) {
+		t.Errorf("access log or stop message missing: %s", logs.String())
+	}
+}
+
+// stopServer cancels a server started by Run and waits for Run to return
+// without error.
+func stopServer(t *testing.T, cancel context.CancelFunc, done <-chan error) {
+	t.Helper()
 	cancel()
 	select {
 	case err := <-done:
@@ -131,8 +141,5 @@ func TestRunServesUntilCancelled(t *testing.T) {
 		}
 	case <-time.After(60 * time.Second):
 		t.Fatal("Run did not return after cancel")
-	}
-	if !strings.Contains(logs.String(), `"msg":"request"`) || !strings.Contains(logs.String(), `"msg":"stopped"`) {
-		t.Errorf("access log or stop message missing: %s", logs.String())
 	}
 }
