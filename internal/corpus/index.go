@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
@@ -31,17 +32,31 @@ type Index struct {
 
 	groups []map[string]*keptGroup // per check, by key
 	docs   map[string]int          // article id → input index (batch mode)
-	seen   map[string]int          // ids seen, to tell repeated ids apart
+	ids    map[string]*idCount     // ids seen (in the window), to tell repeated ids apart
+
+	// The streaming window (see Window): articles in arrival order from
+	// ring[head]; members that arrived before cutoff have left it.
+	window                  Window
+	ring                    []windowArticle
+	head                    int
+	arrivals, cutoff, swept int64
+	newest                  int64 // latest stamp seen
 }
 
 type keptGroup struct {
 	members []Member // sorted by (Order, Seq)
-	total   int
+	// dropped are the arrivals of the sightings past the cap (a bounded
+	// window forgets them in turn); extra counts them when it is unbounded.
+	dropped []int64
+	extra   int
+	oldest  int64 // earliest arrival among members
 }
+
+func (g *keptGroup) total() int { return len(g.members) + len(g.dropped) + g.extra }
 
 // NewIndex returns a driver for checks; streaming selects the mode.
 func NewIndex(checks []Keyed, streaming bool) *Index {
-	ix := &Index{checks: checks, streaming: streaming, docs: map[string]int{}, seen: map[string]int{}}
+	ix := &Index{checks: checks, streaming: streaming, docs: map[string]int{}, ids: map[string]*idCount{}}
 	for range checks {
 		ix.groups = append(ix.groups, map[string]*keptGroup{})
 	}
@@ -49,6 +64,14 @@ func NewIndex(checks []Keyed, streaming bool) *Index {
 }
 
 var _ Check = (*Index)(nil)
+
+// SetWindow bounds a streaming index (see Window); call it before the
+// first Observe. A batch index ignores it.
+func (ix *Index) SetWindow(w Window) {
+	if ix.streaming {
+		ix.window = w
+	}
+}
 
 // Name names the index by its checks.
 func (ix *Index) Name() string {
@@ -102,15 +125,17 @@ func emitOne(c Keyed, doc *document.Document, res *analysis.Result) (out []Sight
 // Observe records doc's sightings; in streaming mode it returns the
 // current article's amendments.
 func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) []Amendment {
-	id := ArticleID(ix.seen, doc.ID)
+	base := strings.Clone(doc.ID) // a copy: the id may point into the input
+	id := ix.articleID(base)
 	order := OrderOf(doc, id)
 	if !ix.streaming {
 		ix.docs[id] = idx
 	}
+	arrival := ix.admit(base, order)
 	var out []Amendment
 	for ci, ss := range EmitAll(ix.checks, doc, res) {
 		c := ix.checks[ci]
-		touched := ix.add(ci, order, ss)
+		touched := ix.add(ci, order, arrival, ss)
 		if !ix.streaming || len(touched) == 0 {
 			continue
 		}
@@ -132,7 +157,7 @@ func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) 
 
 // add files one article's sightings for check ci and, in streaming mode,
 // returns the keys touched, in first-seen order.
-func (ix *Index) add(ci int, order Order, ss []Sighting) []string {
+func (ix *Index) add(ci int, order Order, arrival int64, ss []Sighting) []string {
 	var touched []string
 	var isTouched map[string]bool
 	if ix.streaming {
@@ -141,11 +166,13 @@ func (ix *Index) add(ci int, order Order, ss []Sighting) []string {
 	for seq, s := range ss {
 		g := ix.groups[ci][s.Key]
 		if g == nil {
-			g = &keptGroup{}
-			ix.groups[ci][s.Key] = g
+			g = &keptGroup{oldest: arrival}
+			ix.groups[ci][strings.Clone(s.Key)] = g
+		} else if ix.streaming {
+			ix.trim(g)
 		}
-		g.total++
-		m := Member{Order: order, Seq: seq, Value: s.Value}
+		m := Member{Order: order, Seq: seq, Value: s.Value, arrival: arrival}
+		g.oldest = min(g.oldest, arrival)
 		if !ix.streaming {
 			g.members = append(g.members, m) // sorted once, in Finish
 			continue
@@ -178,9 +205,10 @@ func (ix *Index) reduceCurrent(ci int, key string, order Order) []Note {
 	for to < len(g.members) && g.members[to].Order.Compare(order) == 0 {
 		to++
 	}
-	skipped := max(g.total-len(g.members), 0)
+	total := g.total()
+	skipped := max(total-len(g.members), 0)
 	var notes []Note
-	for _, n := range c.Reduce(&Group{Key: key, Members: g.members, From: from, To: to, Skipped: skipped, Total: g.total}) {
+	for _, n := range c.Reduce(&Group{Key: key, Members: g.members, From: from, To: to, Skipped: skipped, Total: total}) {
 		if n.Article == order.ID {
 			notes = append(notes, n)
 		}
@@ -196,8 +224,16 @@ func (ix *Index) compact(c Keyed, ci int, touched []string, order Order) {
 	for _, key := range touched {
 		g := ix.groups[ci][key]
 		if len(g.members) > limit {
+			n := len(g.members)
 			g.members = slices.DeleteFunc(g.members, func(m Member) bool { return m.Order.Compare(order) == 0 })
 			g.members = slices.Clip(g.members)
+			for range n - len(g.members) {
+				if ix.window.Bounded() {
+					g.dropped = append(g.dropped, ix.arrivals-1)
+				} else {
+					g.extra++
+				}
+			}
 			continue
 		}
 		if comp == nil {

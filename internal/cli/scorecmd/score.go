@@ -50,6 +50,11 @@ type Options struct {
 	KB            []string
 	Model         string
 	NoCorpus      bool
+	// CorpusWindow and CorpusDays bound the checks across articles in a
+	// streaming (jsonl) run: the last N articles, dated within D days of
+	// the latest (corpus.Window).
+	CorpusWindow int
+	CorpusDays   float64
 	Features      bool
 	// EmitKeys is the key file of the article pass of a sharded run.
 	EmitKeys string
@@ -116,6 +121,9 @@ other input is still scored and reported).`,
 				return cliutil.UsageError(fmt.Errorf("--input-format: %w", err))
 			}
 			opts.InputFormat = inFormat
+			if opts.CorpusWindow < 0 || opts.CorpusDays < 0 {
+				return cliutil.UsageError(errors.New("--corpus-window and --corpus-days: want 0 (no limit) or more"))
+			}
 			if opts.EmitKeys != "" {
 				if cmd.Flags().Changed("format") && opts.Format != "jsonl" {
 					return cliutil.UsageError(errors.New("--emit-keys writes stage results as jsonl: --format must be jsonl"))
@@ -144,6 +152,8 @@ other input is still scored and reported).`,
 	f.StringArrayVar(&opts.KB, "kb", nil, "add a knowledge base `FILE` (JSONL, CSV, Wikidata dump or query results); repeatable")
 	f.StringVar(&opts.Model, "model", "", "scoring model `FILE` made by `copydesk train`")
 	f.BoolVar(&opts.NoCorpus, "no-corpus", false, "skip checks across the batch (shared template sentences, corroboration)")
+	f.IntVar(&opts.CorpusWindow, "corpus-window", corpus.DefaultWindowArticles, "with --format jsonl: checks across the batch compare an article with the previous `N` articles (0: all; memory grows with the input)")
+	f.Float64Var(&opts.CorpusDays, "corpus-days", 0, "with --format jsonl: and only with articles dated within `D` days of the latest date seen (0: no limit)")
 	f.StringVar(&opts.Ref, "ref", "", "check people and quotes against the reference store in `DIR` (made by copydesk ref add)")
 	f.StringVar(&opts.Coverage, "coverage", "", "with `batch`, and no --ref: the run's articles from other named sources serve as coverage for each other (inputs are read twice; not stdin)")
 	f.BoolVar(&opts.ReadSpecial, "read-special", false, "read FIFOs, devices and sockets named on the command line (a walk always skips them)")
@@ -294,8 +304,11 @@ func Run(ctx context.Context, opts *Options) error {
 		kw := bufio.NewWriterSize(kf, 1<<16)
 		keysOut = kw
 		popts.Keys, popts.Stage, popts.KeepFeatures = corpus.NewKeyWriter(kw, setup.KeyedChecks()), true, true
+	case !opts.NoCorpus && popts.Streaming:
+		popts.Checks = setup.StreamingChecks(corpus.Window{Articles: opts.CorpusWindow,
+			MaxAge: time.Duration(opts.CorpusDays * float64(24*time.Hour))})
 	case !opts.NoCorpus:
-		popts.Checks = setup.CorpusChecks(popts.Streaming)
+		popts.Checks = setup.CorpusChecks(false)
 	}
 	stdin := opts.IO.In
 	if stdin == nil {
