@@ -23,7 +23,13 @@ import (
 // sightings seen so far, and only the current article's notes are settled.
 // Per key at most Limit sightings are kept (the earliest to arrive), so a
 // hot key costs bounded work per article; values are compacted (see
-// Compactor) and never point into article text.
+// Compactor) and never point into article text; and a Window bounds the
+// articles kept, so memory stays flat on any feed.
+//
+// What is kept is flat: per article its order, id and stamp (one entry of
+// the article table), per sighting a 32-byte slot (the article's arrival
+// number, its position, the value), per key its slots. Reduce sees the
+// slots as Members, built for the call.
 type Index struct {
 	checks    []Keyed
 	streaming bool
@@ -34,25 +40,45 @@ type Index struct {
 	docs   map[string]int          // article id → input index (batch mode)
 	ids    map[string]*idCount     // ids seen (in the window), to tell repeated ids apart
 
-	// The streaming window (see Window): articles in arrival order from
-	// ring[head]; members that arrived before cutoff have left it.
+	// The article table: arts[i] arrived (i + first)th; articles that
+	// arrived before cutoff have left the window (see Window).
 	window                  Window
-	ring                    []windowArticle
-	head                    int
+	arts                    []windowArticle
+	first                   int64
 	arrivals, cutoff, swept int64
 	newest                  int64 // latest stamp seen
+
+	scratch []Member // the group a Reduce sees, reused
+}
+
+// slot is one kept sighting: which article (by arrival), its position
+// among the article's sightings for the check, and the value.
+type slot struct {
+	arrival int64
+	value   any
+	seq     int32
 }
 
 type keptGroup struct {
-	members []Member // sorted by (Order, Seq)
-	// dropped are the arrivals of the sightings past the cap (a bounded
-	// window forgets them in turn); extra counts them when it is unbounded.
-	dropped []int64
-	extra   int
-	oldest  int64 // earliest arrival among members
+	slots  []slot // sorted by the articles' (Order, Seq)
+	oldest int64  // earliest arrival among slots
+	over   *overflow
 }
 
-func (g *keptGroup) total() int { return len(g.members) + len(g.dropped) + g.extra }
+// overflow counts a hot key's sightings past the cap: their arrivals when
+// the window is bounded (it forgets them in turn), else a count.
+type overflow struct {
+	dropped []int64
+	extra   int
+}
+
+func (g *keptGroup) total() int {
+	n := len(g.slots)
+	if g.over != nil {
+		n += len(g.over.dropped) + g.over.extra
+	}
+	return n
+}
 
 // NewIndex returns a driver for checks; streaming selects the mode.
 func NewIndex(checks []Keyed, streaming bool) *Index {
@@ -135,15 +161,15 @@ func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) 
 	var out []Amendment
 	for ci, ss := range EmitAll(ix.checks, doc, res) {
 		c := ix.checks[ci]
-		touched := ix.add(ci, order, arrival, ss)
+		touched := ix.add(ci, arrival, order, ss)
 		if !ix.streaming || len(touched) == 0 {
 			continue
 		}
 		var notes []Note
-		for _, key := range touched {
-			notes = append(notes, ix.reduceCurrent(ci, key, order)...)
+		for _, g := range touched {
+			notes = append(notes, ix.reduceCurrent(ci, g, arrival, order)...)
 		}
-		ix.compact(c, ci, touched, order)
+		ix.compact(c, touched, arrival)
 		if len(notes) == 0 {
 			continue
 		}
@@ -155,14 +181,14 @@ func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) 
 	return out
 }
 
+// orderAt is the order of the article that arrived at arrival (in the
+// window).
+func (ix *Index) orderAt(arrival int64) Order { return ix.arts[arrival-ix.first].order }
+
 // add files one article's sightings for check ci and, in streaming mode,
-// returns the keys touched, in first-seen order.
-func (ix *Index) add(ci int, order Order, arrival int64, ss []Sighting) []string {
-	var touched []string
-	var isTouched map[string]bool
-	if ix.streaming {
-		isTouched = make(map[string]bool, len(ss))
-	}
+// returns the groups touched, in first-seen order.
+func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []touchedKey {
+	var touched []touchedKey
 	for seq, s := range ss {
 		g := ix.groups[ci][s.Key]
 		if g == nil {
@@ -171,22 +197,30 @@ func (ix *Index) add(ci int, order Order, arrival int64, ss []Sighting) []string
 		} else if ix.streaming {
 			ix.trim(g)
 		}
-		m := Member{Order: order, Seq: seq, Value: s.Value, arrival: arrival}
 		g.oldest = min(g.oldest, arrival)
+		sl := slot{arrival: arrival, seq: int32(seq), value: s.Value}
 		if !ix.streaming {
-			g.members = append(g.members, m) // sorted once, in Finish
+			g.slots = append(g.slots, sl) // sorted once, in Finish
 			continue
 		}
 		// Kept sorted as it grows. Past the cap a streaming run answers
-		// the member once and then drops it (compact).
-		at := sort.Search(len(g.members), func(i int) bool { return compareMembers(g.members[i], m) > 0 })
-		g.members = slices.Insert(g.members, at, m)
-		if ix.streaming && !isTouched[s.Key] {
-			isTouched[s.Key] = true
-			touched = append(touched, s.Key)
+		// the sighting once and then drops it (compact).
+		m := Member{Order: order, Seq: seq}
+		at := sort.Search(len(g.slots), func(i int) bool {
+			o := g.slots[i]
+			return compareMembers(Member{Order: ix.orderAt(o.arrival), Seq: int(o.seq)}, m) > 0
+		})
+		g.slots = slices.Insert(g.slots, at, sl)
+		if !slices.ContainsFunc(touched, func(t touchedKey) bool { return t.g == g }) {
+			touched = append(touched, touchedKey{s.Key, g})
 		}
 	}
 	return touched
+}
+
+type touchedKey struct {
+	key string
+	g   *keptGroup
 }
 
 func (ix *Index) limit() int {
@@ -196,42 +230,56 @@ func (ix *Index) limit() int {
 	return DefaultGroupLimit
 }
 
+// members is g's slots as the Members a Reduce sees (in ix.scratch).
+func (ix *Index) members(g *keptGroup) []Member {
+	ms := ix.scratch[:0]
+	for _, sl := range g.slots {
+		ms = append(ms, Member{Order: ix.orderAt(sl.arrival), Seq: int(sl.seq), Value: sl.value})
+	}
+	ix.scratch = ms
+	return ms
+}
+
 // reduceCurrent reduces one key's kept group with the current article's
 // members wanting an answer.
-func (ix *Index) reduceCurrent(ci int, key string, order Order) []Note {
-	c, g := ix.checks[ci], ix.groups[ci][key]
-	from := sort.Search(len(g.members), func(i int) bool { return g.members[i].Order.Compare(order) >= 0 })
+func (ix *Index) reduceCurrent(ci int, t touchedKey, arrival int64, order Order) []Note {
+	c, g := ix.checks[ci], t.g
+	ms := ix.members(g)
+	from := slices.IndexFunc(g.slots, func(sl slot) bool { return sl.arrival == arrival })
 	to := from
-	for to < len(g.members) && g.members[to].Order.Compare(order) == 0 {
+	for to < len(g.slots) && g.slots[to].arrival == arrival {
 		to++
 	}
 	total := g.total()
-	skipped := max(total-len(g.members), 0)
+	skipped := max(total-len(ms), 0)
 	var notes []Note
-	for _, n := range c.Reduce(&Group{Key: key, Members: g.members, From: from, To: to, Skipped: skipped, Total: total}) {
+	for _, n := range c.Reduce(&Group{Key: t.key, Members: ms, From: from, To: to, Skipped: skipped, Total: total}) {
 		if n.Article == order.ID {
 			notes = append(notes, n)
 		}
 	}
+	clear(ix.scratch) // drop the values' references until the next call
 	return notes
 }
 
-// compact drops the current article's members past the cap and replaces
-// the values kept by their compact form.
-func (ix *Index) compact(c Keyed, ci int, touched []string, order Order) {
+// compact drops the current article's sightings past the cap and
+// replaces the values kept by their compact form.
+func (ix *Index) compact(c Keyed, touched []touchedKey, arrival int64) {
 	limit := ix.limit()
 	comp, _ := c.(Compactor)
-	for _, key := range touched {
-		g := ix.groups[ci][key]
-		if len(g.members) > limit {
-			n := len(g.members)
-			g.members = slices.DeleteFunc(g.members, func(m Member) bool { return m.Order.Compare(order) == 0 })
-			g.members = slices.Clip(g.members)
-			for range n - len(g.members) {
+	for _, t := range touched {
+		g := t.g
+		if len(g.slots) > limit {
+			n := len(g.slots)
+			g.slots = slices.Clip(slices.DeleteFunc(g.slots, func(sl slot) bool { return sl.arrival == arrival }))
+			if g.over == nil {
+				g.over = &overflow{}
+			}
+			for range n - len(g.slots) {
 				if ix.window.Bounded() {
-					g.dropped = append(g.dropped, ix.arrivals-1)
+					g.over.dropped = append(g.over.dropped, arrival)
 				} else {
-					g.extra++
+					g.over.extra++
 				}
 			}
 			continue
@@ -239,9 +287,9 @@ func (ix *Index) compact(c Keyed, ci int, touched []string, order Order) {
 		if comp == nil {
 			continue
 		}
-		for i := range g.members {
-			if g.members[i].Order.Compare(order) == 0 {
-				g.members[i].Value = comp.Compact(g.members[i].Value)
+		for i := range g.slots {
+			if g.slots[i].arrival == arrival {
+				g.slots[i].value = comp.Compact(g.slots[i].value)
 			}
 		}
 	}
@@ -261,7 +309,8 @@ func (ix *Index) Finish() []Amendment {
 		sort.Strings(keys)
 		var notes []Note
 		for _, k := range keys {
-			notes = append(notes, ReduceKey(c, k, ix.groups[ci][k].members, ix.limit())...)
+			ms := slices.Clone(ix.members(ix.groups[ci][k]))
+			notes = append(notes, ReduceKey(c, k, ms, ix.limit())...)
 		}
 		ix.groups[ci] = nil
 		settled := SettleAll(c, notes)

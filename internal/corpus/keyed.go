@@ -85,8 +85,6 @@ type Member struct {
 	Order Order
 	Seq   int
 	Value any
-
-	arrival int64 // in a streaming Index: when the article arrived (see Window)
 }
 
 func compareMembers(a, b Member) int {

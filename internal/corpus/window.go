@@ -34,11 +34,12 @@ const DefaultWindowArticles = 10000
 // Bounded reports whether w drops anything.
 func (w Window) Bounded() bool { return w.Articles > 0 || w.MaxAge > 0 }
 
-// windowArticle is what the window remembers of one article to let it go:
-// its stamp and the id the batch knows it by (for repeated ids).
+// windowArticle is an article in the table: its order, its stamp and
+// the id the batch knows it by before "#2"… (for repeated ids).
 type windowArticle struct {
+	order Order
 	stamp int64
-	base  string // the article's own id, before "#2"…
+	base  string
 }
 
 // idCount tracks one repeated id: the next suffix to give and how many
@@ -61,8 +62,9 @@ func (ix *Index) articleID(id string) string {
 	return id + "#" + strconv.Itoa(int(c.next))
 }
 
-// admit records an arriving article and moves the cutoff past the
-// articles that leave the window. It returns the article's arrival number.
+// admit records an arriving article in the table and, with a bounded
+// window, moves the cutoff past the articles that leave it. It returns
+// the article's arrival number.
 func (ix *Index) admit(base string, order Order) int64 {
 	stamp := order.Date
 	if ix.window.Clock != nil {
@@ -73,27 +75,26 @@ func (ix *Index) admit(base string, order Order) int64 {
 	ix.newest = max(ix.newest, stamp)
 	arrival := ix.arrivals
 	ix.arrivals++
+	ix.arts = append(ix.arts, windowArticle{order: order, stamp: stamp, base: base})
 	if !ix.window.Bounded() {
 		return arrival
 	}
-	ix.ring = append(ix.ring, windowArticle{stamp: stamp, base: base})
 	maxAge := int64(ix.window.MaxAge / time.Second)
-	for len(ix.ring)-ix.head > 0 {
-		front := ix.ring[ix.head]
-		live := len(ix.ring) - ix.head
-		if !(ix.window.Articles > 0 && live > ix.window.Articles) && !(maxAge > 0 && front.stamp < ix.newest-maxAge) {
+	for ix.cutoff < arrival {
+		front := ix.arts[ix.cutoff-ix.first]
+		live := ix.arrivals - ix.cutoff
+		if !(ix.window.Articles > 0 && live > int64(ix.window.Articles)) && !(maxAge > 0 && front.stamp < ix.newest-maxAge) {
 			break
 		}
 		ix.forgetID(front.base)
-		ix.ring[ix.head] = windowArticle{}
-		ix.head++
+		ix.arts[ix.cutoff-ix.first] = windowArticle{}
 		ix.cutoff++
 	}
-	if ix.head > 1024 && ix.head*2 > len(ix.ring) {
-		ix.ring = append(ix.ring[:0:0], ix.ring[ix.head:]...)
-		ix.head = 0
+	if gone := ix.cutoff - ix.first; gone > 1024 && gone*2 > int64(len(ix.arts)) {
+		ix.arts = append(ix.arts[:0:0], ix.arts[gone:]...)
+		ix.first = ix.cutoff
 	}
-	if live := int64(len(ix.ring) - ix.head); ix.cutoff-ix.swept >= max(live/8, 256) {
+	if live := ix.arrivals - ix.cutoff; ix.cutoff-ix.swept >= max(live/8, 256) {
 		ix.sweep()
 	}
 	return arrival
@@ -121,41 +122,39 @@ func (ix *Index) sweep() {
 	ix.swept = ix.cutoff
 }
 
-// trim drops g's members that have left the window and reports whether
-// g is now empty.
+// trim drops g's sightings that have left the window and reports
+// whether g is now empty.
 func (ix *Index) trim(g *keptGroup) bool {
-	if ix.cutoff == 0 {
-		return false
-	}
-	cut := func(m Member) bool { return m.arrival < ix.cutoff }
-	if len(g.members) > 0 && (g.oldest < ix.cutoff) {
-		n := len(g.members)
-		g.members = slices.DeleteFunc(g.members, cut)
-		if len(g.members) < n/2 {
-			g.members = append([]Member(nil), g.members...)
+	if g.oldest < ix.cutoff && len(g.slots) > 0 {
+		n := len(g.slots)
+		g.slots = slices.DeleteFunc(g.slots, func(sl slot) bool { return sl.arrival < ix.cutoff })
+		if len(g.slots) <= n/2 {
+			g.slots = slices.Clone(g.slots)
 		}
 		g.oldest = math.MaxInt64
-		for _, m := range g.members {
-			g.oldest = min(g.oldest, m.arrival)
+		for _, sl := range g.slots {
+			g.oldest = min(g.oldest, sl.arrival)
 		}
 	}
-	for len(g.dropped) > 0 && g.dropped[0] < ix.cutoff {
-		g.dropped = g.dropped[1:]
+	if o := g.over; o != nil {
+		for len(o.dropped) > 0 && o.dropped[0] < ix.cutoff {
+			o.dropped = o.dropped[1:]
+		}
+		if len(o.dropped) == 0 && o.extra == 0 {
+			g.over = nil
+		}
 	}
-	return len(g.members) == 0 && len(g.dropped) == 0
+	return len(g.slots) == 0 && g.over == nil
 }
 
 // Kept is what a streaming index holds: articles in its window, keys and
 // sightings kept (for tests and the memory figures in the README).
 func (ix *Index) Kept() (articles, keys, sightings int) {
-	articles = len(ix.ring) - ix.head
-	if !ix.window.Bounded() {
-		articles = int(ix.arrivals)
-	}
+	articles = int(ix.arrivals - ix.cutoff)
 	for _, gs := range ix.groups {
 		keys += len(gs)
 		for _, g := range gs {
-			sightings += len(g.members)
+			sightings += len(g.slots)
 		}
 	}
 	return articles, keys, sightings

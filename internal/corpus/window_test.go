@@ -108,9 +108,8 @@ func TestWindowByAge(t *testing.T) {
 	ix.SetWindow(corpus.Window{MaxAge: 24 * time.Hour})
 	base := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	for i, a := range arts {
-		d := *a.doc
-		d.Date = base.Add(time.Duration(i) * 12 * time.Hour)
-		observe(ix, i, analysed{&d, a.res})
+		a.doc.Date = base.Add(time.Duration(i) * 12 * time.Hour)
+		observe(ix, i, a)
 		if kept, _, _ := ix.Kept(); kept > 3 {
 			t.Fatalf("article %d: %d articles kept, want at most 3 (dated within a day of the latest)", i, kept)
 		}
