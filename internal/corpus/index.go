@@ -36,9 +36,9 @@ type Index struct {
 	// Limit caps a key's group (DefaultGroupLimit when 0).
 	Limit int
 
-	groups []map[string]*keptGroup // per check, by key
-	docs   map[string]int          // article id → input index (batch mode)
-	ids    map[string]*idCount     // ids seen (in the window), to tell repeated ids apart
+	groups []map[string]keptGroup // per check, by key (by value: no allocation per key)
+	docs   map[string]int         // article id → input index (batch mode)
+	ids    map[string]*idCount    // ids seen (in the window), to tell repeated ids apart
 
 	// The article table: arts[i] arrived (i + first)th; articles that
 	// arrived before cutoff have left the window (see Window).
@@ -84,7 +84,7 @@ func (g *keptGroup) total() int {
 func NewIndex(checks []Keyed, streaming bool) *Index {
 	ix := &Index{checks: checks, streaming: streaming, docs: map[string]int{}, ids: map[string]*idCount{}}
 	for range checks {
-		ix.groups = append(ix.groups, map[string]*keptGroup{})
+		ix.groups = append(ix.groups, map[string]keptGroup{})
 	}
 	return ix
 }
@@ -169,7 +169,7 @@ func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) 
 		for _, g := range touched {
 			notes = append(notes, ix.reduceCurrent(ci, g, arrival, order)...)
 		}
-		ix.compact(c, touched, arrival)
+		ix.compact(ci, touched, arrival)
 		if len(notes) == 0 {
 			continue
 		}
@@ -187,20 +187,22 @@ func (ix *Index) orderAt(arrival int64) Order { return ix.arts[arrival-ix.first]
 
 // add files one article's sightings for check ci and, in streaming mode,
 // returns the groups touched, in first-seen order.
-func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []touchedKey {
-	var touched []touchedKey
+func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []string {
+	var touched []string
 	for seq, s := range ss {
-		g := ix.groups[ci][s.Key]
-		if g == nil {
-			g = &keptGroup{oldest: arrival}
-			ix.groups[ci][strings.Clone(s.Key)] = g
+		g, ok := ix.groups[ci][s.Key]
+		key := s.Key
+		if !ok {
+			g = keptGroup{oldest: arrival}
+			key = strings.Clone(s.Key)
 		} else if ix.streaming {
-			ix.trim(g)
+			ix.trim(&g)
 		}
 		g.oldest = min(g.oldest, arrival)
 		sl := slot{arrival: arrival, seq: int32(seq), value: s.Value}
 		if !ix.streaming {
 			g.slots = append(g.slots, sl) // sorted once, in Finish
+			ix.groups[ci][key] = g
 			continue
 		}
 		// Kept sorted as it grows. Past the cap a streaming run answers
@@ -211,16 +213,12 @@ func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []touche
 			return compareMembers(Member{Order: ix.orderAt(o.arrival), Seq: int(o.seq)}, m) > 0
 		})
 		g.slots = slices.Insert(g.slots, at, sl)
-		if !slices.ContainsFunc(touched, func(t touchedKey) bool { return t.g == g }) {
-			touched = append(touched, touchedKey{s.Key, g})
+		ix.groups[ci][key] = g
+		if !slices.Contains(touched, s.Key) {
+			touched = append(touched, s.Key)
 		}
 	}
 	return touched
-}
-
-type touchedKey struct {
-	key string
-	g   *keptGroup
 }
 
 func (ix *Index) limit() int {
@@ -231,7 +229,7 @@ func (ix *Index) limit() int {
 }
 
 // members is g's slots as the Members a Reduce sees (in ix.scratch).
-func (ix *Index) members(g *keptGroup) []Member {
+func (ix *Index) members(g keptGroup) []Member {
 	ms := ix.scratch[:0]
 	for _, sl := range g.slots {
 		ms = append(ms, Member{Order: ix.orderAt(sl.arrival), Seq: int(sl.seq), Value: sl.value})
@@ -242,8 +240,8 @@ func (ix *Index) members(g *keptGroup) []Member {
 
 // reduceCurrent reduces one key's kept group with the current article's
 // members wanting an answer.
-func (ix *Index) reduceCurrent(ci int, t touchedKey, arrival int64, order Order) []Note {
-	c, g := ix.checks[ci], t.g
+func (ix *Index) reduceCurrent(ci int, key string, arrival int64, order Order) []Note {
+	c, g := ix.checks[ci], ix.groups[ci][key]
 	ms := ix.members(g)
 	from := slices.IndexFunc(g.slots, func(sl slot) bool { return sl.arrival == arrival })
 	to := from
@@ -253,7 +251,7 @@ func (ix *Index) reduceCurrent(ci int, t touchedKey, arrival int64, order Order)
 	total := g.total()
 	skipped := max(total-len(ms), 0)
 	var notes []Note
-	for _, n := range c.Reduce(&Group{Key: t.key, Members: ms, From: from, To: to, Skipped: skipped, Total: total}) {
+	for _, n := range c.Reduce(&Group{Key: key, Members: ms, From: from, To: to, Skipped: skipped, Total: total}) {
 		if n.Article == order.ID {
 			notes = append(notes, n)
 		}
@@ -264,11 +262,11 @@ func (ix *Index) reduceCurrent(ci int, t touchedKey, arrival int64, order Order)
 
 // compact drops the current article's sightings past the cap and
 // replaces the values kept by their compact form.
-func (ix *Index) compact(c Keyed, touched []touchedKey, arrival int64) {
+func (ix *Index) compact(ci int, touched []string, arrival int64) {
 	limit := ix.limit()
-	comp, _ := c.(Compactor)
-	for _, t := range touched {
-		g := t.g
+	comp, _ := ix.checks[ci].(Compactor)
+	for _, key := range touched {
+		g := ix.groups[ci][key]
 		if len(g.slots) > limit {
 			n := len(g.slots)
 			g.slots = slices.Clip(slices.DeleteFunc(g.slots, func(sl slot) bool { return sl.arrival == arrival }))
@@ -282,6 +280,7 @@ func (ix *Index) compact(c Keyed, touched []touchedKey, arrival int64) {
 					g.over.extra++
 				}
 			}
+			ix.groups[ci][key] = g
 			continue
 		}
 		if comp == nil {

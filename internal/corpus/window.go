@@ -27,9 +27,10 @@ type Window struct {
 }
 
 // DefaultWindowArticles is the window of `copydesk score --format jsonl`
-// (--corpus-window): at about 5 KB per article kept (see the README) the
-// index stays near 50 MB.
-const DefaultWindowArticles = 10000
+// (--corpus-window), the same as the service's (serve --window): at about
+// 9 KB per article kept on news text (see the README) the index stays
+// near 45 MB.
+const DefaultWindowArticles = 5000
 
 // Bounded reports whether w drops anything.
 func (w Window) Bounded() bool { return w.Articles > 0 || w.MaxAge > 0 }
@@ -114,8 +115,13 @@ func (ix *Index) forgetID(base string) {
 func (ix *Index) sweep() {
 	for ci := range ix.groups {
 		for key, g := range ix.groups[ci] {
-			if ix.trim(g) {
+			if g.oldest >= ix.cutoff && (g.over == nil || len(g.over.dropped) == 0 || g.over.dropped[0] >= ix.cutoff) {
+				continue
+			}
+			if ix.trim(&g) {
 				delete(ix.groups[ci], key)
+			} else {
+				ix.groups[ci][key] = g
 			}
 		}
 	}

@@ -55,7 +55,7 @@ type Options struct {
 	// the latest (corpus.Window).
 	CorpusWindow int
 	CorpusDays   float64
-	Features      bool
+	Features     bool
 	// EmitKeys is the key file of the article pass of a sharded run.
 	EmitKeys string
 	// ReadSpecial reads FIFOs, devices and sockets named on the command
