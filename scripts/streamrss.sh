@@ -21,6 +21,6 @@ eval_files=${EVAL:-$(ls "$root"/../shared/eval/*.jsonl 2>/dev/null || ls /work/s
 "$tmp/evalfeed" -n "$n" $eval_files |
 	/usr/bin/time -v -o "$tmp/time" "$tmp/copydesk" score --no-config --quiet --format jsonl --fail-on never "$@" - 2>/dev/null |
 	cut -c1-400 | sed -n 's/^{"id":"[^"]*~\([0-9]*\)".*/\1/p' |
-	awk -v n="$n" 'BEGIN { bad = 0 } { if ($1 != NR - 1) bad++ } END {
+	awk -v n="$n" 'BEGIN { bad = 0 } { if ($1 != NR - 1 && bad++ < 3) printf "line %d: id ~%s\n", NR, $1 } END {
 		printf "ids out: %d of %d, %s\n", NR, n, (NR == n && bad == 0) ? "same ids in the same order" : bad " out of place" }'
 grep -E 'Maximum resident|Elapsed \(wall|User time|System time' "$tmp/time"

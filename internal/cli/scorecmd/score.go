@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -307,6 +308,7 @@ func Run(ctx context.Context, opts *Options) error {
 	case !opts.NoCorpus && popts.Streaming:
 		popts.Checks = setup.StreamingChecks(corpus.Window{Articles: opts.CorpusWindow,
 			MaxAge: time.Duration(opts.CorpusDays * float64(24*time.Hour))})
+		limitStreamingMemory(opts.CorpusWindow)
 	case !opts.NoCorpus:
 		popts.Checks = setup.CorpusChecks(false)
 	}
@@ -516,3 +518,18 @@ func (f *flushWriter) drain() error {
 	f.buf = f.buf[:0]
 	return err
 }
+
+// limitStreamingMemory sets a soft memory limit for a streaming run whose
+// window is bounded by count, unless GOMEMLIMIT is set: what the run
+// keeps is then known (the window's index, about 9 KB per article, and
+// the articles in flight), and the garbage collector, which by default
+// lets the heap grow to twice what is live, works against a ceiling
+// instead. A window of 5,000 gets 128 MiB + 5,000 × 16 KiB = 206 MiB.
+func limitStreamingMemory(window int) {
+	if window <= 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(streamingMemoryLimit(window))
+}
+
+func streamingMemoryLimit(window int) int64 { return 128<<20 + int64(window)*16<<10 }
