@@ -10,6 +10,7 @@
 # EVAL (default ../shared/eval/*.jsonl from the repository) names the
 # source files.
 set -euo pipefail
+export LC_ALL=C # the id check cuts lines at a byte count
 n=${1:?usage: streamrss.sh N [score flags...]}
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
