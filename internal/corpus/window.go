@@ -15,7 +15,8 @@ import (
 // An article leaves the window, in arrival order, when Articles newer
 // ones have arrived, or when its stamp is more than MaxAge before the
 // newest stamp seen. The stamp is the time the article was observed when
-// Clock is set (the service: articles scored within the last MaxAge), or
+// Clock is set (articles scored within the last MaxAge, as the service's
+// window means it; serve still runs its own generations), or
 // else the article's date (`score`: articles dated within MaxAge of the
 // latest date; an undated article takes the latest date seen so far).
 // Age is checked at the front of the window, so an article dated much
