@@ -213,8 +213,17 @@ func (f *settleFn) ProcessElement(id string, results func(*string) bool, notes f
 	if err != nil {
 		return err
 	}
+	var lines []string
 	var line string
 	for results(&line) {
+		lines = append(lines, line)
+	}
+	if len(lines) > 1 {
+		// Notes find their article by id: as `copydesk corpus reduce`
+		// does, refuse rather than amend the wrong article.
+		return fmt.Errorf("article id %q appears %d times: ids must be unique across the batch", id, len(lines))
+	}
+	for _, line := range lines {
 		var out bytes.Buffer
 		err := pipeline.ApplyStage(strings.NewReader(line), &out, map[string][]corpus.Amendment{id: amendments}, f.w.opts)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -79,4 +80,18 @@ func score(t *testing.T, input string) []byte {
 func TestMain(m *testing.M) {
 	beam.Init()
 	os.Exit(m.Run())
+}
+
+// TestBeamRejectsRepeatedIDs: as `copydesk corpus reduce` does, the
+// pipeline fails on an id two articles share, rather than join one
+// article's notes to the other.
+func TestBeamRejectsRepeatedIDs(t *testing.T) {
+	dir := t.TempDir()
+	arts := testutil.PlantedBatch(t, 6, 3)
+	arts[4].ID = arts[1].ID
+	testutil.WriteShards(t, dir, arts, 2)
+	err := Run(context.Background(), runPrism, filepath.Join(dir, "shard-*.jsonl"), filepath.Join(dir, "out.jsonl"), Options{NoConfig: true, Date: "2025-03-05"})
+	if err == nil || !strings.Contains(err.Error(), "appears 2 times") {
+		t.Fatalf("repeated id %q: got %v, want an error", arts[1].ID, err)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
@@ -22,33 +23,81 @@ import (
 // sightings seen so far, and only the current article's notes are settled.
 // Per key at most Limit sightings are kept (the earliest to arrive), so a
 // hot key costs bounded work per article; values are compacted (see
-// Compactor) and never point into article text.
+// Compactor) and never point into article text; and a Window bounds the
+// articles kept, so memory stays flat on any feed.
+//
+// What is kept is flat: per article its order, id and stamp (one entry of
+// the article table), per sighting a 32-byte slot (the article's arrival
+// number, its position, the value), per key its slots. Reduce sees the
+// slots as Members, built for the call.
 type Index struct {
 	checks    []Keyed
 	streaming bool
 	// Limit caps a key's group (DefaultGroupLimit when 0).
 	Limit int
 
-	groups []map[string]*keptGroup // per check, by key
-	docs   map[string]int          // article id → input index (batch mode)
-	seen   map[string]int          // ids seen, to tell repeated ids apart
+	groups []map[string]keptGroup // per check, by key (by value: no allocation per key)
+	docs   map[string]int         // article id → input index (batch mode)
+	ids    map[string]*idCount    // ids seen (in the window), to tell repeated ids apart
+
+	// The article table: arts[i] arrived (i + first)th; articles that
+	// arrived before cutoff have left the window (see Window).
+	window                  Window
+	arts                    []windowArticle
+	first                   int64
+	arrivals, cutoff, swept int64
+	newest                  int64 // latest stamp seen
+
+	scratch []Member // the group a Reduce sees, reused
+}
+
+// slot is one kept sighting: which article (by arrival), its position
+// among the article's sightings for the check, and the value.
+type slot struct {
+	arrival int64
+	value   any
+	seq     int32
 }
 
 type keptGroup struct {
-	members []Member // sorted by (Order, Seq)
-	total   int
+	slots  []slot // sorted by the articles' (Order, Seq)
+	oldest int64  // earliest arrival among slots
+	over   *overflow
+}
+
+// overflow counts a hot key's sightings past the cap: their arrivals when
+// the window is bounded (it forgets them in turn), else a count.
+type overflow struct {
+	dropped []int64
+	extra   int
+}
+
+func (g *keptGroup) total() int {
+	n := len(g.slots)
+	if g.over != nil {
+		n += len(g.over.dropped) + g.over.extra
+	}
+	return n
 }
 
 // NewIndex returns a driver for checks; streaming selects the mode.
 func NewIndex(checks []Keyed, streaming bool) *Index {
-	ix := &Index{checks: checks, streaming: streaming, docs: map[string]int{}, seen: map[string]int{}}
+	ix := &Index{checks: checks, streaming: streaming, docs: map[string]int{}, ids: map[string]*idCount{}}
 	for range checks {
-		ix.groups = append(ix.groups, map[string]*keptGroup{})
+		ix.groups = append(ix.groups, map[string]keptGroup{})
 	}
 	return ix
 }
 
 var _ Check = (*Index)(nil)
+
+// SetWindow bounds a streaming index (see Window); call it before the
+// first Observe. A batch index ignores it.
+func (ix *Index) SetWindow(w Window) {
+	if ix.streaming {
+		ix.window = w
+	}
+}
 
 // Name names the index by its checks.
 func (ix *Index) Name() string {
@@ -102,23 +151,25 @@ func emitOne(c Keyed, doc *document.Document, res *analysis.Result) (out []Sight
 // Observe records doc's sightings; in streaming mode it returns the
 // current article's amendments.
 func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) []Amendment {
-	id := ArticleID(ix.seen, doc.ID)
+	base := strings.Clone(doc.ID) // a copy: the id may point into the input
+	id := ix.articleID(base)
 	order := OrderOf(doc, id)
 	if !ix.streaming {
 		ix.docs[id] = idx
 	}
+	arrival := ix.admit(base, order)
 	var out []Amendment
 	for ci, ss := range EmitAll(ix.checks, doc, res) {
 		c := ix.checks[ci]
-		touched := ix.add(ci, order, ss)
+		touched := ix.add(ci, arrival, order, ss)
 		if !ix.streaming || len(touched) == 0 {
 			continue
 		}
 		var notes []Note
-		for _, key := range touched {
-			notes = append(notes, ix.reduceCurrent(ci, key, order)...)
+		for _, g := range touched {
+			notes = append(notes, ix.reduceCurrent(ci, g, arrival, order)...)
 		}
-		ix.compact(c, ci, touched, order)
+		ix.compact(ci, touched, arrival)
 		if len(notes) == 0 {
 			continue
 		}
@@ -130,32 +181,40 @@ func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) 
 	return out
 }
 
+// orderAt is the order of the article that arrived at arrival (in the
+// window).
+func (ix *Index) orderAt(arrival int64) Order { return ix.arts[arrival-ix.first].order }
+
 // add files one article's sightings for check ci and, in streaming mode,
-// returns the keys touched, in first-seen order.
-func (ix *Index) add(ci int, order Order, ss []Sighting) []string {
+// returns the groups touched, in first-seen order.
+func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []string {
 	var touched []string
-	var isTouched map[string]bool
-	if ix.streaming {
-		isTouched = make(map[string]bool, len(ss))
-	}
 	for seq, s := range ss {
-		g := ix.groups[ci][s.Key]
-		if g == nil {
-			g = &keptGroup{}
-			ix.groups[ci][s.Key] = g
+		g, ok := ix.groups[ci][s.Key]
+		key := s.Key
+		if !ok {
+			g = keptGroup{oldest: arrival}
+			key = strings.Clone(s.Key)
+		} else if ix.streaming {
+			ix.trim(&g)
 		}
-		g.total++
-		m := Member{Order: order, Seq: seq, Value: s.Value}
+		g.oldest = min(g.oldest, arrival)
+		sl := slot{arrival: arrival, seq: int32(seq), value: s.Value}
 		if !ix.streaming {
-			g.members = append(g.members, m) // sorted once, in Finish
+			g.slots = append(g.slots, sl) // sorted once, in Finish
+			ix.groups[ci][key] = g
 			continue
 		}
 		// Kept sorted as it grows. Past the cap a streaming run answers
-		// the member once and then drops it (compact).
-		at := sort.Search(len(g.members), func(i int) bool { return compareMembers(g.members[i], m) > 0 })
-		g.members = slices.Insert(g.members, at, m)
-		if ix.streaming && !isTouched[s.Key] {
-			isTouched[s.Key] = true
+		// the sighting once and then drops it (compact).
+		m := Member{Order: order, Seq: seq}
+		at := sort.Search(len(g.slots), func(i int) bool {
+			o := g.slots[i]
+			return compareMembers(Member{Order: ix.orderAt(o.arrival), Seq: int(o.seq)}, m) > 0
+		})
+		g.slots = slices.Insert(g.slots, at, sl)
+		ix.groups[ci][key] = g
+		if !slices.Contains(touched, s.Key) {
 			touched = append(touched, s.Key)
 		}
 	}
@@ -169,43 +228,67 @@ func (ix *Index) limit() int {
 	return DefaultGroupLimit
 }
 
+// members is g's slots as the Members a Reduce sees (in ix.scratch).
+func (ix *Index) members(g keptGroup) []Member {
+	ms := ix.scratch[:0]
+	for _, sl := range g.slots {
+		ms = append(ms, Member{Order: ix.orderAt(sl.arrival), Seq: int(sl.seq), Value: sl.value})
+	}
+	ix.scratch = ms
+	return ms
+}
+
 // reduceCurrent reduces one key's kept group with the current article's
 // members wanting an answer.
-func (ix *Index) reduceCurrent(ci int, key string, order Order) []Note {
+func (ix *Index) reduceCurrent(ci int, key string, arrival int64, order Order) []Note {
 	c, g := ix.checks[ci], ix.groups[ci][key]
-	from := sort.Search(len(g.members), func(i int) bool { return g.members[i].Order.Compare(order) >= 0 })
+	ms := ix.members(g)
+	from := slices.IndexFunc(g.slots, func(sl slot) bool { return sl.arrival == arrival })
 	to := from
-	for to < len(g.members) && g.members[to].Order.Compare(order) == 0 {
+	for to < len(g.slots) && g.slots[to].arrival == arrival {
 		to++
 	}
-	skipped := max(g.total-len(g.members), 0)
+	total := g.total()
+	skipped := max(total-len(ms), 0)
 	var notes []Note
-	for _, n := range c.Reduce(&Group{Key: key, Members: g.members, From: from, To: to, Skipped: skipped, Total: g.total}) {
+	for _, n := range c.Reduce(&Group{Key: key, Members: ms, From: from, To: to, Skipped: skipped, Total: total}) {
 		if n.Article == order.ID {
 			notes = append(notes, n)
 		}
 	}
+	clear(ix.scratch) // drop the values' references until the next call
 	return notes
 }
 
-// compact drops the current article's members past the cap and replaces
-// the values kept by their compact form.
-func (ix *Index) compact(c Keyed, ci int, touched []string, order Order) {
+// compact drops the current article's sightings past the cap and
+// replaces the values kept by their compact form.
+func (ix *Index) compact(ci int, touched []string, arrival int64) {
 	limit := ix.limit()
-	comp, _ := c.(Compactor)
+	comp, _ := ix.checks[ci].(Compactor)
 	for _, key := range touched {
 		g := ix.groups[ci][key]
-		if len(g.members) > limit {
-			g.members = slices.DeleteFunc(g.members, func(m Member) bool { return m.Order.Compare(order) == 0 })
-			g.members = slices.Clip(g.members)
+		if len(g.slots) > limit {
+			n := len(g.slots)
+			g.slots = slices.Clip(slices.DeleteFunc(g.slots, func(sl slot) bool { return sl.arrival == arrival }))
+			if g.over == nil {
+				g.over = &overflow{}
+			}
+			for range n - len(g.slots) {
+				if ix.window.Bounded() {
+					g.over.dropped = append(g.over.dropped, arrival)
+				} else {
+					g.over.extra++
+				}
+			}
+			ix.groups[ci][key] = g
 			continue
 		}
 		if comp == nil {
 			continue
 		}
-		for i := range g.members {
-			if g.members[i].Order.Compare(order) == 0 {
-				g.members[i].Value = comp.Compact(g.members[i].Value)
+		for i := range g.slots {
+			if g.slots[i].arrival == arrival {
+				g.slots[i].value = comp.Compact(g.slots[i].value)
 			}
 		}
 	}
@@ -225,7 +308,8 @@ func (ix *Index) Finish() []Amendment {
 		sort.Strings(keys)
 		var notes []Note
 		for _, k := range keys {
-			notes = append(notes, ReduceKey(c, k, ix.groups[ci][k].members, ix.limit())...)
+			ms := slices.Clone(ix.members(ix.groups[ci][k]))
+			notes = append(notes, ReduceKey(c, k, ms, ix.limit())...)
 		}
 		ix.groups[ci] = nil
 		settled := SettleAll(c, notes)

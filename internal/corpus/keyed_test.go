@@ -116,10 +116,29 @@ func TestStreamingIndexKeepsAHotKeyBounded(t *testing.T) {
 	for i := range 100 {
 		ix.Observe(i, document.New(fmt.Sprint("d", i), "text"), &analysis.Result{})
 	}
-	if n := len(ix.groups[0]["hot"].members); n > ix.Limit {
+	if n := len(ix.groups[0]["hot"].slots); n > ix.Limit {
 		t.Errorf("kept %d sightings of the hot key, limit %d", n, ix.Limit)
 	}
 	if len(c.calls) != 100 || c.calls[99] > ix.Limit+1 {
 		t.Errorf("%d Reduce calls, the last over %d sightings", len(c.calls), c.calls[len(c.calls)-1])
+	}
+}
+
+// TestWindowForgetsAHotKey: with a window, a hot key's count is what the
+// window holds: its kept sightings and those past the cap both leave.
+func TestWindowForgetsAHotKey(t *testing.T) {
+	c := &hotCheck{}
+	ix := NewIndex([]Keyed{c}, true)
+	ix.Limit = 10
+	ix.SetWindow(Window{Articles: 25})
+	for i := range 100 {
+		ix.Observe(i, document.New(fmt.Sprint("d", i), "text"), &analysis.Result{})
+	}
+	g := ix.groups[0]["hot"]
+	if n, total := len(g.slots), g.total(); n > ix.Limit || total != 25 {
+		t.Errorf("kept %d sightings (limit %d), %d in all (window 25)", n, ix.Limit, total)
+	}
+	if arts, _, _ := ix.Kept(); arts != 25 {
+		t.Errorf("%d articles kept, window 25", arts)
 	}
 }

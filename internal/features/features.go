@@ -59,6 +59,14 @@ func NewStreamingCorpusChecks(env *analysis.Env) []corpus.Check {
 	return []corpus.Check{corpus.NewIndex(KeyedChecks(env), true)}
 }
 
+// NewWindowedCorpusChecks is NewStreamingCorpusChecks bounded by w: the
+// index forgets articles that leave the window, so memory stays flat.
+func NewWindowedCorpusChecks(env *analysis.Env, w corpus.Window) []corpus.Check {
+	ix := corpus.NewIndex(KeyedChecks(env), true)
+	ix.SetWindow(w)
+	return []corpus.Check{ix}
+}
+
 // Rules returns every rule copydesk can report, sorted by ID.
 func Rules() *analysis.RuleIndex {
 	var rules []analysis.Rule

@@ -72,6 +72,11 @@ func benchIndex(b *testing.B, env *analysis.Env, ci int, streaming bool, docs []
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
 		b.ReportMetric(float64(ms.HeapAlloc-before)/float64(n), "bytes/article")
+		if streaming {
+			_, keys, sightings := check.Kept()
+			b.ReportMetric(float64(keys)/float64(n), "keys/article")
+			b.ReportMetric(float64(sightings)/float64(n), "sightings/article")
+		}
 		runtime.KeepAlive(check)
 	}
 }

@@ -106,6 +106,12 @@ func (s *Setup) CorpusChecks(streaming bool) []corpus.Check {
 	return features.NewCorpusChecks(s.Env)
 }
 
+// StreamingChecks returns fresh batch checks for a streaming run bounded
+// by w: each article is amended from the articles before it in its window.
+func (s *Setup) StreamingChecks(w corpus.Window) []corpus.Check {
+	return features.NewWindowedCorpusChecks(s.Env, w)
+}
+
 // KeyedChecks returns the batch checks in their keyed form, for a sharded
 // run (key files) or a Beam pipeline.
 func (s *Setup) KeyedChecks() []corpus.Keyed { return features.KeyedChecks(s.Env) }

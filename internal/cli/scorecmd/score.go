@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -50,7 +51,12 @@ type Options struct {
 	KB            []string
 	Model         string
 	NoCorpus      bool
-	Features      bool
+	// CorpusWindow and CorpusDays bound the checks across articles in a
+	// streaming (jsonl) run: the last N articles, dated within D days of
+	// the latest (corpus.Window).
+	CorpusWindow int
+	CorpusDays   float64
+	Features     bool
 	// EmitKeys is the key file of the article pass of a sharded run.
 	EmitKeys string
 	// ReadSpecial reads FIFOs, devices and sockets named on the command
@@ -116,6 +122,9 @@ other input is still scored and reported).`,
 				return cliutil.UsageError(fmt.Errorf("--input-format: %w", err))
 			}
 			opts.InputFormat = inFormat
+			if opts.CorpusWindow < 0 || opts.CorpusDays < 0 {
+				return cliutil.UsageError(errors.New("--corpus-window and --corpus-days: want 0 (no limit) or more"))
+			}
 			if opts.EmitKeys != "" {
 				if cmd.Flags().Changed("format") && opts.Format != "jsonl" {
 					return cliutil.UsageError(errors.New("--emit-keys writes stage results as jsonl: --format must be jsonl"))
@@ -144,6 +153,8 @@ other input is still scored and reported).`,
 	f.StringArrayVar(&opts.KB, "kb", nil, "add a knowledge base `FILE` (JSONL, CSV, Wikidata dump or query results); repeatable")
 	f.StringVar(&opts.Model, "model", "", "scoring model `FILE` made by `copydesk train`")
 	f.BoolVar(&opts.NoCorpus, "no-corpus", false, "skip checks across the batch (shared template sentences, corroboration)")
+	f.IntVar(&opts.CorpusWindow, "corpus-window", corpus.DefaultWindowArticles, "with --format jsonl: checks across the batch compare an article with the previous `N` articles (0: all; memory grows with the input)")
+	f.Float64Var(&opts.CorpusDays, "corpus-days", 0, "with --format jsonl: and only with articles dated within `D` days of the latest date seen (0: no limit)")
 	f.StringVar(&opts.Ref, "ref", "", "check people and quotes against the reference store in `DIR` (made by copydesk ref add)")
 	f.StringVar(&opts.Coverage, "coverage", "", "with `batch`, and no --ref: the run's articles from other named sources serve as coverage for each other (inputs are read twice; not stdin)")
 	f.BoolVar(&opts.ReadSpecial, "read-special", false, "read FIFOs, devices and sockets named on the command line (a walk always skips them)")
@@ -294,8 +305,12 @@ func Run(ctx context.Context, opts *Options) error {
 		kw := bufio.NewWriterSize(kf, 1<<16)
 		keysOut = kw
 		popts.Keys, popts.Stage, popts.KeepFeatures = corpus.NewKeyWriter(kw, setup.KeyedChecks()), true, true
+	case !opts.NoCorpus && popts.Streaming:
+		popts.Checks = setup.StreamingChecks(corpus.Window{Articles: opts.CorpusWindow,
+			MaxAge: time.Duration(opts.CorpusDays * float64(24*time.Hour))})
+		limitStreamingMemory(opts.CorpusWindow)
 	case !opts.NoCorpus:
-		popts.Checks = setup.CorpusChecks(popts.Streaming)
+		popts.Checks = setup.CorpusChecks(false)
 	}
 	stdin := opts.IO.In
 	if stdin == nil {
@@ -503,3 +518,18 @@ func (f *flushWriter) drain() error {
 	f.buf = f.buf[:0]
 	return err
 }
+
+// limitStreamingMemory sets a soft memory limit for a streaming run whose
+// window is bounded by count, unless GOMEMLIMIT is set: what the run
+// keeps is then known (the window's index, about 9 KB per article, and
+// the articles in flight), and the garbage collector, which by default
+// lets the heap grow to twice what is live, works against a ceiling
+// instead. A window of 5,000 gets 128 MiB + 5,000 × 16 KiB = 206 MiB.
+func limitStreamingMemory(window int) {
+	if window <= 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(streamingMemoryLimit(window))
+}
+
+func streamingMemoryLimit(window int) int64 { return 128<<20 + int64(window)*16<<10 }

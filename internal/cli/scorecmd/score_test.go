@@ -64,6 +64,8 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"score", "--min-severity", "loud", seed("000")},
 		{"score", "--config", "x.yaml", "--no-config", seed("000")},
 		{"score", "--kb", "/dev/null", seed("000")},
+		{"score", "--format", "jsonl", "--corpus-window", "-1", seed("000")},
+		{"score", "--format", "jsonl", "--corpus-days", "-2", seed("000")},
 	} {
 		_, stderr, code := run(t, "", "", args...)
 		if code != cliutil.ExitUsage {

@@ -83,6 +83,22 @@ func NewBatch(k *kb.KB) *Batch {
 	return b
 }
 
+var _ corpus.Compactor = (*Batch)(nil)
+
+// Compact keeps of an answered sighting what a later article's Reduce
+// reads of it (name, role, status, source, date, sourcing): not the
+// highlighted text, the evidence or the reference, which only its own
+// findings quote; the strings are copies, so no article text is pinned.
+func (b *Batch) Compact(v any) any {
+	p := v.(*person)
+	c := *p
+	c.Text, c.Line, c.Col = "", 0, 0
+	e := &c.Entity
+	e.Evidence, e.Reference = "", nil
+	e.Name, e.Role, e.Affiliation = strings.Clone(e.Name), strings.Clone(e.Role), strings.Clone(e.Affiliation)
+	return &c
+}
+
 func (b *Batch) knowledge() (*kb.KB, error) {
 	b.kbOnce.Do(func() { b.kb, b.kbErr = kb.Default() })
 	return b.kb, b.kbErr

@@ -44,6 +44,10 @@ type sentence struct {
 	Exact    uint64    `json:"x"` // hash of the exact bytes
 	Sig      packedSig `json:"g"`
 	Text     string    `json:"t,omitempty"`
+
+	// banded is, on the exact key's copy, the band keys' copy: what a
+	// streaming run keeps of it once answered (Compact).
+	banded *sentence
 }
 
 // packedSig is a MinHash signature that travels as base64 of its
@@ -171,16 +175,22 @@ func (s *SharedSentences) Emit(doc *document.Document, res *analysis.Result) []c
 		}
 		exact := *r
 		exact.Sig = packedSig{}
+		exact.banded = &banded
 		out = append(out, corpus.Sighting{Key: "x:" + strconv.FormatUint(r.Exact, 16), Value: &exact})
 	}
 	return out
 }
 
-// Compact drops the text a streaming run never quotes back.
+// Compact drops the text a streaming run never quotes back: the exact
+// key keeps the band keys' copy (reduceExact reads neither its text, once
+// answered, nor its signature), so a sentence costs one value, not two.
 func (s *SharedSentences) Compact(v any) any {
 	r := v.(*sentence)
 	if r.Text == "" {
 		return r
+	}
+	if r.banded != nil {
+		return r.banded
 	}
 	c := *r
 	c.Text = ""
