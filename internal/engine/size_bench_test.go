@@ -3,8 +3,8 @@ package engine
 import (
 	"strings"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/evalset"

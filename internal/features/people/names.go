@@ -13,7 +13,7 @@ type finder struct {
 	toks      []token
 	low       string   // text lower-cased, aligned with it (tokens' lower forms are its slices), or ""
 	lowers    []string // else each token's lower-case form
-	lineStart []bool // token i starts a sentence or a line
+	lineStart []bool   // token i starts a sentence or a line
 	gaz       Gazetteer
 	allowed   map[string]bool
 }
