@@ -320,15 +320,9 @@ func (r *ngramRoller) next(keys []uint64, i int) uint64 {
 // open-addressed table sized once for the article (a Go map's growth and
 // hashing dominated the search).
 type firstSeen struct {
-	slots []seenSlot
-	mask  uint64
-}
-
-// seenSlot keeps a hash beside its index, so a probe touches one cache
-// line: on a long article the table is far larger than the caches.
-type seenSlot struct {
-	hash uint64
-	at   int32 // index+1; 0 marks an empty slot
+	hashes []uint64
+	at     []int32 // index+1; 0 marks an empty slot
+	mask   uint64
 }
 
 // reset empties f and sizes it for n n-grams, reusing its slices.
@@ -337,8 +331,8 @@ func (f *firstSeen) reset(n int) *firstSeen {
 	for size < 2*n {
 		size *= 2
 	}
-	f.slots, f.mask = grow(f.slots, size), uint64(size-1)
-	clear(f.slots)
+	f.hashes, f.at, f.mask = grow(f.hashes, size), grow(f.at, size), uint64(size-1)
+	clear(f.at)
 	return f
 }
 
@@ -371,12 +365,12 @@ func grow[T any](s []T, n int) []T {
 // and returns false.
 func (f *firstSeen) lookupOrAdd(g uint64, i int) (int, bool) {
 	for slot := g & f.mask; ; slot = (slot + 1) & f.mask {
-		switch sl := &f.slots[slot]; {
-		case sl.at == 0:
-			sl.hash, sl.at = g, int32(i+1)
+		switch {
+		case f.at[slot] == 0:
+			f.hashes[slot], f.at[slot] = g, int32(i+1)
 			return 0, false
-		case sl.hash == g:
-			return int(sl.at) - 1, true
+		case f.hashes[slot] == g:
+			return int(f.at[slot]) - 1, true
 		}
 	}
 }
