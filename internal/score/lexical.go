@@ -40,7 +40,7 @@ const lexicalBuckets = 1 << 20
 // keeps scoring cheap beside the analyzers.
 func ngramIDs(text string, buckets int) []uint32 {
 	var w ngramWalker
-	ids := w.walk(text, buckets, nil)
+	ids := w.walk(text, buckets, nil, nil)
 	slices.Sort(ids)
 	return slices.Compact(ids)
 }
@@ -54,7 +54,10 @@ type ngramWalker struct {
 
 // walk appends to ids the bucket id of every unigram and bigram of text, in
 // text order, repeats included.
-func (g *ngramWalker) walk(text string, buckets int, ids []uint32) []uint32 {
+//
+// With flush set, walk hands it the ids read so far every walkChunk bytes
+// and appends the rest to ids[:0]: the caller sees every id once, in order.
+func (g *ngramWalker) walk(text string, buckets int, ids []uint32, flush func([]uint32)) []uint32 {
 	mask := uint64(buckets - 1)
 	var prev uint64
 	first := true
@@ -81,21 +84,39 @@ func (g *ngramWalker) walk(text string, buckets int, ids []uint32) []uint32 {
 			i += n - 1
 		}
 	}
-	g.spans = document.WordSpans(text, 0, len(text), g.spans[:0])
+	// The words are read a chunk at a time (cut at a space, which no word
+	// spans), so a long text needs no span or id array of its own size.
 	last := 0
-	for _, w := range g.spans {
-		punct(text[last:w.Start])
-		word := text[w.Start:w.End]
-		if isName(word) && !opensSentence(text, last, w.Start) {
-			emit(nameHash)
-		} else {
-			emit(hashWord(word))
+	for start := 0; start < len(text); {
+		end := len(text)
+		if start+walkChunk < end {
+			if k := strings.IndexByte(text[start+walkChunk:], ' '); k >= 0 {
+				end = start + walkChunk + k
+			}
 		}
-		last = w.End
+		g.spans = document.WordSpans(text, start, end, g.spans[:0])
+		for _, w := range g.spans {
+			punct(text[last:w.Start])
+			word := text[w.Start:w.End]
+			if isName(word) && !opensSentence(text, last, w.Start) {
+				emit(nameHash)
+			} else {
+				emit(hashWord(word))
+			}
+			last = w.End
+		}
+		if flush != nil && end < len(text) {
+			flush(ids)
+			ids = ids[:0]
+		}
+		start = end
 	}
 	punct(text[last:])
 	return ids
 }
+
+// walkChunk is about how much text walk reads between flushes.
+const walkChunk = 32 << 10
 
 // Capitalised words inside a sentence are names (people, places,
 // organisations): they say what a story is about, not how it was written,
@@ -290,12 +311,15 @@ func (lx *Lexical) ProfileText(text string) float64 {
 		sc.seen = make([]uint64, (len(lx.IDs)+63)/64)
 	}
 	seen := sc.seen[:(len(lx.IDs)+63)/64]
-	sc.ids = sc.walker.walk(text, lx.Buckets, sc.ids[:0])
-	for _, id := range sc.ids {
-		if k, ok := ix.lookup(id); ok {
-			seen[k>>6] |= 1 << (k & 63)
+	mark := func(ids []uint32) {
+		for _, id := range ids {
+			if k, ok := ix.lookup(id); ok {
+				seen[k>>6] |= 1 << (k & 63)
+			}
 		}
 	}
+	sc.ids = sc.walker.walk(text, lx.Buckets, sc.ids[:0], mark)
+	mark(sc.ids)
 	var sum float64
 	n := 0
 	for wi, word := range seen {

@@ -48,10 +48,14 @@ func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Resul
 	end := doc.MainEnd()
 	f := &finder{text: doc.Text[:end], gaz: gaz, allowed: allowed}
 	sc := findScratches.Get().(*findScratch)
-	f.toks, sc.low = tokenizeInto(sc.toks[:0], sc.low, f.text)
+	f.toks, sc.low, f.low, f.lowers = tokenizeInto(sc.toks[:0], sc.low, sc.lowers, f.text)
 	defer func() {
 		clear(f.toks) // drop references to this document's text
 		sc.toks = f.toks[:0]
+		if f.lowers != nil {
+			clear(f.lowers)
+			sc.lowers = f.lowers[:0]
+		}
 		sc.lineStart = f.lineStart[:0]
 		findScratches.Put(sc)
 	}()

@@ -11,7 +11,7 @@ import (
 // nameKey normalises a full name for matching repeats: lower case, initials
 // and suffixes dropped ("Donald J. Trump" = "Donald Trump").
 func (f *finder) nameKey(m nameMatch) string {
-	// The words' lower-case forms (t.lower is strings.ToLower(t.Text))
+	// The words' lower-case forms (f.lower(p) is strings.ToLower(t.Text))
 	// joined by spaces, in one allocation.
 	var b strings.Builder
 	for p := m.first; p <= m.last; p++ {
@@ -24,7 +24,7 @@ func (f *finder) nameKey(m nameMatch) string {
 		} else {
 			b.Grow(f.toks[m.last].End - t.Start)
 		}
-		b.WriteString(t.lower)
+		b.WriteString(f.lower(p))
 	}
 	return b.String()
 }
@@ -297,10 +297,10 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 		if t.Kind != wordToken || t.inQuote {
 			continue
 		}
-		if !lex.pronounSet.has(t.lower) {
+		if !lex.pronounSet.has(f.lower(i)) {
 			continue
 		}
-		g, ok := lex.pronouns[t.lower]
+		g, ok := lex.pronouns[f.lower(i)]
 		if !ok {
 			continue
 		}

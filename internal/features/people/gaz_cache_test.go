@@ -22,8 +22,7 @@ func TestGazAtCacheMatchesScan(t *testing.T) {
 		texts = append(texts, string(b))
 	}
 	for _, text := range texts {
-		f := &finder{text: text}
-		f.toks = tokenize(text)
+		f := newFinder(text)
 		for k := range f.toks {
 			for limit := k - 1; limit <= min(len(f.toks), k+lex.maxGazWords+2); limit++ {
 				if got, want := f.gazAt(k, limit), f.gazAtScan(k, limit); got != want {

@@ -11,7 +11,9 @@ import (
 type finder struct {
 	text      string
 	toks      []token
-	lineStart []bool // token i starts a sentence or a line
+	low       string   // text lower-cased, aligned with it (tokens' lower forms are its slices), or ""
+	lowers    []string // else each token's lower-case form
+	lineStart []bool   // token i starts a sentence or a line
 	gaz       Gazetteer
 	allowed   map[string]bool
 }
@@ -26,7 +28,13 @@ type nameMatch struct {
 	roles       []Role
 }
 
-func (f *finder) lower(i int) string { return f.toks[i].lower }
+func (f *finder) lower(i int) string {
+	if f.lowers != nil {
+		return f.lowers[i]
+	}
+	t := &f.toks[i]
+	return f.low[t.Start:t.End]
+}
 
 func isParticle(t token) bool {
 	return t.Kind == wordToken && lex.particleSet.has(t.Text)
@@ -102,7 +110,7 @@ func (f *finder) inRun(i int) bool {
 	if hon := lex.honorificSet.has(t.Text); hon {
 		return true
 	}
-	return !lex.nonNameSet.has(t.lower)
+	return !lex.nonNameSet.has(f.lower(i))
 }
 
 // modifierSuffixes end a capitalised compound that modifies a noun
@@ -339,7 +347,7 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 		switch {
 		case isParticle(t), isInitial(t), isSuffix(t):
 			continue
-		case p > k && p < end && lex.particleSet.has(t.lower):
+		case p > k && p < end && lex.particleSet.has(f.lower(p)):
 			continue // "Fathi Bin Shatwan", "Rafael Van der Vaart"
 		case lex.orgWordSet.has(t.Text):
 			return nameMatch{}, false // "Palestinian Authority", "Truth Social"
@@ -386,7 +394,7 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 		f.gaz != nil && f.gaz.IsKnownPerson(m.Name) || f.allowed[m.Name]
 	if m.core == 1 {
 		t := f.toks[coreToks[0]]
-		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(t.Text) || lex.common[t.lower] {
+		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(t.Text) || lex.common[f.lower(coreToks[0])] {
 			return nameMatch{}, false
 		}
 	} else if !context {
@@ -446,7 +454,7 @@ func (f *finder) titleWordsFrom(k, b int) int {
 		if IsRoleWord(t.Text) {
 			break
 		}
-		if !t.capitalised() || !lex.common[t.lower] || lex.firstNames[t.lower] != "" {
+		if !t.capitalised() || !lex.common[f.lower(q)] || lex.firstNames[f.lower(q)] != "" {
 			return k
 		}
 		q++

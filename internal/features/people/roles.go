@@ -95,7 +95,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p = q - 1 // "French Armed Forces Minister": title words after a country
 			continue
 		}
-		if t.Kind == wordToken && roleAdjectives[t.lower] && p < end {
+		if t.Kind == wordToken && roleAdjectives[f.lower(p)] && p < end {
 			p-- // "the new foreign minister, Johann Wadephul"
 			continue
 		}
@@ -173,7 +173,7 @@ func (f *finder) appositive(last int) (Role, bool) {
 		if t.Kind == punctToken && !strings.ContainsAny(t.Text, "&/") {
 			break
 		}
-		lw := t.lower
+		lw := f.lower(q)
 		if t.Kind == wordToken && q > p && (appositiveStops[lw] || lex.speechVerbSet.has(lw)) {
 			break
 		}
@@ -358,7 +358,7 @@ func (f *finder) titleWordsEndingAt(e int) int {
 			s--
 			continue // "Japanese Chief Cabinet Secretary"
 		}
-		if !lex.common[t.lower] || lex.firstNames[t.lower] != "" {
+		if !lex.common[f.lower(s)] || lex.firstNames[f.lower(s)] != "" {
 			break
 		}
 		common++

@@ -21,8 +21,7 @@ const (
 // token is one word or punctuation mark of the text.
 type token struct {
 	Start, End int
-	Text       string
-	lower      string // Text in lower case, made once: the lists are keyed by it
+	Text       string // the lower-case form is finder.lower's, cut from the lower-cased text
 	Kind       tokenKind
 	// LineBreak is set when a line break separates this token from the
 	// previous one.
@@ -65,8 +64,15 @@ func (t token) allCaps() bool {
 // hyphens stay inside words ("al-Sisi", "O'Brien"); a possessive "'s" is
 // its own token; dotted abbreviations ("U.S.", "Dr.", "J.") keep their dots.
 func tokenize(text string) []token {
-	toks, _ := tokenizeInto(make([]token, 0, len(text)/5), nil, text)
+	toks, _, _, _ := tokenizeInto(make([]token, 0, len(text)/5), nil, nil, text)
 	return toks
+}
+
+// newFinder is a finder over text's tokens (for tests).
+func newFinder(text string) *finder {
+	f := &finder{text: text}
+	f.toks, _, f.low, f.lowers = tokenizeInto(nil, nil, nil, text)
+	return f
 }
 
 // findScratch is one Find call's working memory, recycled between
@@ -75,7 +81,8 @@ func tokenize(text string) []token {
 // dead once Find returns.
 type findScratch struct {
 	toks      []token
-	low       []byte // the text lower-cased; tokens' lower forms point into it
+	low       []byte   // the text lower-cased; tokens' lower forms point into it
+	lowers    []string // the tokens' lower forms when low is not aligned
 	lineStart []bool
 	matches   []nameMatch
 }
@@ -83,21 +90,21 @@ type findScratch struct {
 var findScratches = sync.Pool{New: func() any { return new(findScratch) }}
 
 // tokenizeInto is tokenize appending to out; the lower-cased text is
-// written into lowBuf's memory (grown as needed, returned for reuse).
-// The tokens' lower forms share that memory: they are valid only until
-// lowBuf is reused.
-func tokenizeInto(out []token, lowBuf []byte, text string) ([]token, []byte) {
+// written into lowBuf's memory (grown as needed, returned for reuse) and
+// returned as low when it is aligned with text, so that token i's lower
+// form is low[Start:End]; otherwise low is "" and lowers (appended to
+// lowersBuf[:0]) holds each token's lower form. low shares lowBuf's
+// memory: it is valid only until lowBuf is reused. Tokens hold no lower
+// form of their own: the array is a quarter smaller, and a long
+// article's token array was its largest cost.
+func tokenizeInto(out []token, lowBuf []byte, lowersBuf []string, text string) (toks []token, _ []byte, low string, lowers []string) {
 	out = slices.Grow(out, len(text)/4) // about one token (word or mark) in four bytes of news text: no regrowth of a long article's array
 	lowBuf, aligned := lowerAligned(lowBuf[:0], text)
-	low := ""
 	if aligned && len(lowBuf) > 0 {
 		low = unsafe.String(unsafe.SliceData(lowBuf), len(lowBuf))
 	}
-	lowerOf := func(s, e int) string {
-		if aligned {
-			return low[s:e]
-		}
-		return strings.ToLower(text[s:e])
+	if !aligned {
+		lowers = lowersBuf[:0]
 	}
 	i := 0
 	lineBreak := false
@@ -112,7 +119,10 @@ func tokenizeInto(out []token, lowBuf []byte, text string) ([]token, []byte) {
 				i++
 				continue
 			case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'):
-				out = append(out, token{Start: i, End: i + 1, Text: text[i : i+1], lower: text[i : i+1], Kind: punctToken, LineBreak: lineBreak})
+				out = append(out, token{Start: i, End: i + 1, Text: text[i : i+1], Kind: punctToken, LineBreak: lineBreak})
+				if !aligned {
+					lowers = append(lowers, text[i:i+1])
+				}
 				lineBreak = false
 				i++
 				continue
@@ -126,7 +136,10 @@ func tokenizeInto(out []token, lowBuf []byte, text string) ([]token, []byte) {
 			i += n
 			continue
 		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			out = append(out, token{Start: i, End: i + n, Text: text[i : i+n], lower: lowerOf(i, i+n), Kind: punctToken, LineBreak: lineBreak})
+			out = append(out, token{Start: i, End: i + n, Text: text[i : i+n], Kind: punctToken, LineBreak: lineBreak})
+			if !aligned {
+				lowers = append(lowers, strings.ToLower(text[i:i+n]))
+			}
 			lineBreak = false
 			i += n
 			continue
@@ -138,15 +151,21 @@ func tokenizeInto(out []token, lowBuf []byte, text string) ([]token, []byte) {
 		w := text[s:i]
 		kind := wordToken
 		if pe := possessiveSuffix(w); pe > 0 {
-			out = append(out, token{Start: s, End: s + pe, Text: w[:pe], lower: lowerOf(s, s+pe), Kind: wordToken, LineBreak: lineBreak})
+			out = append(out, token{Start: s, End: s + pe, Text: w[:pe], Kind: wordToken, LineBreak: lineBreak})
+			if !aligned {
+				lowers = append(lowers, strings.ToLower(text[s:s+pe]))
+			}
 			lineBreak = false
 			s += pe
 			kind = possessiveToken
 		}
-		out = append(out, token{Start: s, End: i, Text: text[s:i], lower: lowerOf(s, i), Kind: kind, LineBreak: lineBreak})
+		out = append(out, token{Start: s, End: i, Text: text[s:i], Kind: kind, LineBreak: lineBreak})
+		if !aligned {
+			lowers = append(lowers, strings.ToLower(text[s:i]))
+		}
 		lineBreak = false
 	}
-	return out, lowBuf
+	return out, lowBuf, low, lowers
 }
 
 // lowerAligned lower-cases the whole text at once into buf, rune by rune

@@ -16,9 +16,10 @@ func TestTokenLowerCase(t *testing.T) {
 		texts = append(texts, a.Text)
 	}
 	for _, text := range texts {
-		for _, tok := range tokenize(text) {
-			if want := strings.ToLower(tok.Text); tok.lower != want {
-				t.Fatalf("token %q: lower %q, want %q", tok.Text, tok.lower, want)
+		f := newFinder(text)
+		for i, tok := range f.toks {
+			if want := strings.ToLower(tok.Text); f.lower(i) != want {
+				t.Fatalf("token %q: lower %q, want %q", tok.Text, f.lower(i), want)
 			}
 		}
 	}
