@@ -148,6 +148,19 @@ func (r *Reducer) Add(rec KeyRecord) error {
 
 // ReadKeys adds every record of a key file.
 func (r *Reducer) ReadKeys(in io.Reader) error {
+	return EachJSONLine(in, func(b []byte) error {
+		var rec KeyRecord
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return err
+		}
+		return r.Add(rec)
+	})
+}
+
+// EachJSONLine calls f with every non-blank line of a JSON Lines stream
+// (key files, amendments files, staged results; lines up to 1 GiB), and
+// names the line in any error f returns.
+func EachJSONLine(in io.Reader, f func(line []byte) error) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
 	line := 0
@@ -156,11 +169,7 @@ func (r *Reducer) ReadKeys(in io.Reader) error {
 		if len(sc.Bytes()) == 0 {
 			continue
 		}
-		var rec KeyRecord
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
-		}
-		if err := r.Add(rec); err != nil {
+		if err := f(sc.Bytes()); err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
 		}
 	}
@@ -215,19 +224,12 @@ func WriteAmendments(w io.Writer, as map[string][]Amendment) error {
 
 // ReadAmendments reads an amendments file into a map by article id.
 func ReadAmendments(in io.Reader, into map[string][]Amendment) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
+	return EachJSONLine(in, func(b []byte) error {
 		var rec AmendmentRecord
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return err
 		}
 		into[rec.ID] = append(into[rec.ID], rec.Amendments...)
-	}
-	return sc.Err()
+		return nil
+	})
 }

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,24 +21,18 @@ func ApplyStage(in io.Reader, out io.Writer, amendments map[string][]corpus.Amen
 		return err
 	}
 	seen := map[string]int{}
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<30)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
+	err := corpus.EachJSONLine(in, func(b []byte) error {
 		var res analysis.Result
-		if err := json.Unmarshal(sc.Bytes(), &res); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+		if err := json.Unmarshal(b, &res); err != nil {
+			return err
 		}
 		FinishStage(&res, amendments[stageID(seen, &res)], opts)
 		if err := rep.Document(&res); err != nil {
-			return err
+			return fmt.Errorf("write report: %w", err)
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	return rep.Finish(report.Summary{})

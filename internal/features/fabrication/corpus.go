@@ -200,21 +200,27 @@ type sighting struct {
 	current bool       // role presented as current (not former/acting/incoming)
 }
 
+// derive parses p's name and role once, however many groups it is
+// sighted in.
+func (p *person) derive(k *kb.KB) *derived {
+	if p.derived == nil {
+		d := &derived{name: kb.ParseName(p.Entity.Name), head: roleHead(p.Entity.Role)}
+		if p.Entity.Role != "" {
+			ref := k.ParseRole(p.Entity.Role, p.Entity.Affiliation)
+			d.office = ref.Unique()
+			d.current = !ref.Past && !ref.Future && !ref.Acting
+		}
+		p.derived = d
+	}
+	return p.derived
+}
+
 func (b *Batch) sightings(k *kb.KB, g *corpus.Group, copied bool) []*sighting {
 	out := make([]*sighting, len(g.Members))
 	all := make([]sighting, len(g.Members)) // one allocation for the group
 	for i, m := range g.Members {
 		p := m.Value.(*person)
-		if p.derived == nil {
-			d := &derived{name: kb.ParseName(p.Entity.Name), head: roleHead(p.Entity.Role)}
-			if p.Entity.Role != "" {
-				ref := k.ParseRole(p.Entity.Role, p.Entity.Affiliation)
-				d.office = ref.Unique()
-				d.current = !ref.Past && !ref.Future && !ref.Acting
-			}
-			p.derived = d
-		}
-		d := p.derived
+		d := p.derive(k)
 		if copied {
 			c := *p
 			p = &c
@@ -364,16 +370,7 @@ func corroborateOne(k *kb.KB, g *corpus.Group, i int) []corpus.Note {
 	one := func(j int) *sighting {
 		m := g.Members[j]
 		p := m.Value.(*person)
-		if p.derived == nil {
-			d := &derived{name: kb.ParseName(p.Entity.Name), head: roleHead(p.Entity.Role)}
-			if p.Entity.Role != "" {
-				ref := k.ParseRole(p.Entity.Role, p.Entity.Affiliation)
-				d.office = ref.Unique()
-				d.current = !ref.Past && !ref.Future && !ref.Acting
-			}
-			p.derived = d
-		}
-		d := p.derived
+		d := p.derive(k)
 		return &sighting{person: p, article: m.Order.ID, seq: j, name: d.name, head: d.head, office: d.office, current: d.current}
 	}
 	s := one(i)
