@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/pipeline"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
 
 // The knowledge base and model load once for the whole test binary.
@@ -43,7 +44,7 @@ type testServer struct {
 	addr   string
 	stop   context.CancelFunc
 	served chan error
-	logs   *syncBuffer
+	logs   *testutil.SyncBuffer
 }
 
 // startServer starts a ready server on a random port of 127.0.0.1; edit
@@ -52,7 +53,7 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 	t.Helper()
 	cfg := DefaultConfig()
 	cfg.Jobs = 2
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	cfg.Logger = slog.New(slog.NewJSONHandler(logs, nil))
 	if edit != nil {
 		edit(&cfg)
@@ -78,24 +79,6 @@ func startServer(t testing.TB, edit func(*Config)) *testServer {
 		}
 	})
 	return ts
-}
-
-// syncBuffer is a log sink the handlers and the test can share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }
 
 // client has generous timeouts: the machine may be busy.

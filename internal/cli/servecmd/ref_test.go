@@ -47,7 +47,7 @@ func TestServeWithAReferenceStore(t *testing.T) {
 	}
 	body := string(text[strings.Index(string(text), "\n---\n")+5:]) // the text after the front matter
 
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	ios := &cliutil.IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: logs}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -91,7 +91,7 @@ func TestServeWithAReferenceStore(t *testing.T) {
 }
 
 // waitReady waits for the server's "ready" log line and returns its URL.
-func waitReady(t *testing.T, logs *syncBuffer, done <-chan error) string {
+func waitReady(t *testing.T, logs *testutil.SyncBuffer, done <-chan error) string {
 	t.Helper()
 	var url string
 	deadline := time.Now().Add(90 * time.Second)

@@ -9,29 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/cli/cliutil"
+	"github.com/copydesk/copydesk/internal/testutil"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
 
 func TestFlags(t *testing.T) {
 	for _, tc := range []struct {
@@ -76,7 +59,7 @@ func TestRunServesUntilCancelled(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte("rules:\n  disable: [TP011]\ndate: 2025-03-05\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	ios := &cliutil.IOStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: logs}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
