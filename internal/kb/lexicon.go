@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 
@@ -56,6 +58,11 @@ type place struct {
 	Name    string   `yaml:"name"`
 	Country string   `yaml:"country"`
 	Aliases []string `yaml:"aliases"`
+	// Institutions are bodies of one country's state that articles name
+	// instead of the country ("the Knesset", "the Bundestag"). They place
+	// an article in its country (CountriesNamed) but are not role context:
+	// "Knesset member" is no office.
+	Institutions []string `yaml:"institutions"`
 }
 
 // context is a country or organisation an article's role text names.
@@ -69,8 +76,13 @@ type lexicon struct {
 	contexts  map[string]context // normalised phrase → country/org
 	maxCtxLen int                // longest context phrase in tokens
 	countries map[string]string  // normalised name or alias → canonical country
-	orgs      map[string]place   // canonical org name → entry
-	nickGroup map[string]int     // given name → variant group
+	// placeWords maps every normalised country name, alias and national
+	// institution to its country, for CountriesNamed; placeLen is the
+	// longest in words.
+	placeWords map[string]string
+	placeLen   int
+	orgs       map[string]place // canonical org name → entry
+	nickGroup  map[string]int   // given name → variant group
 }
 
 var (
@@ -85,7 +97,7 @@ func defaultLexicon() (*lexicon, error) {
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{contexts: map[string]context{}, countries: map[string]string{}, orgs: map[string]place{}, nickGroup: map[string]int{}}
+	lx := &lexicon{contexts: map[string]context{}, countries: map[string]string{}, placeWords: map[string]string{}, orgs: map[string]place{}, nickGroup: map[string]int{}}
 	if err := yaml.Unmarshal(rolesYAML, &lx.roles); err != nil {
 		return nil, fmt.Errorf("roles.yaml: %w", err)
 	}
@@ -112,6 +124,12 @@ func loadLexicon() (*lexicon, error) {
 		for _, a := range c.Aliases {
 			lx.countries[normRole(a)] = c.Name
 			add(a, context{country: c.Name})
+		}
+		for _, w := range append(append([]string{c.Name}, c.Aliases...), c.Institutions...) {
+			if p := normRole(w); p != "" {
+				lx.placeWords[p] = c.Name
+				lx.placeLen = max(lx.placeLen, len(strings.Fields(p)))
+			}
 		}
 	}
 	for _, o := range orgs {
@@ -203,4 +221,39 @@ func IsPlaceWord(s string) bool {
 	}
 	_, ok := lx.contexts[normRole(s)]
 	return ok
+}
+
+// CountriesNamed counts the countries text names: their names, adjectives
+// and short forms ("Israeli", "U.S.") and their national institutions
+// ("the Knesset"), longest match first. A match must start with a capital
+// letter, so the pronoun "us" is not the United States.
+func (k *KB) CountriesNamed(text string) map[string]int {
+	type word struct {
+		lower   string
+		capital bool
+	}
+	var words []word
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		r, _ := utf8.DecodeRuneInString(f)
+		words = append(words, word{normRole(f), unicode.IsUpper(r)})
+	}
+	out := map[string]int{}
+	for i := 0; i < len(words); {
+		n := 0
+		if words[i].capital {
+			for m := min(k.lex.placeLen, len(words)-i); m >= 1; m-- {
+				parts := make([]string, m)
+				for j := range parts {
+					parts[j] = words[i+j].lower
+				}
+				if c, ok := k.lex.placeWords[strings.Join(parts, " ")]; ok {
+					out[c]++
+					n = m
+					break
+				}
+			}
+		}
+		i += max(n, 1)
+	}
+	return out
 }

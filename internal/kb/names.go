@@ -277,6 +277,12 @@ func (k *KB) NearMissOf(written, real string) bool {
 	return namematch.NearMiss(nameTokens(written), nameTokens(real), k.lex.sameGiven)
 }
 
+// NearMissNames reports whether two parsed names are one garbling apart
+// (either way round): "Thaksin Shiniwatra" and "Thaksin Shinawatra".
+func (k *KB) NearMissNames(a, b Name) bool {
+	return namematch.NearMiss(a.words, b.words, k.lex.sameGiven) || namematch.NearMiss(b.words, a.words, k.lex.sameGiven)
+}
+
 // NearMissRecord returns the name or alias of r that written garbles
 // ("Jack Reed" for "Jack Reid", though the record is John Reed's).
 func (k *KB) NearMissRecord(written string, r *Record) (string, bool) {

@@ -3,6 +3,8 @@ package fabrication
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/features/people"
@@ -17,6 +19,10 @@ type checker struct {
 	date kb.Date // zero when the article has none
 	// sentWords caches sentenceWords by sentence index.
 	sentWords map[int][]string
+	// country is the one country the article names, "" when it names
+	// none or several (articleCountry); countrySet says it was computed.
+	country    string
+	countrySet bool
 	// wordBuf backs the cached word lists end to end (each capped at its
 	// own length, so later appends never write into it).
 	wordBuf []string
@@ -64,7 +70,16 @@ func (c *checker) assess(p *people.Person) Assessment {
 				chk = c.kb.CheckRole(p.Name, ref, c.date)
 			}
 		}
-		rc := &roleCheck{role: r, ref: ref, chk: chk}
+		inferred := ""
+		if chk.Verdict == kb.Undetermined {
+			// "Prime Minister Yair Levin told the Knesset": a bare title
+			// in an article about one country names that country's office.
+			if ref2, country, ok := c.officeByArticleCountry(p, r, ref); ok {
+				ref, inferred = ref2, country
+				chk = c.kb.CheckRole(p.Name, ref, c.date)
+			}
+		}
+		rc := &roleCheck{role: r, ref: ref, chk: chk, inferredCountry: inferred}
 		checks = append(checks, rc)
 		if chk.Office != nil && a.Office == nil {
 			a.Office = chk.Office
@@ -121,6 +136,9 @@ type roleCheck struct {
 	role *people.Role
 	ref  kb.RoleRef
 	chk  kb.Check
+	// inferredCountry is the country the office was read in when the
+	// role named none and the article names only that one.
+	inferredCountry string
 }
 
 func (c *checker) allowed(name string) bool {
@@ -161,6 +179,18 @@ func (c *checker) heldOtherTime(a *Assessment, rc *roleCheck) {
 		c.verified(a, rc, "; named in a sentence about the past")
 		return
 	}
+	if len(rc.chk.Holders) == 0 && beforeEveryTerm(rc.chk.Terms, c.date) {
+		// "President Vladimir Putin" in a 2005 article, with Putin's terms
+		// recorded from 2012 and nobody recorded for 2005: the sources
+		// begin after the date, and an earlier term is likelier than an
+		// invention. An end date is evidence someone left; a first
+		// recorded start is no evidence they had not held the office
+		// before.
+		a.Entity.Role = rc.role.Text
+		a.Entity.Evidence = fmt.Sprintf("knowledge base: %s held %s %s (%s); it records nobody in the office on %s, so an earlier term cannot be ruled out",
+			rc.chk.Terms[0].Name, rc.chk.Office.Title(), terms(rc.chk.Terms), sources(rc.chk.Terms), c.date)
+		return
+	}
 	a.Entity.Status = analysis.Contradicted
 	a.Entity.Role = rc.role.Text
 	a.OutOfTerm = true
@@ -182,6 +212,17 @@ func (c *checker) contradicted(a *Assessment, rc *roleCheck) {
 	a.Rule = RuleContradictedRole
 	a.Start, a.End = c.span(a.Person, rc.role)
 	o := rc.chk.Office
+	if rc.inferredCountry != "" && !c.date.IsZero() {
+		// The country is the article's, not the role's: a warning, since
+		// a visiting official of a country the article never names would
+		// read the same.
+		a.Rule = RuleContextOffice
+		a.Message = fmt.Sprintf("%s is called %s in an article about %s (the only country it names), but the %s on %s was %s",
+			a.Person.Name, rc.role.Text, rc.inferredCountry, o.Title(), c.date, names(rc.chk.Holders))
+		a.Entity.Evidence = fmt.Sprintf("the role names no country and the article names only %s; knowledge base: %s; %s never held %s",
+			rc.inferredCountry, holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title())
+		return
+	}
 	if c.date.IsZero() {
 		a.Message = fmt.Sprintf("%s named as %s, but never held that office", a.Person.Name, rc.role.Text)
 		a.Entity.Evidence = fmt.Sprintf("knowledge base lists every %s since %s (%s); %s is not among them",
@@ -438,4 +479,66 @@ func (c *checker) stateLegislator(offset int) bool {
 	text := c.pass.Doc.Text
 	before := strings.ToLower(text[max(0, offset-30):min(offset, len(text))])
 	return strings.Contains(before, "state sen") || strings.Contains(before, "state rep") || strings.Contains(before, "assembly")
+}
+
+// officeByArticleCountry reads a title that names no country ("Prime
+// Minister") in the one country the article names, when that makes it a
+// single office with one holder at a time. Only for names the knowledge
+// base does not know at all: a known person's own record already chose
+// their office, and a real official of another country stays unchecked.
+func (c *checker) officeByArticleCountry(p *people.Person, r *people.Role, ref kb.RoleRef) (kb.RoleRef, string, bool) {
+	if c.date.IsZero() || ref.Contextual || r.Form != people.PreNameTitle || !formalTitle(r.Text) ||
+		strings.TrimSpace(r.Affiliation) != "" || r.Possessor != "" || !twoWords(p.Name) || c.kb.IsKnownPerson(p.Name) {
+		return ref, "", false
+	}
+	country := c.articleCountry()
+	if country == "" {
+		return ref, "", false
+	}
+	ref2 := c.kb.ParseRole(r.Text, country)
+	o := ref2.Unique()
+	if o == nil || !o.Exclusive || o.Country != country {
+		return ref, "", false
+	}
+	return ref2, country, true
+}
+
+// articleCountry is the one country the article's title and text name,
+// or "" when they name none or more than one.
+func (c *checker) articleCountry() string {
+	if !c.countrySet {
+		c.countrySet = true
+		named := c.kb.CountriesNamed(c.pass.Doc.Title + "\n" + c.pass.Doc.Text)
+		if len(named) == 1 {
+			for country := range named {
+				c.country = country
+			}
+		}
+	}
+	return c.country
+}
+
+// formalTitle reports a title written as a state office is, every word
+// capitalised ("Prime Minister", "Foreign Minister"): "Balco president"
+// and "the group's president" head organisations, not countries.
+func formalTitle(role string) bool {
+	words := strings.Fields(role)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// beforeEveryTerm reports whether d falls before the first recorded start
+// of every term in ts.
+func beforeEveryTerm(ts []*kb.Record, d kb.Date) bool {
+	for _, t := range ts {
+		if t.Start.IsZero() || !t.Start.First().After(d.Last()) {
+			return false
+		}
+	}
+	return len(ts) > 0
 }

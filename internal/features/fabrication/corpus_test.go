@@ -106,6 +106,10 @@ func TestBatchSpellingsAreOneHolder(t *testing.T) {
 		{"paper-b", "2025-03-06", "Talks resumed.\n\nUkrainian President Volodymyr Zelenskyy said on Thursday more help was needed.\n"},
 		{"paper-c", "2025-03-06", "Talks resumed.\n\nSouth Korean President Lee Jae-myung spoke.\n"},
 		{"paper-d", "2025-03-07", "Talks resumed.\n\nSouth Korean President Lee Jae Myung spoke again.\n"},
+		// A slip in a name the KB does not know is one holder spelt two
+		// ways, not two holders (the BBC wrote "Shiniwatra" once in 2005).
+		{"paper-e", "2005-01-10", "Talks resumed.\n\nThai Prime Minister Thaksin Shinawatra said the plan would go ahead.\n"},
+		{"paper-f", "2005-01-11", "Talks resumed.\n\nThai Prime Minister Thaksin Shiniwatra said the plan was ready.\n"},
 	})
 	for i, res := range rs {
 		for _, f := range res.Findings {

@@ -10,6 +10,9 @@ const (
 	RuleUnverifiable     = "FB004"
 	RuleBatchConflict    = "FB005"
 	RuleMisspelledHolder = "FB006"
+	// RuleContextOffice is FB011: FB007–FB010 belong to the coverage
+	// analyzer.
+	RuleContextOffice = "FB011"
 )
 
 const since = "0.1.0"
@@ -33,7 +36,11 @@ Check the name; if the knowledge base is out of date, add the change with
 		Doc: `A real office holder is named with the office as if they held it at the
 article's date, but their term ended before (or began after) it, and the
 sentence reads as current, not historical. Generated text recycles stale
-facts. The evidence gives the term dates and who held the office then.`,
+facts. The evidence gives the term dates and who held the office then.
+A date before every term the sources record, with nobody recorded in the
+office at that date, is not held against anyone ("President Putin" in a
+2005 article when the sources begin in 2012): an earlier term is likelier
+than an invention.`,
 		Example: `German Chancellor Olaf Scholz said on Tuesday ... (September 2025: Friedrich Merz was chancellor)`,
 	},
 	{
@@ -68,7 +75,8 @@ writer for the affiliation, or drop the quote.`,
 		ID: RuleBatchConflict, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: since,
 		Title: "articles in the batch name different holders of one office at one time",
 		Doc: `Two articles dated within a week of each other name different people as
-holder of the same single-holder office. It is reported on both; the
+holder of the same single-holder office (a name one slip from the other is
+one holder spelt two ways, left to FB006). It is reported on both; the
 knowledge base, or else the better-sourced article, decides which person is
 marked contradicted.`,
 		Example: `article A: "White House Press Secretary Karoline Leavitt"; article B, same week: "White House Press Secretary James Corbin"`,
@@ -87,6 +95,19 @@ source. Names the knowledge base knows are never reported, so another real
 person with a similar name stays clean, and a generic title alone
 ("Director", "Governor") or a state legislator's "Sen." never counts.`,
 		Example: `Treasury Secretary Scott Bescent said ... (the office was held by Scott Bessent)`,
+	},
+	{
+		ID: RuleContextOffice, Dimension: analysis.Fabrication, Severity: analysis.Warning, Since: "0.3.0",
+		Title: "person given a title of the one country the article names, an office someone else held",
+		Doc: `The article gives a person a title without a country ("Prime Minister Yair
+Levin told the Knesset"), names one country only (by name, adjective or a
+national institution such as the Knesset or the Bundestag), and in that
+country the office had another holder at the article's date. Generated
+text invents or mixes up officials this way. It is a warning, not an
+error: the country comes from the article, not from the role, and a
+visiting official of a country the article never names would read the
+same. Names the knowledge base knows are never reported this way.`,
+		Example: `Prime Minister Yair Levin told the Knesset ... (2025: Benjamin Netanyahu was Israel's prime minister)`,
 	},
 }
 

@@ -11,8 +11,8 @@ import (
 func TestRulesRegisterOnce(t *testing.T) {
 	all := append(append([]analysis.Rule{}, Analyzer.Rules...), NewBatch(nil).Rules()...)
 	ix := analysis.NewRuleIndex(all) // panics on a duplicate ID
-	if len(ix.All()) != 6 {
-		t.Fatalf("%d rules, want FB001–FB006", len(ix.All()))
+	if len(ix.All()) != 7 {
+		t.Fatalf("%d rules, want FB001–FB006 and FB011", len(ix.All()))
 	}
 	for _, r := range ix.All() {
 		if r.Title == "" || r.Doc == "" || r.Example == "" || r.Since == "" || r.Dimension != analysis.Fabrication {
