@@ -35,6 +35,7 @@ func IsParticle(w string) bool { return particles[w] }
 // ("-skyy", "-skiy", "-skyi", "-skij" → "-sky"; "-iy"/"-yi"/"-ij" → "-y").
 // Two words with one key are the same word as far as news is concerned.
 func Key(w string) string {
+	w = dropArticle(w)
 	b := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -53,6 +54,23 @@ func Key(w string) string {
 		}
 	}
 	return s
+}
+
+// arabicArticles are the romanisations of the Arabic article newsrooms
+// hyphen to a surname: "al-Sisi", "el-Sisi", and before a sun letter
+// "ash-Sharaa", "ad-Dabaiba", "an-Nahyan", "as-Sudani", "at-", "az-", "ar-".
+var arabicArticles = []string{"al-", "el-", "ul-", "ash-", "ad-", "an-", "ar-", "as-", "at-", "az-"}
+
+// dropArticle removes a hyphened Arabic article from the front of a name
+// word when at least three letters follow: "al-sisi", "el-sisi" and
+// "sisi" are one surname.
+func dropArticle(w string) string {
+	for _, a := range arabicArticles {
+		if len(w) >= len(a)+3 && strings.HasPrefix(w, a) {
+			return w[len(a):]
+		}
+	}
+	return w
 }
 
 // SameKey reports whether two words share a transliteration key; equal

@@ -21,6 +21,9 @@ func TestSame(t *testing.T) {
 		{"matamela cyril ramaphosa", "cyril ramaphosa"},
 		{"recep tayyip erdogan", "tayyip erdogan"},
 		{"joe biden", "joseph biden"}, // prefix: "joe" is not a prefix, see nicknames below
+		{"abdel fattah al-sisi", "abdel fattah el-sisi"},
+		{"ahmed al-sharaa", "ahmed ash-sharaa"},
+		{"bashar al-assad", "assad"},
 	}
 	nick := func(x, y string) bool { return x == "joe" && y == "joseph" || x == "joseph" && y == "joe" }
 	for _, p := range same {
@@ -35,6 +38,7 @@ func TestSame(t *testing.T) {
 		{"olaf scholz", "olaf solz"},
 		{"ursula von der leyen", "ursula schmidt"},
 		{"recep tayyip erdogan", "bilal erdogan"}, // a son is not the father
+		{"ali al-ahmad", "ali al-ahmadi"},
 	}
 	for _, p := range differ {
 		if Same(words(p[0]), words(p[1]), nick) {
