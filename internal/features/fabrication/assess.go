@@ -230,7 +230,7 @@ func (c *checker) contradicted(a *Assessment, rc *roleCheck) {
 		return
 	}
 	a.Message = fmt.Sprintf("%s named as %s on %s, but the office was held by %s", a.Person.Name, rc.role.Text, c.date, names(rc.chk.Holders))
-	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s; %s never held %s", holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title())
+	a.Entity.Evidence = fmt.Sprintf("knowledge base: %s; %s is not among the holders of %s it records (from %s)", holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title(), firstStart(o))
 	if r, spelt := c.nearAnyone(a.Person.Name); r != nil {
 		// "Prime Minister Yair Levin": a garbled real official in
 		// another office; the editor wants the likely person.
