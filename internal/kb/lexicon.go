@@ -195,11 +195,13 @@ func (lx *lexicon) catalogueFor(role, country, org string) *RoleEntry {
 }
 
 // canonicalRole maps a source's position label to the catalogue's role
-// name for that scope, or returns the label unchanged.
+// name for that scope, or returns the label unchanged. A label without an
+// organisation may map to an entry scoped to one (us-holders21 says
+// "Director of the FBI", no organisation), as in catalogueFor.
 func (lx *lexicon) canonicalRole(label, country, org string) string {
 	nl := normRole(label)
 	for _, e := range lx.roles {
-		if e.Country != "" && e.Country != country || e.Organization != "" && e.Organization != org {
+		if e.Country != "" && e.Country != country || e.Organization != "" && org != "" && e.Organization != org {
 			continue
 		}
 		for _, l := range e.Labels {
