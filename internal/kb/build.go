@@ -467,8 +467,12 @@ var (
 func positionRole(label, country string, lx *lexicon) string {
 	label = parenthetic.ReplaceAllString(strings.TrimSpace(label), "")
 	for _, loc := range countrySep.FindAllStringIndex(label, -1) {
-		tail := statePrefix.ReplaceAllString(label[loc[1]:], "")
-		if lx.CanonicalCountry(tail) == country || strings.EqualFold(tail, "French Republic") && country == "France" {
+		// The country's own name may begin like a formal style
+		// ("Democratic Republic of the Congo"), so try the tail as it
+		// stands before stripping the style.
+		whole := label[loc[1]:]
+		tail := statePrefix.ReplaceAllString(whole, "")
+		if lx.CanonicalCountry(whole) == country || lx.CanonicalCountry(tail) == country || strings.EqualFold(tail, "French Republic") && country == "France" {
 			label = label[:loc[0]]
 			break
 		}

@@ -48,3 +48,26 @@ func TestDefaultKBIsReproducible(t *testing.T) {
 		t.Fatal("data/kb.jsonl.gz is stale: run COPYDESK_UPDATE_KB=1 go test ./internal/kb -run TestDefaultKBIsReproducible")
 	}
 }
+
+// TestPositionRoleStripsCountry checks that a source label loses its
+// country, including countries whose names begin like a formal style
+// ("Democratic Republic of the Congo"), and keeps labels whose "of" does
+// not introduce the country.
+func TestPositionRoleStripsCountry(t *testing.T) {
+	lx, err := defaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ label, country, want string }{
+		{"Prime Minister of the Democratic Republic of the Congo", "Democratic Republic of the Congo", "Prime Minister"},
+		{"President of the Democratic Republic of the Congo", "Democratic Republic of the Congo", "President"},
+		{"Prime Minister of the Republic of the Congo", "Republic of the Congo", "Prime Minister"},
+		{"President of the Bolivarian Republic of Venezuela", "Venezuela", "President"},
+		{"Minister of Foreign Affairs of Canada", "Canada", "Foreign Minister"},
+		{"President of the Government", "Spain", "President of the Government"},
+	} {
+		if got := positionRole(c.label, lx.CanonicalCountry(c.country), lx); got != c.want {
+			t.Errorf("positionRole(%q, %q) = %q, want %q", c.label, c.country, got, c.want)
+		}
+	}
+}

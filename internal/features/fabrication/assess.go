@@ -118,6 +118,11 @@ func (c *checker) assess(p *people.Person) Assessment {
 		c.unchecked(&a)
 	case other != nil:
 		c.heldOtherTime(&a, other)
+	case c.cutOff(p):
+		// "Turkish President Recep Ta" closing a clipped page: the name
+		// may be cut short, so it is neither an invented official nor a
+		// misspelling.
+		c.unchecked(&a)
 	case c.nearMiss(&a, checks), c.nearOneWord(&a, checks):
 		// A garbled name of a real holder: the misspelling is the
 		// finding, not an invented official.
@@ -130,6 +135,19 @@ func (c *checker) assess(p *people.Person) Assessment {
 		c.unchecked(&a)
 	}
 	return a
+}
+
+// cutOff reports whether a mention of p ends the text (nothing but space
+// after it): a page clipped mid-name leaves a name that is only the start
+// of one.
+func (c *checker) cutOff(p *people.Person) bool {
+	text := c.pass.Doc.Text
+	for _, m := range p.Mentions {
+		if m.End <= len(text) && strings.TrimSpace(text[m.End:]) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 type roleCheck struct {

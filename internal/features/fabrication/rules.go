@@ -27,7 +27,8 @@ knowledge base records someone else in it at the article's date while this
 person never held it. Invented officials are a hallmark of generated news.
 The evidence names who held the office then and the source of that record.
 Check the name; if the knowledge base is out of date, add the change with
---kb or to the overlay.`,
+--kb or to the overlay. A name that ends the text ("... Turkish President
+Recep Ta" on a clipped page) may be cut short and is not reported.`,
 		Example: `White House Press Secretary James Corbin said ... (2025: the office was held by Karoline Leavitt)`,
 	},
 	{

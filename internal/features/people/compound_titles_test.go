@@ -6,7 +6,8 @@ import "testing"
 // Zealand", whose "New" is not the adjective "new"), organisation
 // initials before a title ("PBOC", "BoJ") and title words between a
 // country and the title's head ("Armed Forces", "Public Safety") stay in
-// the role; a capitalised word opening the sentence does not.
+// the role, as does "Cabinet" in Japan's "Chief Cabinet Secretary"; a
+// capitalised word opening the sentence does not.
 func TestCompoundTitles(t *testing.T) {
 	_, r := findFile(t, "testdata/compound_titles.txt")
 	cases := []struct{ name, role, affiliation string }{
@@ -22,6 +23,8 @@ func TestCompoundTitles(t *testing.T) {
 		{"S. Jaishankar", "Indian External Affairs Minister", "India"},
 		{"Johann Wadephul", "foreign minister", ""},
 		{"Richard Marles", "Defence Minister", ""},
+		{"Minoru Kihara", "Chief Cabinet Secretary", ""},
+		{"Yoshimasa Hayashi", "Japanese Chief Cabinet Secretary", "Japan"},
 	}
 	for _, c := range cases {
 		p := byName(r, c.name)

@@ -339,7 +339,9 @@ func isAcronym(t token) bool {
 
 // maxTitleWords bounds the capitalised common words a title may carry
 // between a country and its head ("Armed Forces", "Public Safety",
-// "External Affairs", "Chief Cabinet").
+// "External Affairs"). "Cabinet" is a role word of its own (roles.txt), so
+// "Chief Cabinet Secretary" is one title with or without a country before
+// it.
 const maxTitleWords = 3
 
 // titleWordsEndingAt returns the first token of a run of capitalised
@@ -356,7 +358,7 @@ func (f *finder) titleWordsEndingAt(e int) int {
 		}
 		if IsRoleWord(t.Text) {
 			s--
-			continue // "Japanese Chief Cabinet Secretary"
+			continue // "Indian Chief Election Commissioner"
 		}
 		if !lex.common[f.lower(s)] || lex.firstNames[f.lower(s)] != "" {
 			break
