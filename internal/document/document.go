@@ -72,6 +72,12 @@ type Document struct {
 
 	furnitureOnce sync.Once
 	furniture     []Span
+
+	lowerOnce sync.Once
+	lower     string // Lower, made on first use
+	lowerOK   bool
+	tokOnce   sync.Once
+	tokens    *Tokens // Tokens, made on first use
 }
 
 // New returns a document for text; metadata fields may be set afterwards
