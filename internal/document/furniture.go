@@ -56,7 +56,7 @@ func findFurniture(text string, lines []Span) []Span {
 			continue
 		}
 		line := text[s:e]
-		words := len(strings.Fields(line))
+		words := countFields(line, maxCaptionWords+1)
 		kind := furnitureKind(line, words)
 		switch {
 		case kind == furnitureListLabel:
@@ -299,8 +299,42 @@ const maxDisplayWords = 20
 func isDisplayLine(line string) bool {
 	t := strings.TrimSpace(line)
 	t = strings.TrimRight(t, `"'”’)*`)
-	if t == "" || len(strings.Fields(t)) > maxDisplayWords {
+	if t == "" || countFields(t, maxDisplayWords+1) > maxDisplayWords {
 		return false
 	}
 	return !strings.ContainsAny(t[len(t)-1:], ".!?:;")
 }
+
+// countFields is len(strings.Fields(s)) when that is below limit, and limit
+// otherwise. Furniture only compares a line's word count with small bounds,
+// and counting in place spares a slice per line of every article.
+func countFields(s string, limit int) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		space := false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			if n++; n >= limit {
+				return limit
+			}
+		}
+	}
+	return n
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports, as strings.Fields reads them.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -1,0 +1,4 @@
+package document
+
+// CountFields is countFields, for the external tests.
+var CountFields = countFields
