@@ -173,9 +173,9 @@ func furnitureKind(line string, words int) furnitureShape {
 	switch {
 	case furnitureLabels.MatchString(bare),
 		furniturePrefixes.MatchString(bare),
-		legalLine.MatchString(bare),
+		mayMatchASCII(bare, legalMarks) && legalLine.MatchString(bare),
 		audioLine.MatchString(bare),
-		readingTime.MatchString(bare),
+		mayMatchASCII(bare, readingMarks) && readingTime.MatchString(bare),
 		bylinePattern.MatchString(bare) && words <= 10,
 		isTimestamp(bare),
 		isTagList(bare),
@@ -183,6 +183,42 @@ func furnitureKind(line string, words int) furnitureShape {
 		return furnitureLine
 	}
 	return notFurniture
+}
+
+// legalMarks and readingMarks hold, lower case, the words one of which
+// every match of legalLine (after "©", which is not ASCII) and of
+// readingTime contains: most short lines have none, and a substring test
+// is much cheaper than either pattern.
+var (
+	legalMarks   = []string{"(c)", "copyright", "all rights reserved", "do not sell or share my personal information", "privacy policy", "terms of ", "cookie "}
+	readingMarks = []string{"min", "reading time"}
+)
+
+// mayMatchASCII is false only when line is ASCII and holds none of marks
+// in any case. A line with other bytes always may match: a pattern's (?i)
+// folds beyond ASCII ("ſ" matches s, the Kelvin sign k).
+func mayMatchASCII(line string, marks []string) bool {
+	var buf [256]byte
+	if len(line) > len(buf) {
+		return true
+	}
+	lower := buf[:len(line)]
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, m := range marks {
+		if bytes.Contains(lower, []byte(m)) {
+			return true
+		}
+	}
+	return false
 }
 
 // creditMarks are the words or marks every caption credit captionCredit
