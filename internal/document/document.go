@@ -1,6 +1,11 @@
 // Package document holds an article as the analyzers see it: one UTF-8 text
 // with byte offsets, its metadata, and lazily computed segmentation
 // (lines, paragraphs, sentences, words) that every analyzer shares.
+//
+// The shared work per article is done here once: the text lower-cased
+// (Lower) and the token view (Tokens: each word's lower-case form and one
+// 64-bit hash), so an analyzer reads a word's folded form and hash rather
+// than lower-casing and hashing the words again.
 package document
 
 import (
