@@ -1,6 +1,11 @@
 // Package document holds an article as the analyzers see it: one UTF-8 text
 // with byte offsets, its metadata, and lazily computed segmentation
 // (lines, paragraphs, sentences, words) that every analyzer shares.
+//
+// The shared work per article is done here once: the text lower-cased
+// (Lower) and the token view (Tokens: each word's lower-case form and one
+// 64-bit hash), so an analyzer reads a word's folded form and hash rather
+// than lower-casing and hashing the words again.
 package document
 
 import (
@@ -72,6 +77,12 @@ type Document struct {
 
 	furnitureOnce sync.Once
 	furniture     []Span
+
+	lowerOnce sync.Once
+	lower     string // Lower, made on first use
+	lowerOK   bool
+	tokOnce   sync.Once
+	tokens    *Tokens // Tokens, made on first use
 }
 
 // New returns a document for text; metadata fields may be set afterwards

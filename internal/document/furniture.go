@@ -56,7 +56,7 @@ func findFurniture(text string, lines []Span) []Span {
 			continue
 		}
 		line := text[s:e]
-		words := len(strings.Fields(line))
+		words := countFields(line, maxCaptionWords+1)
 		kind := furnitureKind(line, words)
 		switch {
 		case kind == furnitureListLabel:
@@ -173,9 +173,9 @@ func furnitureKind(line string, words int) furnitureShape {
 	switch {
 	case furnitureLabels.MatchString(bare),
 		furniturePrefixes.MatchString(bare),
-		legalLine.MatchString(bare),
+		mayMatchASCII(bare, legalMarks) && legalLine.MatchString(bare),
 		audioLine.MatchString(bare),
-		readingTime.MatchString(bare),
+		mayMatchASCII(bare, readingMarks) && readingTime.MatchString(bare),
 		bylinePattern.MatchString(bare) && words <= 10,
 		isTimestamp(bare),
 		isTagList(bare),
@@ -183,6 +183,42 @@ func furnitureKind(line string, words int) furnitureShape {
 		return furnitureLine
 	}
 	return notFurniture
+}
+
+// legalMarks and readingMarks hold, lower case, the words one of which
+// every match of legalLine (after "©", which is not ASCII) and of
+// readingTime contains: most short lines have none, and a substring test
+// is much cheaper than either pattern.
+var (
+	legalMarks   = []string{"(c)", "copyright", "all rights reserved", "do not sell or share my personal information", "privacy policy", "terms of ", "cookie "}
+	readingMarks = []string{"min", "reading time"}
+)
+
+// mayMatchASCII is false only when line is ASCII and holds none of marks
+// in any case. A line with other bytes always may match: a pattern's (?i)
+// folds beyond ASCII ("ſ" matches s, the Kelvin sign k).
+func mayMatchASCII(line string, marks []string) bool {
+	var buf [256]byte
+	if len(line) > len(buf) {
+		return true
+	}
+	lower := buf[:len(line)]
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, m := range marks {
+		if bytes.Contains(lower, []byte(m)) {
+			return true
+		}
+	}
+	return false
 }
 
 // creditMarks are the words or marks every caption credit captionCredit
@@ -299,8 +335,42 @@ const maxDisplayWords = 20
 func isDisplayLine(line string) bool {
 	t := strings.TrimSpace(line)
 	t = strings.TrimRight(t, `"'”’)*`)
-	if t == "" || len(strings.Fields(t)) > maxDisplayWords {
+	if t == "" || countFields(t, maxDisplayWords+1) > maxDisplayWords {
 		return false
 	}
 	return !strings.ContainsAny(t[len(t)-1:], ".!?:;")
 }
+
+// countFields is len(strings.Fields(s)) when that is below limit, and limit
+// otherwise. Furniture only compares a line's word count with small bounds,
+// and counting in place spares a slice per line of every article.
+func countFields(s string, limit int) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		space := false
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			if n++; n >= limit {
+				return limit
+			}
+		}
+	}
+	return n
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports, as strings.Fields reads them.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

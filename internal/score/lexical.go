@@ -311,26 +311,39 @@ func (lx *Lexical) ProfileText(text string) float64 {
 		sc.seen = make([]uint64, (len(lx.IDs)+63)/64)
 	}
 	seen := sc.seen[:(len(lx.IDs)+63)/64]
+	known := sc.known[:0] // the positions marked, in the order first seen
 	mark := func(ids []uint32) {
 		for _, id := range ids {
-			if k, ok := ix.lookup(id); ok {
+			if k, ok := ix.lookup(id); ok && seen[k>>6]&(1<<(k&63)) == 0 {
 				seen[k>>6] |= 1 << (k & 63)
+				known = append(known, int32(k))
 			}
 		}
 	}
 	sc.ids = sc.walker.walk(text, lx.Buckets, sc.ids[:0], mark)
 	mark(sc.ids)
+	// The weights are summed in id order either way (floating-point sums
+	// depend on order). A sentence marks a few dozen of the ~1,000 words of
+	// the bit set, so sorting its positions beats walking every word; a
+	// whole article marks thousands, and the walk is cheaper.
 	var sum float64
-	n := 0
-	for wi, word := range seen {
-		for word != 0 {
-			k := wi<<6 + bits.TrailingZeros64(word)
+	n := len(known)
+	if 8*len(known) < len(seen) {
+		slices.Sort(known)
+		for _, k := range known {
 			sum += lx.Weights[k]
-			n++
-			word &= word - 1
+			seen[k>>6] = 0
 		}
-		seen[wi] = 0
+	} else {
+		for wi, word := range seen {
+			for word != 0 {
+				sum += lx.Weights[wi<<6+bits.TrailingZeros64(word)]
+				word &= word - 1
+			}
+			seen[wi] = 0
+		}
 	}
+	sc.known = known
 	if n == 0 {
 		return 0
 	}
@@ -343,6 +356,7 @@ type profileScratch struct {
 	walker ngramWalker
 	ids    []uint32
 	seen   []uint64
+	known  []int32
 }
 
 var profilePool = sync.Pool{New: func() any { return new(profileScratch) }}

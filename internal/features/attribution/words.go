@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -14,12 +13,9 @@ import (
 type words struct {
 	text  string
 	spans []document.Span
-	// lows memoises lower(i) of words with non-ASCII bytes: the clause
-	// grammar asks for the same word's lower-case form many times. ASCII
-	// words need no memo: their form is a slice of lowText.
-	lows     map[int]string
-	nonASCII []uint64 // bit i: word i has a non-ASCII byte; nil when none has
-	lowText  string   // text with ASCII capitals lower-cased
+	// tokens is the document's shared token view: word i here is its
+	// word i, so its lower-case form is already made.
+	tokens *document.Tokens
 	// interviewEnd caches firstInterviewEnd of the document's text.
 	interviewEnd   int
 	interviewKnown bool
@@ -34,48 +30,16 @@ func newWords(doc *document.Document) *words {
 	// the document's cache.
 	k := sort.Search(len(ws), func(i int) bool { return ws[i].End > end })
 	w.spans = ws[:k:k]
-	// One ASCII-lower-cased copy of the text serves every ASCII word's
-	// lower(i), where strings.ToLower would allocate per capitalised word.
-	low := make([]byte, len(w.text))
-	var high byte
-	for i := 0; i < len(w.text); i++ {
-		c := w.text[i]
-		high |= c
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		low[i] = c
-	}
-	w.lowText = unsafe.String(unsafe.SliceData(low), len(low)) // low is never written again
-	if high >= utf8.RuneSelf {
-		w.nonASCII = make([]uint64, (k+63)/64)
-		for i, sp := range w.spans {
-			if !isASCII(w.text[sp.Start:sp.End]) {
-				w.nonASCII[i/64] |= 1 << (i % 64)
-			}
-		}
-	}
+	w.tokens = doc.Tokens()
 	return w
 }
 
 func (w *words) n() int            { return len(w.spans) }
 func (w *words) word(i int) string { return w.text[w.spans[i].Start:w.spans[i].End] }
-func (w *words) lower(i int) string {
-	sp := w.spans[i]
-	if w.nonASCII == nil || w.nonASCII[i/64]&(1<<(i%64)) == 0 {
-		return w.lowText[sp.Start:sp.End] // strings.ToLower is byte-wise on ASCII
-	}
-	word := w.text[sp.Start:sp.End]
-	if low, ok := w.lows[i]; ok {
-		return low
-	}
-	if w.lows == nil {
-		w.lows = map[int]string{}
-	}
-	low := strings.ToLower(word)
-	w.lows[i] = low
-	return low
-}
+
+// lower is word i lower-cased (strings.ToLower); the clause grammar asks
+// for the same word's form many times, and the document made it once.
+func (w *words) lower(i int) string    { return w.tokens.Lower(i) }
 func (w *words) start(i int) int       { return w.spans[i].Start }
 func (w *words) end(i int) int         { return w.spans[i].End }
 func (w *words) slice(a, b int) string { return w.text[w.spans[a].Start:w.spans[b].End] }
@@ -114,12 +78,3 @@ func possessive(s string) bool { return bare(s) != s }
 
 // clauseBreak reports whether punctuation in gap separates clauses.
 func clauseBreak(gap string) bool { return strings.ContainsAny(gap, ",;:.!?\"“”()[]—–|\n") }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}

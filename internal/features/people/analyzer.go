@@ -2,6 +2,7 @@ package people
 
 import (
 	"sort"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/analysis"
 	"github.com/copydesk/copydesk/internal/document"
@@ -48,7 +49,14 @@ func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Resul
 	end := doc.MainEnd()
 	f := &finder{text: doc.Text[:end], gaz: gaz, allowed: allowed}
 	sc := findScratches.Get().(*findScratch)
-	f.toks, sc.low, f.low, f.lowers = tokenizeInto(sc.toks[:0], sc.low, sc.lowers, f.text)
+	low, aligned := doc.Lower() // the document's, shared with other analyzers
+	if aligned && end < len(low) && !utf8.RuneStart(doc.Text[end]) {
+		aligned = false // the main text ends inside a rune: lower its tokens one by one
+	}
+	if aligned {
+		f.low = low[:end]
+	}
+	f.toks, f.lowers = tokenizeInto(sc.toks[:0], sc.lowers, f.text, f.low, aligned)
 	defer func() {
 		clear(f.toks) // drop references to this document's text
 		sc.toks = f.toks[:0]

@@ -6,7 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
+
+	"github.com/copydesk/copydesk/internal/document"
 )
 
 // tokenKind separates words from punctuation.
@@ -64,14 +65,17 @@ func (t token) allCaps() bool {
 // hyphens stay inside words ("al-Sisi", "O'Brien"); a possessive "'s" is
 // its own token; dotted abbreviations ("U.S.", "Dr.", "J.") keep their dots.
 func tokenize(text string) []token {
-	toks, _, _, _ := tokenizeInto(make([]token, 0, len(text)/5), nil, nil, text)
+	low, aligned := document.New("", text).Lower()
+	toks, _ := tokenizeInto(make([]token, 0, len(text)/5), nil, text, low, aligned)
 	return toks
 }
 
 // newFinder is a finder over text's tokens (for tests).
 func newFinder(text string) *finder {
 	f := &finder{text: text}
-	f.toks, _, f.low, f.lowers = tokenizeInto(nil, nil, nil, text)
+	low, aligned := document.New("", text).Lower()
+	f.toks, f.lowers = tokenizeInto(nil, nil, text, low, aligned)
+	f.low = low
 	return f
 }
 
@@ -81,7 +85,6 @@ func newFinder(text string) *finder {
 // dead once Find returns.
 type findScratch struct {
 	toks      []token
-	low       []byte   // the text lower-cased; tokens' lower forms point into it
 	lowers    []string // the tokens' lower forms when low is not aligned
 	lineStart []bool
 	matches   []nameMatch
@@ -89,20 +92,14 @@ type findScratch struct {
 
 var findScratches = sync.Pool{New: func() any { return new(findScratch) }}
 
-// tokenizeInto is tokenize appending to out; the lower-cased text is
-// written into lowBuf's memory (grown as needed, returned for reuse) and
-// returned as low when it is aligned with text, so that token i's lower
-// form is low[Start:End]; otherwise low is "" and lowers (appended to
-// lowersBuf[:0]) holds each token's lower form. low shares lowBuf's
-// memory: it is valid only until lowBuf is reused. Tokens hold no lower
-// form of their own: the array is a quarter smaller, and a long
-// article's token array was its largest cost.
-func tokenizeInto(out []token, lowBuf []byte, lowersBuf []string, text string) (toks []token, _ []byte, low string, lowers []string) {
+// tokenizeInto is tokenize appending to out. low is text lower-cased and
+// aligned with it (document.Lower, shared with the other analyzers) when
+// aligned is set: each token's lower form is then low[Start:End].
+// Otherwise lowers (appended to lowersBuf[:0]) holds each token's lower
+// form. Tokens hold no lower form of their own: the array is a quarter
+// smaller, and a long article's token array was its largest cost.
+func tokenizeInto(out []token, lowersBuf []string, text, low string, aligned bool) (toks []token, lowers []string) {
 	out = slices.Grow(out, len(text)/4) // about one token (word or mark) in four bytes of news text: no regrowth of a long article's array
-	lowBuf, aligned := lowerAligned(lowBuf[:0], text)
-	if aligned && len(lowBuf) > 0 {
-		low = unsafe.String(unsafe.SliceData(lowBuf), len(lowBuf))
-	}
 	if !aligned {
 		lowers = lowersBuf[:0]
 	}
@@ -165,38 +162,7 @@ func tokenizeInto(out []token, lowBuf []byte, lowersBuf []string, text string) (
 		}
 		lineBreak = false
 	}
-	return out, lowBuf, low, lowers
-}
-
-// lowerAligned lower-cases the whole text at once into buf, rune by rune
-// as strings.ToLower does, so each token's lower-case form is a slice of
-// it instead of an allocation of its own. It reports false when some rune
-// changes its encoded length (or the text is not valid UTF-8): then the
-// offsets no longer line up and tokens are lowered one by one.
-func lowerAligned(buf []byte, text string) ([]byte, bool) {
-	b := slices.Grow(buf[:0], len(text))[:len(text)]
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && n == 1 {
-			return b[:0], false
-		}
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != n {
-			return b[:0], false
-		}
-		utf8.EncodeRune(b[i:], l)
-		i += n
-	}
-	return b, true
+	return out, lowers
 }
 
 // scanWord returns the end of the word starting at i.

@@ -1,11 +1,12 @@
 package style
 
 import (
-	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/internal/document"
 )
 
 // Word kinds, decided once per distinct word from its lower-cased form.
@@ -21,7 +22,8 @@ const (
 //
 // Distinct words are interned in a small open-addressing hash table rather
 // than a map[string]int32: the lower-cased bytes are written once into an
-// arena, and a word already seen costs a hash and one comparison.
+// arena, and a word already seen costs one probe and one comparison (its
+// lower form and hash come from the document's token view).
 type scratch struct {
 	slots []int32  // hash table: id+1, 0 for empty; a power of two long
 	hash  []uint32 // per id: its hash, checked before comparing bytes
@@ -87,13 +89,19 @@ func (sc *scratch) word(id int32) []byte {
 // intern returns the id of raw lower-cased (exactly strings.ToLower),
 // giving a new word the next id.
 func (sc *scratch) intern(raw string) int32 {
+	low := strings.ToLower(raw)
+	return sc.internLower(low, document.WordHash(low))
+}
+
+// internLower is intern of a word already lower-cased, low, with its
+// document.WordHash h (the document's token view holds both, so Measure
+// neither lower-cases nor hashes a word itself). Only the slot depends on
+// h: words are told apart by their bytes.
+func (sc *scratch) internLower(low string, h64 uint64) int32 {
 	if 2*(len(sc.kinds)+1) > len(sc.slots) {
 		sc.reserve(2 * (len(sc.kinds) + 1))
 	}
-	from := len(sc.arena)
-	sc.arena = appendLower(sc.arena, raw)
-	key := sc.arena[from:]
-	h := hashKey(key)
+	h := uint32(h64 ^ h64>>32)
 	mask := uint32(len(sc.slots) - 1)
 	i := h & mask
 	for {
@@ -101,8 +109,7 @@ func (sc *scratch) intern(raw string) int32 {
 		if s == 0 {
 			break
 		}
-		if id := s - 1; sc.hash[id] == h && string(sc.word(id)) == string(key) {
-			sc.arena = sc.arena[:from]
+		if id := s - 1; sc.hash[id] == h && string(sc.word(id)) == low {
 			return id
 		}
 		i = (i + 1) & mask
@@ -110,9 +117,10 @@ func (sc *scratch) intern(raw string) int32 {
 	id := int32(len(sc.kinds))
 	sc.slots[i] = id + 1
 	sc.hash = append(sc.hash, h)
-	sc.start = append(sc.start, int32(from))
+	sc.start = append(sc.start, int32(len(sc.arena)))
+	sc.arena = append(sc.arena, low...)
 	sc.end = append(sc.end, int32(len(sc.arena)))
-	sc.kinds = append(sc.kinds, kindOf(string(key)))
+	sc.kinds = append(sc.kinds, kindOf(low))
 	return id
 }
 
@@ -156,24 +164,6 @@ func appendLower(b []byte, s string) []byte {
 		dst[i] = c
 	}
 	return b
-}
-
-// hashKey hashes a lower-cased word eight bytes at a time (most words fit
-// in one or two such steps).
-func hashKey(b []byte) uint32 {
-	h := uint64(len(b)) * 0x9E3779B97F4A7C15
-	for len(b) >= 8 {
-		h = (h ^ binary.LittleEndian.Uint64(b)) * 0xBF58476D1CE4E5B9
-		h ^= h >> 29
-		b = b[8:]
-	}
-	var tail uint64
-	for i, c := range b {
-		tail |= uint64(c) << (8 * i)
-	}
-	h = (h ^ tail) * 0x94D049BB133111EB
-	h ^= h >> 32
-	return uint32(h)
 }
 
 // zeroed returns s resized to n entries, all zero.

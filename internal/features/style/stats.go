@@ -138,9 +138,10 @@ func Measure(doc *document.Document) Stats {
 	var wordLetters float64
 	var longWords, funcWords, capitals, numbers, first, second int
 	prevEndsSentence := true
-	for _, w := range mainWords {
+	tokens := doc.Tokens()
+	for i, w := range mainWords {
 		raw := doc.Text[w.Start:w.End]
-		id := sc.intern(raw)
+		id := sc.internLower(tokens.Lower(i), tokens.Hash(i))
 		sc.ids = append(sc.ids, id)
 		kind := sc.kinds[id]
 		n := utf8.RuneCountInString(raw)

@@ -25,22 +25,25 @@ type swapHit struct {
 // findCollocationSwaps reports the word sequences of the swap list
 // (internal/lexicon/colloc): a frequent news collocation with one word
 // replaced by a spinner's synonym. It walks the document's words once,
-// hashing windows of up to colloc's longest pattern without building
-// strings, and reports only when the swaps and otherKinds (how many other
+// keying windows of up to colloc's longest pattern by the words' shared
+// hashes, and reports only when the swaps and otherKinds (how many other
 // kinds of spinner artifact the article has) reach minSpinEvidence. It
 // returns the number of hits.
 func findCollocationSwaps(c *collector, set *colloc.Set, end, otherKinds int) int {
 	doc := c.doc
-	words := doc.Words()
+	words, tokens := doc.Words(), doc.Tokens()
 	var hits []swapHit
 	for i := 0; i < len(words) && words[i].Start < end; i++ {
-		h := colloc.HashStart
+		h := colloc.KeyStart
 		for n := 0; n < set.MaxWords && i+n < len(words); n++ {
 			w := words[i+n]
 			if w.End > end || n > 0 && colloc.Breaks(doc.Text[words[i+n-1].End:w.Start]) {
 				break
 			}
-			h = colloc.HashWord(h, doc.Text[w.Start:w.End])
+			if !colloc.Matchable(doc.Text[w.Start:w.End]) {
+				break // no pattern has this word, so no longer window matches
+			}
+			h = colloc.Key(h, tokens.Hash(i+n))
 			if n == 0 {
 				if !set.MayStart(h) {
 					break

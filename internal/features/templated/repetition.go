@@ -38,24 +38,6 @@ func asciiOnly(w string) bool {
 	return true
 }
 
-// wordHash is fnv64(wordKey(w)), computed without building the key: the
-// per-word cost of repetition search and sentence signatures.
-func wordHash(w string) uint64 {
-	if !asciiOnly(w) {
-		return fnv64(wordKey(w))
-	}
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
-
 // findRepetition reports repeated sentences (TP007) and repeated runs of
 // ngramWords or more words (TP008) within the main text, at the later
 // occurrence, with the first occurrence's line as evidence.
@@ -65,13 +47,10 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 	sc := repScratchPool.Get().(*repScratch)
 	defer repScratchPool.Put(sc)
 
-	// Every word's hash, once: sentences and n-grams are both keyed by them.
+	// Every word's hash, fnv64(wordKey), made once by the document: sentences
+	// and n-grams are both keyed by them.
 	words := doc.Words()
-	hashes := grow(sc.hashes, len(words))
-	sc.hashes = hashes
-	for i, w := range words {
-		hashes[i] = wordHash(doc.Text[w.Start:w.End])
-	}
+	hashes := doc.Tokens().Hashes()
 
 	// Sentences, keyed by their folded words: a hash of the word hashes
 	// finds candidates, and a word-by-word comparison confirms them, so two
@@ -339,7 +318,6 @@ func (f *firstSeen) reset(n int) *firstSeen {
 // repScratch is findRepetition's per-article working memory, pooled: the
 // n-gram table alone was the batch's largest allocation.
 type repScratch struct {
-	hashes     []uint64
 	firsts     []firstSentence
 	seen       map[uint64]int32
 	inRepeated map[int]bool

@@ -149,6 +149,7 @@ func (s *SharedSentences) Emit(doc *document.Document, res *analysis.Result) []c
 	}
 	var recs []*sentence
 	mainEnd := doc.MainEnd()
+	words, hashes := doc.Words(), doc.Tokens().Hashes()
 	for _, sp := range doc.Sentences() {
 		if sp.Start >= mainEnd {
 			break
@@ -157,13 +158,13 @@ func (s *SharedSentences) Emit(doc *document.Document, res *analysis.Result) []c
 		if hasQuoteMark(text) {
 			continue // the same quotation in two outlets is reporting, not a template
 		}
-		ws := doc.WordsIn(sp)
-		if len(ws) < minSharedWords {
+		from, to := wordRange(words, sp) // the words doc.WordsIn(sp) returns
+		if to-from < minSharedWords {
 			continue
 		}
 		line, col := doc.Position(sp.Start)
 		recs = append(recs, &sentence{Source: source, N: len(recs), Start: sp.Start, End: sp.End, Line: line, Col: col,
-			Exact: fnv64(text), Sig: s.signature(doc.Text, ws), Text: strings.Clone(text)})
+			Exact: fnv64(text), Sig: s.signature(hashes[from:to]), Text: strings.Clone(text)})
 	}
 	out := make([]corpus.Sighting, 0, len(recs)*(bands+1))
 	for _, r := range recs {
@@ -394,19 +395,12 @@ func printableSource(s string) string {
 	return s
 }
 
-// signature is the MinHash of the sentence's word-pair shingles.
-func (s *SharedSentences) signature(text string, ws []document.Span) [sigSize]uint32 {
+// signature is the MinHash of the sentence's word-pair shingles, from its
+// words' hashes: fnv64(wordKey), as the document's token view holds them.
+func (s *SharedSentences) signature(hashes []uint64) [sigSize]uint32 {
 	var sig [sigSize]uint32
 	for i := range sig {
 		sig[i] = ^uint32(0)
-	}
-	var buf [64]uint64 // most sentences: no allocation
-	hashes := buf[:0]
-	if len(ws) > len(buf) {
-		hashes = make([]uint64, 0, len(ws))
-	}
-	for _, w := range ws {
-		hashes = append(hashes, wordHash(text[w.Start:w.End]))
 	}
 	for i := 0; i+shingleWords <= len(hashes); i++ {
 		h := splitmix(hashes[i]) ^ hashes[i+1]

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/copydesk/copydesk/internal/datafile"
+	"github.com/copydesk/copydesk/internal/document"
 )
 
 //go:embed data/swaps.tsv data/known.tsv
@@ -33,8 +34,9 @@ type Swap struct {
 	Source string
 }
 
-// Set is the swap patterns keyed by the hash of their words (see Hash),
-// so the analyzer looks a word window up without building a string.
+// Set is the swap patterns keyed by their words' hashes (see Key), so the
+// analyzer looks a word window up from the hashes the document already
+// holds, without building a string or hashing a word.
 type Set struct {
 	Swaps []Swap
 	index map[uint64]int32
@@ -49,7 +51,7 @@ type Set struct {
 const firstBits = 1 << 16
 
 // MayStart reports whether a pattern may begin with the word whose
-// HashWord(HashStart, word) is h; false means certainly not.
+// Key(KeyStart, hash) is h; false means certainly not.
 func (s *Set) MayStart(h uint64) bool {
 	b := h % firstBits
 	return s.firsts[b/64]&(1<<(b%64)) != 0
@@ -122,11 +124,14 @@ func read(path string) (*Set, error) {
 		if len(words) < 2 {
 			return fmt.Errorf("pattern %q: want two or more words", cols[0])
 		}
-		first := HashWord(HashStart, words[0]) % firstBits
+		first := Key(KeyStart, document.WordHash(Fold(words[0]))) % firstBits
 		s.firsts[first/64] |= 1 << (first % 64)
-		h := HashStart
+		h := KeyStart
 		for _, w := range words {
-			h = HashWord(h, w)
+			if !Matchable(w) {
+				return fmt.Errorf("pattern %q: word %q is not ASCII", cols[0], w)
+			}
+			h = Key(h, document.WordHash(Fold(w)))
 		}
 		s.index[h] = int32(len(s.Swaps))
 		s.MaxWords = max(s.MaxWords, len(words))

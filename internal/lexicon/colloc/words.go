@@ -30,6 +30,36 @@ func HashWord(h uint64, w string) uint64 {
 	return h
 }
 
+// KeyStart is the window key of no words (see Key).
+const KeyStart uint64 = 0
+
+// Key extends h, the key of a window's words so far, by one word given by
+// its hash: document.WordHash of its lower-case form, which the document's
+// token view holds for every word, so the analyzer hashes no word itself.
+// The key depends on the words' order.
+func Key(h, word uint64) uint64 {
+	h += 0x9E3779B97F4A7C15 // splitmix64 of h, then the word
+	h = (h ^ h>>30) * 0xBF58476D1CE4E5B9
+	h = (h ^ h>>27) * 0x94D049BB133111EB
+	return h ^ h>>31 ^ word
+}
+
+// Matchable reports whether w can be a pattern's word: ASCII apart from
+// curly apostrophes. Every pattern is ASCII (Fold), and such a word's
+// document.WordHash is that of its Fold; any other word matches no
+// pattern, and no window through it does.
+func Matchable(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 {
+			if c != 0xE2 || i+2 >= len(w) || w[i+1] != 0x80 || w[i+2] != 0x99 {
+				return false
+			}
+			i += 2
+		}
+	}
+	return true
+}
+
 // Fold returns w as HashWord reads it, for the generator's counts.
 func Fold(w string) string {
 	b := make([]byte, 0, len(w))
