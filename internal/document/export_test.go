@@ -1,8 +1,5 @@
 package document
 
-// CountFields is countFields, for the external tests.
-var CountFields = countFields
-
 // MayMatchLegal and MayMatchReading are the prefilters of legalLine and
 // readingTime, with the patterns, for the external tests.
 func MayMatchLegal(line string) bool   { return mayMatchASCII(line, legalMarks) }

@@ -18,7 +18,7 @@ func TestCountFieldsMatchesFields(t *testing.T) {
 		want := len(strings.Fields(l))
 		for _, limit := range []int{1, 5, 17, 21, 71, 1 << 20} {
 			if got := document.CountFields(l, limit); got != min(want, limit) {
-				t.Fatalf("countFields(%.40q, %d) = %d, want %d", l, limit, got, min(want, limit))
+				t.Fatalf("CountFields(%.40q, %d) = %d, want %d", l, limit, got, min(want, limit))
 			}
 		}
 	}

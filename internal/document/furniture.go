@@ -56,7 +56,7 @@ func findFurniture(text string, lines []Span) []Span {
 			continue
 		}
 		line := text[s:e]
-		words := countFields(line, maxCaptionWords+1)
+		words := CountFields(line, maxCaptionWords+1)
 		kind := furnitureKind(line, words)
 		switch {
 		case kind == furnitureListLabel:
@@ -335,16 +335,16 @@ const maxDisplayWords = 20
 func isDisplayLine(line string) bool {
 	t := strings.TrimSpace(line)
 	t = strings.TrimRight(t, `"'”’)*`)
-	if t == "" || countFields(t, maxDisplayWords+1) > maxDisplayWords {
+	if t == "" || CountFields(t, maxDisplayWords+1) > maxDisplayWords {
 		return false
 	}
 	return !strings.ContainsAny(t[len(t)-1:], ".!?:;")
 }
 
-// countFields is len(strings.Fields(s)) when that is below limit, and limit
-// otherwise. Furniture only compares a line's word count with small bounds,
-// and counting in place spares a slice per line of every article.
-func countFields(s string, limit int) int {
+// CountFields is len(strings.Fields(s)) when that is below limit, and limit
+// otherwise. Callers compare a line's word count with small bounds, and
+// counting in place spares a slice per line of every article.
+func CountFields(s string, limit int) int {
 	n := 0
 	inField := false
 	for i := 0; i < len(s); {

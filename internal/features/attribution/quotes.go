@@ -286,27 +286,4 @@ func titleCase(fields []string) bool {
 
 // fieldsOver reports whether len(strings.Fields(s)) > max, counting no
 // further than it must and building nothing.
-func fieldsOver(s string, max int) bool {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var space bool
-		if c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if space {
-			in = false
-		} else if !in {
-			if n++; n > max {
-				return true
-			}
-			in = true
-		}
-	}
-	return false
-}
+func fieldsOver(s string, max int) bool { return document.CountFields(s, max+1) > max }

@@ -247,27 +247,7 @@ func countSeparators(s string) int {
 }
 
 // countFields is len(strings.Fields(s)) without building the fields.
-func countFields(s string) int {
-	n, in := 0, false
-	if foldedASCII(s) {
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c == ' ' || '\t' <= c && c <= '\r' {
-				in = false
-			} else if !in {
-				in, n = true, n+1
-			}
-		}
-		return n
-	}
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in, n = true, n+1
-		}
-	}
-	return n
-}
+func countFields(s string) int { return document.CountFields(s, math.MaxInt) }
 
 // foldedASCII reports whether s is all ASCII, in which case a
 // case-insensitive expression can only match where an ASCII-case-folded
