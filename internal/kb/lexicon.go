@@ -81,6 +81,7 @@ type lexicon struct {
 	// longest in words.
 	placeWords map[string]string
 	placeLen   int
+	placeFirst map[string]bool // the first word of every placeWords key
 	orgs       map[string]place // canonical org name → entry
 	nickGroup  map[string]int   // given name → variant group
 }
@@ -97,7 +98,7 @@ func defaultLexicon() (*lexicon, error) {
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{contexts: map[string]context{}, countries: map[string]string{}, placeWords: map[string]string{}, orgs: map[string]place{}, nickGroup: map[string]int{}}
+	lx := &lexicon{contexts: map[string]context{}, countries: map[string]string{}, placeWords: map[string]string{}, placeFirst: map[string]bool{}, orgs: map[string]place{}, nickGroup: map[string]int{}}
 	if err := yaml.Unmarshal(rolesYAML, &lx.roles); err != nil {
 		return nil, fmt.Errorf("roles.yaml: %w", err)
 	}
@@ -128,6 +129,7 @@ func loadLexicon() (*lexicon, error) {
 		for _, w := range append(append([]string{c.Name}, c.Aliases...), c.Institutions...) {
 			if p := normRole(w); p != "" {
 				lx.placeWords[p] = c.Name
+				lx.placeFirst[strings.Fields(p)[0]] = true
 				lx.placeLen = max(lx.placeLen, len(strings.Fields(p)))
 			}
 		}
@@ -228,34 +230,90 @@ func IsPlaceWord(s string) bool {
 // CountriesNamed counts the countries text names: their names, adjectives
 // and short forms ("Israeli", "U.S.") and their national institutions
 // ("the Knesset"), longest match first. A match must start with a capital
-// letter, so the pronoun "us" is not the United States.
+// letter, so the pronoun "us" is not the United States. It reads the text
+// once and builds a key only at capitalised words, so a long article costs
+// no more per word than a short one.
 func (k *KB) CountriesNamed(text string) map[string]int {
-	type word struct {
-		lower   string
-		capital bool
-	}
-	var words []word
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		r, _ := utf8.DecodeRuneInString(f)
-		words = append(words, word{normRole(f), unicode.IsUpper(r)})
-	}
 	out := map[string]int{}
-	for i := 0; i < len(words); {
+	var key []byte
+	var ends [8]int // len(key) after each of the next words
+	maxWords := min(k.lex.placeLen, len(ends))
+	for i := 0; i < len(text); {
+		s, e := nextNameWord(text, i)
+		if s < 0 {
+			break
+		}
+		i = e
+		if r, _ := utf8.DecodeRuneInString(text[s:]); !unicode.IsUpper(r) {
+			continue
+		}
+		key = appendPlaceWord(key[:0], text[s:e])
+		if !k.lex.placeFirst[string(key)] {
+			continue // most capitalised words start no place name
+		}
+		key = key[:0]
 		n := 0
-		if words[i].capital {
-			for m := min(k.lex.placeLen, len(words)-i); m >= 1; m-- {
-				parts := make([]string, m)
-				for j := range parts {
-					parts[j] = words[i+j].lower
+		for ws, we := s, e; n < maxWords && ws >= 0; n++ {
+			if n > 0 {
+				key = append(key, ' ')
+			}
+			key = appendPlaceWord(key, text[ws:we])
+			ends[n] = len(key)
+			ws, we = nextNameWord(text, we)
+		}
+		for m := n; m >= 1; m-- {
+			if c, ok := k.lex.placeWords[string(key[:ends[m-1]])]; ok {
+				out[c]++
+				for skip := 1; skip < m; skip++ { // the match's other words
+					_, i = nextNameWord(text, i)
 				}
-				if c, ok := k.lex.placeWords[strings.Join(parts, " ")]; ok {
-					out[c]++
-					n = m
-					break
-				}
+				break
 			}
 		}
-		i += max(n, 1)
 	}
 	return out
+}
+
+// nextNameWord returns the next run of letters and digits in text from
+// offset from, or -1, -1.
+func nextNameWord(text string, from int) (int, int) {
+	start := -1
+	for i := from; i < len(text); {
+		var word bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			return start, i
+		}
+		i += size
+	}
+	if start >= 0 {
+		return start, len(text)
+	}
+	return -1, -1
+}
+
+// appendPlaceWord appends w as normRole writes it: lower case, no
+// diacritics.
+func appendPlaceWord(dst []byte, w string) []byte {
+	if !isASCII(w) {
+		return append(dst, normRole(w)...)
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

@@ -526,7 +526,10 @@ func (c *checker) officeByArticleCountry(p *people.Person, r *people.Role, ref k
 func (c *checker) articleCountry() string {
 	if !c.countrySet {
 		c.countrySet = true
-		named := c.kb.CountriesNamed(c.pass.Doc.Title + "\n" + c.pass.Doc.Text)
+		named := c.kb.CountriesNamed(c.pass.Doc.Text)
+		for country, n := range c.kb.CountriesNamed(c.pass.Doc.Title) {
+			named[country] += n
+		}
 		if len(named) == 1 {
 			for country := range named {
 				c.country = country
