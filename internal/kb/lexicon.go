@@ -81,7 +81,7 @@ type lexicon struct {
 	// longest in words.
 	placeWords map[string]string
 	placeLen   int
-	placeFirst map[string]bool // the first word of every placeWords key
+	placeFirst map[string]bool  // the first word of every placeWords key
 	orgs       map[string]place // canonical org name → entry
 	nickGroup  map[string]int   // given name → variant group
 }
