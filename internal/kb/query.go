@@ -1,5 +1,7 @@
 package kb
 
+import "slices"
+
 // Verdict is what the KB establishes about a person in an office.
 type Verdict int
 
@@ -102,7 +104,7 @@ func (k *KB) CheckRole(name string, ref RoleRef, date Date) Check {
 			return Check{Verdict: Held, Office: o, Terms: terms}
 		}
 		for _, t := range terms {
-			if t.HeldPossibly(date) {
+			if t.HeldPossibly(date) && !k.superseded(o, t, terms, date) {
 				return Check{Verdict: Held, Office: o, Terms: terms}
 			}
 		}
@@ -146,4 +148,24 @@ func (k *KB) CheckRole(name string, ref RoleRef, date Date) Check {
 		return Check{Verdict: Undetermined, Office: o}
 	}
 	return Check{Verdict: NotHolder, Office: o, Holders: holders}
+}
+
+// superseded reports whether an open-ended term t of a one-holder office
+// had certainly ended by d: someone else, whose term began after t's, surely
+// held the office then. A snapshot leaves a term open when its source
+// predates the end ("Prime Minister Sanna Marin", open in a 2022 file);
+// the successor's recorded term closes it.
+func (k *KB) superseded(o *Office, t *Record, own []*Record, d Date) bool {
+	if !t.End.IsZero() || t.Start.IsZero() || !o.Exclusive {
+		return false
+	}
+	for _, h := range o.records {
+		if slices.Contains(own, h) || h.Start.IsZero() || !h.Start.First().After(t.Start.Last()) {
+			continue
+		}
+		if h.heldCertainly(d, k.AsOf) {
+			return true
+		}
+	}
+	return false
 }

@@ -183,3 +183,29 @@ func TestSummarizeCountsRecordsByWhereTheyCameFrom(t *testing.T) {
 		t.Errorf("by source %v: want the split-source record under the file its term starts in", got)
 	}
 }
+
+// An open term a snapshot left behind ends where a later holder of the
+// same one-holder office surely began: the successor's record closes it.
+func TestOpenTermSupersededBySuccessor(t *testing.T) {
+	k, err := New([]Record{
+		{Name: "Ann Onetwo", Role: "Prime Minister", Country: "Finland", Start: day(t, "2019"), Checked: day(t, "2022-01-01"), Source: "snapshot"},
+		{Name: "Ben Threefour", Role: "Prime Minister", Country: "Finland", Start: day(t, "2023-06-20"), Checked: day(t, "2025-10-01"), Source: "overlay"},
+	}, day(t, "2025-10-21"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := k.ParseRole("Finnish Prime Minister", "")
+	for _, c := range []struct {
+		name, date string
+		want       Verdict
+	}{
+		{"Ann Onetwo", "2021-05-01", Held},
+		{"Ann Onetwo", "2023-03-01", Held}, // nobody else surely held it yet
+		{"Ann Onetwo", "2025-06-01", HeldOtherTime},
+		{"Ben Threefour", "2025-06-01", Held},
+	} {
+		if got := k.CheckRole(c.name, ref, day(t, c.date)); got.Verdict != c.want {
+			t.Errorf("%s on %s: verdict %v, want %v", c.name, c.date, got.Verdict, c.want)
+		}
+	}
+}
