@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/features/people"
 )
@@ -22,10 +24,27 @@ func (c *checker) presentsAsCurrent(offset int, p *people.Person) bool {
 	if s == "" && len(p.Mentions) > 0 {
 		s = c.sentenceAt(p.Mentions[0].Start)
 	}
-	if c.pastClauseBefore(offset) || c.diedFrame(offset, p) {
+	if c.pastClauseBefore(offset) || c.diedFrame(offset, p) || labelList(s) {
 		return false
 	}
 	return c.currentSentence(s)
+}
+
+// labelList reports a line of capitalised labels separated by commas and
+// no sentence ending: "Pope Leo XIV, Pope Francis, Catholic", a page's
+// topic tags. It lists subjects; it says nothing about who holds an office.
+func labelList(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, ",") || s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return false
+	}
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // diedFrame reports whether the sentence says the person named after the
