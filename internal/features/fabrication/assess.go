@@ -3,6 +3,7 @@ package fabrication
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -195,6 +196,13 @@ func (c *checker) heldOtherTime(a *Assessment, rc *roleCheck) {
 	}
 	if !c.presentsAsCurrent(rc.role.Start, a.Person) {
 		c.verified(a, rc, "; named in a sentence about the past")
+		return
+	}
+	if nearBoundary(rc.chk.Terms, c.date) {
+		// "Sunak sacked Home Secretary Suella Braverman on Monday", filed
+		// on Tuesday: reports of the week a term ends or begins name the
+		// office as it was at the event. An anachronism is months off.
+		c.verified(a, rc, fmt.Sprintf("; within %d days of the term's start or end", boundaryGraceDays))
 		return
 	}
 	if len(rc.chk.Holders) == 0 && beforeEveryTerm(rc.chk.Terms, c.date) {
@@ -562,4 +570,23 @@ func beforeEveryTerm(ts []*kb.Record, d kb.Date) bool {
 		}
 	}
 	return len(ts) > 0
+}
+
+// boundaryGraceDays is how close to a term's start or end an article's
+// date may fall and still name the office as held.
+const boundaryGraceDays = 7
+
+// nearBoundary reports whether d lies within boundaryGraceDays of the
+// start or the end of any of the terms.
+func nearBoundary(ts []*kb.Record, d kb.Date) bool {
+	grace := time.Duration(boundaryGraceDays) * 24 * time.Hour
+	for _, t := range ts {
+		if !t.End.IsZero() && d.First().Sub(t.End.Last()) <= grace && !d.Last().Before(t.End.First()) {
+			return true
+		}
+		if !t.Start.IsZero() && t.Start.First().Sub(d.Last()) <= grace && !t.Start.Last().Before(d.First()) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,7 +41,8 @@ facts. The evidence gives the term dates and who held the office then.
 A date before every term the sources record, with nobody recorded in the
 office at that date, is not held against anyone ("President Putin" in a
 2005 article when the sources begin in 2012): an earlier term is likelier
-than an invention.`,
+than an invention. Nor is a date within a week of a term's start or end
+("sacked Home Secretary Suella Braverman on Monday", filed on Tuesday).`,
 		Example: `German Chancellor Olaf Scholz said on Tuesday ... (September 2025: Friedrich Merz was chancellor)`,
 	},
 	{

@@ -148,6 +148,11 @@ func Same(a, b []string, sameGiven func(x, y string) bool) bool {
 	if compactEqual(a, b) {
 		return true
 	}
+	// Family name first, as East Asian names are written in their own
+	// order and often in English ("Iwaya Takeshi", "Takeshi Iwaya").
+	if len(a) == 2 && len(b) == 2 && SameKey(a[0], b[1]) && SameKey(a[1], b[0]) {
+		return true
+	}
 	if len(a) > len(b) {
 		a, b = b, a // a is the shorter
 	}

@@ -24,6 +24,7 @@ func TestSame(t *testing.T) {
 		{"abdel fattah al-sisi", "abdel fattah el-sisi"},
 		{"ahmed al-sharaa", "ahmed ash-sharaa"},
 		{"bashar al-assad", "assad"},
+		{"iwaya takeshi", "takeshi iwaya"},
 	}
 	nick := func(x, y string) bool { return x == "joe" && y == "joseph" || x == "joseph" && y == "joe" }
 	for _, p := range same {
