@@ -238,15 +238,15 @@ func (c *checker) contradicted(a *Assessment, rc *roleCheck) {
 	a.Rule = RuleContradictedRole
 	a.Start, a.End = c.span(a.Person, rc.role)
 	o := rc.chk.Office
-	if rc.inferredCountry != "" && !c.date.IsZero() {
+	if rc.inferredCountry != "" { // read only for dated articles
 		// The country is the article's, not the role's: a warning, since
 		// a visiting official of a country the article never names would
 		// read the same.
 		a.Rule = RuleContextOffice
 		a.Message = fmt.Sprintf("%s is called %s in an article about %s (the only country it names), but the %s on %s was %s",
 			a.Person.Name, rc.role.Text, rc.inferredCountry, o.Title(), c.date, names(rc.chk.Holders))
-		a.Entity.Evidence = fmt.Sprintf("the role names no country and the article names only %s; knowledge base: %s; %s never held %s",
-			rc.inferredCountry, holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title())
+		a.Entity.Evidence = fmt.Sprintf("the role names no country and the article names only %s; knowledge base: %s; %s is not among the holders of %s it records (from %s)",
+			rc.inferredCountry, holdersThen(rc.chk.Holders, c.date), a.Person.Name, o.Title(), firstStart(o))
 		return
 	}
 	if c.date.IsZero() {
