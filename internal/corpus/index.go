@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -301,24 +302,10 @@ func (ix *Index) Finish() []Amendment {
 	}
 	var out []Amendment
 	for ci, c := range ix.checks {
-		keys := make([]string, 0, len(ix.groups[ci]))
-		for k := range ix.groups[ci] {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var notes []Note
-		for _, k := range keys {
-			ms := slices.Clone(ix.members(ix.groups[ci][k]))
-			notes = append(notes, ReduceKey(c, k, ms, ix.limit())...)
-		}
+		notes := ReduceGroups(c, ix.groups[ci], func(g keptGroup) []Member { return slices.Clone(ix.members(g)) }, ix.limit())
 		ix.groups[ci] = nil
 		settled := SettleAll(c, notes)
-		ids := make([]string, 0, len(settled))
-		for id := range settled {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
+		for _, id := range slices.Sorted(maps.Keys(settled)) {
 			a := settled[id]
 			if idx, ok := ix.docs[id]; ok {
 				a.Doc = idx

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/copydesk/copydesk/internal/analysis"
@@ -133,6 +134,17 @@ type Note struct {
 // (a syndicated wire line, a very common name, the busiest office) is
 // reduced in chunks. See ReduceKey.
 const DefaultGroupLimit = 4096
+
+// ReduceGroups reduces each key of one check's groups with ReduceKey, in
+// key order, so that a batch run and a sharded reduce give their notes in
+// the same order; members returns a group's sightings.
+func ReduceGroups[G any](c Keyed, groups map[string]G, members func(G) []Member, limit int) []Note {
+	var notes []Note
+	for _, k := range slices.Sorted(maps.Keys(groups)) {
+		notes = append(notes, ReduceKey(c, k, members(groups[k]), limit)...)
+	}
+	return notes
+}
 
 // ReduceKey reduces all the sightings of one key (in any order) and
 // returns the notes. Up to limit sightings are reduced in one call. A hot

@@ -181,15 +181,7 @@ func EachJSONLine(in io.Reader, f func(line []byte) error) error {
 func (r *Reducer) Amendments() map[string][]Amendment {
 	out := map[string][]Amendment{}
 	for ci, c := range r.checks {
-		keys := make([]string, 0, len(r.groups[ci]))
-		for k := range r.groups[ci] {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var notes []Note
-		for _, k := range keys {
-			notes = append(notes, ReduceKey(c, k, r.groups[ci][k], r.Limit)...)
-		}
+		notes := ReduceGroups(c, r.groups[ci], func(ms []Member) []Member { return ms }, r.Limit)
 		r.groups[ci] = nil
 		for id, a := range SettleAll(c, notes) {
 			out[id] = append(out[id], a)
