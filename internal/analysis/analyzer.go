@@ -212,6 +212,7 @@ func Run(doc *document.Document, analyzers []*Analyzer, env *Env) (res *Result, 
 		res.Date = doc.Date.Format("2006-01-02")
 	}
 	res.Words = doc.WordCount()
+	res.ProseWords = doc.ProseWordCount()
 	results := make(map[*Analyzer]any, len(analyzers))
 	for _, a := range analyzers {
 		pass := &Pass{Analyzer: a, Doc: doc, Env: env, out: res, ResultOf: map[*Analyzer]any{}}

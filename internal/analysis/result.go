@@ -139,6 +139,9 @@ type Result struct {
 	Entities   []Entity        `json:"entities"`
 	Sources    Sources         `json:"sources"`
 	Words      int             `json:"words"`
+	// ProseWords counts the running text the statistical profiles read
+	// (document.Prose: no furniture, headline or caption lines).
+	ProseWords int `json:"prose_words"`
 	// Quotes are the article's quotations with their provenance; only
 	// set when a reference store is in use.
 	Quotes []Quote `json:"quotes,omitempty"`

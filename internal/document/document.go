@@ -77,6 +77,8 @@ type Document struct {
 
 	furnitureOnce sync.Once
 	furniture     []Span
+	proseOnce     sync.Once
+	prose         string // Prose, made on first use
 
 	lowerOnce sync.Once
 	lower     string // Lower, made on first use

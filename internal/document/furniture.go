@@ -48,7 +48,9 @@ const maxListedHeadlines = 8
 
 func findFurniture(text string, lines []Span) []Span {
 	var out []Span
-	listing := 0 // headline lines still expected after a related-stories label
+	listing := 0    // headline lines still expected after a related-stories label
+	var prev Span   // the last non-blank line, trimmed
+	prevIn := false // whether prev is in out
 	for _, l := range lines {
 		s, e := trimSpan(text, l.Start, l.End)
 		if s >= e {
@@ -58,6 +60,16 @@ func findFurniture(text string, lines []Span) []Span {
 		line := text[s:e]
 		words := CountFields(line, maxCaptionWords+1)
 		kind := furnitureKind(line, words)
+		if prev.End > prev.Start && captionTwins(text[prev.Start:prev.End], line, prevIn, kind != notFurniture) {
+			// A page prints a photo's description and then its caption
+			// with the credit appended: both are the caption.
+			if kind == notFurniture {
+				kind = furnitureLine
+			} else if !prevIn {
+				out = append(out, prev)
+			}
+		}
+		prev, prevIn = Span{s, e}, kind != notFurniture
 		switch {
 		case kind == furnitureListLabel:
 			listing = maxListedHeadlines
@@ -74,6 +86,26 @@ func findFurniture(text string, lines []Span) []Span {
 		}
 	}
 	return out
+}
+
+// minCaptionTwinWords keeps short lines (a name, a label) from being taken
+// for a caption's twin.
+const minCaptionTwinWords = 6
+
+// captionTwins reports whether two adjacent lines are one photo caption
+// printed twice, one of them with its credit: exactly one is furniture, it
+// carries a credit, and it begins with the other line's words.
+func captionTwins(a, b string, aIn, bIn bool) bool {
+	if aIn == bIn {
+		return false
+	}
+	plain, captioned := a, b
+	if aIn {
+		plain, captioned = b, a
+	}
+	return len(captioned) > len(plain) && strings.HasPrefix(captioned, plain) &&
+		CountFields(plain, minCaptionTwinWords) >= minCaptionTwinWords &&
+		mayCarryCredit(captioned[len(plain):]) && captionCredit.MatchString(captioned[len(plain):])
 }
 
 type furnitureShape int
@@ -302,7 +334,15 @@ func looksLikeListedHeadline(line string, words int) bool {
 // statistical profiles measure, so that a timestamp, a caption credit or a
 // page's headline stack cannot move a word-choice or style statistic.
 // Dropped lines leave their line break, keeping paragraphs apart.
-func (d *Document) Prose() string { return d.mainLines(true) }
+func (d *Document) Prose() string {
+	d.proseOnce.Do(func() { d.prose = d.mainLines(true) })
+	return d.prose
+}
+
+// ProseWordCount is the number of words in Prose: what the statistical
+// profiles measured, which on a page of headlines, captions and links can
+// be far fewer than WordCount.
+func (d *Document) ProseWordCount() int { return len(strings.Fields(d.Prose())) }
 
 // MainText returns the main text without its furniture lines: the article
 // as written, headlines and subheads included.

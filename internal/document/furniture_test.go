@@ -84,3 +84,25 @@ func spans(d *Document, ss []Span) []string {
 	}
 	return out
 }
+
+// A page prints a photo's description and, below it, the same words with
+// the credit: both lines are the caption, and neither is running text.
+func TestCaptionTwinIsFurniture(t *testing.T) {
+	caption := "The mayor, pictured at the reopening of the harbour bridge on Tuesday, cuts the ribbon."
+	text := "Harbour bridge reopens\n\nThe bridge reopened on Tuesday after an eighteen-month refit, the council said.\n\n" +
+		caption + "\n" + caption + " AP/Jan Novak\n\nTraffic was light in the first hours, police said.\n"
+	d := New("t", text)
+	got := spans(d, d.Furniture())
+	want := []string{caption, caption + " AP/Jan Novak"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("furniture %q, want %q", got, want)
+	}
+	if n := d.ProseWordCount(); n != 21 {
+		t.Errorf("prose words %d, want 21 (the two sentences of running text): %q", n, d.Prose())
+	}
+	// The same sentence as running text with a different next line stays prose.
+	d = New("t", "Harbour bridge reopens\n\n"+caption+"\nTraffic was light in the first hours, police said. AP/Jan Novak\n")
+	if fs := d.Furniture(); len(fs) != 1 || d.Slice(fs[0]) == caption {
+		t.Errorf("furniture %q: only the credited line is a caption", spans(d, fs))
+	}
+}

@@ -352,7 +352,7 @@ func (m *Model) Score(res *analysis.Result, t Thresholds) {
 		res.Dimensions.Set(d, percent(a.Dimensions[d]))
 	}
 	res.Score = percent(a.Overall)
-	if res.Words < MinReliableWords && len(a.Floored) == 0 {
+	if res.ProseWords < MinReliableWords && len(a.Floored) == 0 {
 		m.shrinkShort(res, t)
 	}
 	m.liftOnReferenceEvidence(res, t)
@@ -415,7 +415,7 @@ const MinReliableWords = 50
 // with findings at warning or above keep their score: that is evidence,
 // not statistics.
 func (m *Model) shrinkShort(res *analysis.Result, t Thresholds) {
-	weight := float64(res.Words) / MinReliableWords
+	weight := float64(res.ProseWords) / MinReliableWords
 	shrink := func(v int, base float64) int { return int(math.Round(100*base + (float64(v)-100*base)*weight)) }
 	evidence := map[analysis.Dimension]bool{}
 	for _, f := range res.Findings {
@@ -432,7 +432,7 @@ func (m *Model) shrinkShort(res *analysis.Result, t Thresholds) {
 		res.Score = shrink(res.Score, m.Overall.prob(m.Overall.Intercept))
 	}
 	res.Score = min(res.Score, max(t.Fail-1, 0))
-	res.Notes = append(res.Notes, fmt.Sprintf("only %d words: too short for the statistical score to be reliable, so it is weighed down toward the base and held below fail without decisive evidence", res.Words))
+	res.Notes = append(res.Notes, fmt.Sprintf("only %d words of running text: too short for the statistical score to be reliable, so it is weighed down toward the base and held below fail without decisive evidence", res.ProseWords))
 }
 
 // Base is the overall score (0–1) of an article with no evidence at all.

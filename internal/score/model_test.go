@@ -81,7 +81,7 @@ func TestModelRoundTripsThroughJSON(t *testing.T) {
 
 // article is an analysed-looking result with the given findings.
 func article(text string, fs []analysis.Finding) *analysis.Result {
-	return &analysis.Result{ID: "a", Text: text, Words: 300, Findings: fs, Features: map[string]float64{}}
+	return &analysis.Result{ID: "a", Text: text, Words: 300, ProseWords: 300, Findings: fs, Features: map[string]float64{}}
 }
 
 func TestErrorFindingIsDecisiveEvenWhereDataHasNone(t *testing.T) {
@@ -200,7 +200,7 @@ func TestFindingWeightsNeverLowerAScore(t *testing.T) {
 	var exs []Example
 	for i := range 400 {
 		machine := i%3 == 0
-		res := &analysis.Result{ID: string(rune('a'+i%26)) + string(rune('a'+i/26)), Words: 400, Features: map[string]float64{}}
+		res := &analysis.Result{ID: string(rune('a'+i%26)) + string(rune('a'+i/26)), Words: 400, ProseWords: 400, Features: map[string]float64{}}
 		res.Features["style.signal"] = rng.NormFloat64()
 		if machine {
 			res.Features["style.signal"] += 2
@@ -248,7 +248,7 @@ func TestFindingWeightsNeverLowerAScore(t *testing.T) {
 }
 
 func TestEvidenceIsFindingDensitiesAndSignalStrengths(t *testing.T) {
-	res := &analysis.Result{Words: 500, Features: map[string]float64{"templated.stock": 3},
+	res := &analysis.Result{Words: 500, ProseWords: 500, Features: map[string]float64{"templated.stock": 3},
 		Findings: []analysis.Finding{
 			{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Warning},
 			{Rule: "TP001", Dimension: analysis.Templated, Severity: analysis.Warning},
@@ -422,12 +422,12 @@ func TestEmptyArticleScoresWithoutPanicking(t *testing.T) {
 func TestLayoutSensitiveFindsFormattingFeatures(t *testing.T) {
 	var orig, flat []*analysis.Result
 	for i := range 50 {
-		o := &analysis.Result{Words: 400, Features: map[string]float64{
+		o := &analysis.Result{Words: 400, ProseWords: 400, Features: map[string]float64{
 			"style.para_len_mean": float64(40 + i%7), // moves when paragraphs are joined
 			"style.mattr":         0.7 + float64(i%5)/100,
 			"style.rare":          0,
 		}}
-		f := &analysis.Result{Words: 400, Features: map[string]float64{
+		f := &analysis.Result{Words: 400, ProseWords: 400, Features: map[string]float64{
 			"style.para_len_mean": 400,
 			"style.mattr":         o.Features["style.mattr"],
 			"style.rare":          0,
@@ -452,19 +452,19 @@ func TestShortTextsCannotFailOnStatisticsAlone(t *testing.T) {
 	// A two-sentence blurb dense with figures and stock words: the fitted
 	// model alone would put it high.
 	text := "Additionally, the comprehensive initiative underscores 41,200 residents' resilience. It is a testament to 12 councils."
-	res := &analysis.Result{Text: text, Words: 15, Findings: []analysis.Finding{}}
+	res := &analysis.Result{Text: text, Words: 15, ProseWords: 15, Findings: []analysis.Finding{}}
 	m.Score(res, th)
 	if res.Score >= th.Fail || res.Verdict == analysis.VerdictFail {
 		t.Fatalf("15-word text failed on statistics: %d %s", res.Score, res.Verdict)
 	}
 	// Two words say nothing: the score sits at the base rate, a pass.
-	tiny := &analysis.Result{Text: "hello world", Words: 2, Findings: []analysis.Finding{}}
+	tiny := &analysis.Result{Text: "hello world", Words: 2, ProseWords: 2, Findings: []analysis.Finding{}}
 	m.Score(tiny, th)
 	if tiny.Verdict != analysis.VerdictPass || tiny.Dimensions.Templated >= th.Warn {
 		t.Fatalf("two words: %d %s %+v", tiny.Score, tiny.Verdict, tiny.Dimensions)
 	}
 	// Decisive evidence still fails it.
-	res = &analysis.Result{Text: text, Words: 15, Findings: []analysis.Finding{
+	res = &analysis.Result{Text: text, Words: 15, ProseWords: 15, Findings: []analysis.Finding{
 		{Rule: "BP014", Dimension: analysis.Boilerplate, Severity: analysis.Error, Text: "As an AI language model"},
 	}}
 	m.Score(res, th)

@@ -198,7 +198,7 @@ func analyze(doc *document.Document, pr *people.Result) *articleAttribution {
 			}
 			addNamed(sp)
 			last = attributionEvent{at: q.End - 1, speaker: sp}
-		} else {
+		} else if !q.Cut && !slogan(doc.Text, q.Start) { // a quotation the text stops inside may name its speaker after the cut
 			a.Sources.UnattributedQuotes++
 			if reportable(inner) {
 				a.findings = append(a.findings, finding{ruleUnattributedQuote, q.Start, q.End, "quotation has no speaker: say who said it"})
@@ -419,6 +419,25 @@ func reportable(inner string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(inner)
 	return unicode.IsUpper(r)
+}
+
+// sloganCues are the words that set a chant, a placard or a banner
+// before its quotation ("chanting “Ruto must go!”", "placards reading
+// “…”"): a crowd's or a sign's words, which no reporter attributes to a
+// person.
+var sloganCues = map[string]bool{
+	"chanting": true, "chanted": true, "chant": true, "chants": true, "shouting": true, "shouted": true,
+	"yelling": true, "yelled": true, "singing": true, "sang": true, "reading": true, "emblazoned": true,
+	"bearing": true, "proclaiming": true, "slogan": true, "slogans": true,
+}
+
+// slogan reports whether the quotation opening at start follows a slogan
+// cue, with at most a colon or comma between.
+func slogan(text string, start int) bool {
+	before := strings.TrimRight(text[max(0, start-40):start], " \t:,")
+	i := strings.LastIndexAny(before, " \t\n")
+	word := strings.ToLower(before[i+1:])
+	return sloganCues[word]
 }
 
 // attributionEvent is the last place a speaker was named.

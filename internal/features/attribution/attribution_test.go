@@ -258,3 +258,36 @@ func BenchmarkAnalyze(b *testing.B) {
 		runArticle(b, "002", string(text))
 	}
 }
+
+// Quotations nobody needs to attribute to a person: a crowd's chant, a
+// placard's words, and a quotation the text stops inside (a scraped
+// excerpt cut mid-sentence, whose speaker may come after the cut). Each
+// has a twin that is still AT001.
+func TestQuotationsWithoutAPersonToName(t *testing.T) {
+	cases := []struct {
+		name, text string
+		at001      int
+	}{
+		{"chant", "Chanting “The bridge must stay open!” hundreds of residents marched to the council offices on Tuesday.\n", 0},
+		{"placard", "Protesters carried placards reading “Save our harbour” as the council met on Tuesday evening.\n", 0},
+		{"cut", "The council met on Tuesday.\n\n“There have been serious failures in the way the harbour was maintained over", 0},
+		{"cut twin: closed", "The council met on Tuesday.\n\n“There have been serious failures in the way the harbour was maintained.”\n", 1},
+		{"chant twin: statement", "The council met on Tuesday.\n\n“The bridge must stay open, whatever it costs the town and its taxpayers.”\n\nThe vote is due next week.\n", 1},
+	}
+	for _, c := range cases {
+		res, _ := runArticle(t, c.name, c.text)
+		if got := findingsFor(res, ruleUnattributedQuote); len(got) != c.at001 {
+			t.Errorf("%s: AT001 %q, want %d", c.name, got, c.at001)
+		}
+	}
+}
+
+// "X expressed concern" names X as a source, as "X said" does.
+func TestExpressedIsAttribution(t *testing.T) {
+	text := strings.Repeat("The talks continued for another day without a clear result for either side. ", 30) +
+		"\n\nInterior Minister Anna Keller expressed concern over the damage to roads in earlier protests.\n"
+	res, r := runArticle(t, "expressed", text)
+	if got := findingsFor(res, ruleNoNamedSource); len(got) != 0 || len(r.Named) != 1 {
+		t.Errorf("AT006 %q, named %v: Anna Keller is a named source", got, r.Named)
+	}
+}

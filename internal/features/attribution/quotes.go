@@ -32,6 +32,10 @@ type quoteSpan struct {
 	// Continues is set when the quotation carries on from the previous
 	// paragraph (an unclosed quotation followed by an opening mark).
 	Continues bool
+	// Cut is set when the text stops inside the quotation, mid-sentence:
+	// an excerpt or a scraped page cut short, whose speaker may have been
+	// named in the words that were cut.
+	Cut bool
 }
 
 func (q quoteSpan) inner(text string) string { return text[q.InnerStart:q.InnerEnd] }
@@ -41,6 +45,18 @@ func (q quoteSpan) inner(text string) string { return text[q.InnerStart:q.InnerE
 func unclosedQuote(text string, open, at int, cont bool) quoteSpan {
 	end := trimRightSpace(text, open, at)
 	return quoteSpan{Start: open, End: end, InnerStart: open + markLen(text, open), InnerEnd: end, Kind: InlineQuote, Continues: cont}
+}
+
+// cutMidSentence reports whether a quotation left open at the end of the
+// text stops without a sentence's closing punctuation: the text was cut
+// there, not the quotation mark forgotten.
+func cutMidSentence(inner string) bool {
+	t := strings.TrimRight(inner, " \t\r\n")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".!?…", r)
 }
 
 // findQuotes extracts quotations from the main text: straight and curly
@@ -86,7 +102,9 @@ func findQuotes(doc *document.Document) []quoteSpan {
 		i += n
 	}
 	if open >= 0 {
-		out = append(out, unclosedQuote(text, open, len(text), cont))
+		q := unclosedQuote(text, open, len(text), cont)
+		q.Cut = cutMidSentence(text[q.InnerStart:q.InnerEnd])
+		out = append(out, q)
 	}
 	out = mergeContinued(out)
 	out = mergeInterrupted(text, out)
@@ -146,7 +164,7 @@ func mergeContinued(qs []quoteSpan) []quoteSpan {
 	for _, q := range qs {
 		if q.Continues && len(out) > 0 {
 			last := &out[len(out)-1]
-			last.End, last.InnerEnd = q.End, q.InnerEnd
+			last.End, last.InnerEnd, last.Cut = q.End, q.InnerEnd, q.Cut
 			continue
 		}
 		out = append(out, q)
@@ -166,7 +184,7 @@ func mergeInterrupted(text string, qs []quoteSpan) []quoteSpan {
 			if last.GapEnd == 0 && strings.HasSuffix(inner, ",") && len(gap) < 80 && !strings.Contains(gap, "\n") &&
 				strings.HasSuffix(strings.TrimSpace(gap), ",") && hasReportingVerb(gap) {
 				last.GapStart, last.GapEnd = last.End, q.Start
-				last.End, last.InnerEnd = q.End, q.InnerEnd
+				last.End, last.InnerEnd, last.Cut = q.End, q.InnerEnd, q.Cut
 				continue
 			}
 		}
