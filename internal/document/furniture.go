@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -342,7 +343,7 @@ func (d *Document) Prose() string {
 // ProseWordCount is the number of words in Prose: what the statistical
 // profiles measured, which on a page of headlines, captions and links can
 // be far fewer than WordCount.
-func (d *Document) ProseWordCount() int { return len(strings.Fields(d.Prose())) }
+func (d *Document) ProseWordCount() int { return CountFields(d.Prose(), math.MaxInt) }
 
 // MainText returns the main text without its furniture lines: the article
 // as written, headlines and subheads included.
