@@ -272,6 +272,8 @@ func TestQuotationsWithoutAPersonToName(t *testing.T) {
 		{"placard", "Protesters carried placards reading “Save our harbour” as the council met on Tuesday evening.\n", 0},
 		{"cut", "The council met on Tuesday.\n\n“There have been serious failures in the way the harbour was maintained over", 0},
 		{"cut twin: closed", "The council met on Tuesday.\n\n“There have been serious failures in the way the harbour was maintained.”\n", 1},
+		{"document read", "The court ruled on Tuesday.\n\n“There is no doubt that the bridge offers residents a necessary route to work,” the ruling read. “But the council has determined that the toll pays for its upkeep.”\n", 0},
+		{"sign reads", "The council met on Tuesday.\n\nThe banner reads, “Historic day: the first toll-free weekend on the harbour bridge.”\n", 0},
 		{"chant twin: statement", "The council met on Tuesday.\n\n“The bridge must stay open, whatever it costs the town and its taxpayers.”\n\nThe vote is due next week.\n", 1},
 	}
 	for _, c := range cases {

@@ -153,6 +153,10 @@ var nonInitialAbbrev = map[string]bool{
 	"a.m": true, "p.m": true, "etc": true, "e.g": true, "i.e": true, "vs": true, "cf": true,
 	"approx": true, "no": true, "mr": true, "mrs": true, "ms": true, "dr": true, "st": true,
 	"inc": true, "ltd": true, "co": true, "jr": true, "sr": true, "al": true, "ca": true, "op": true, "cit": true,
+	// Company forms and titles that stand before a name or a verb in
+	// agency copy ("Nippon Steel Corp. said", "Gov. Ron DeSantis").
+	"corp": true, "bros": true, "gov": true, "sen": true, "rep": true, "gen": true, "col": true, "lt": true,
+	"capt": true, "sgt": true, "prof": true, "rev": true, "hon": true, "dept": true, "govt": true, "ft": true, "mt": true,
 }
 
 // findLowerCaseStarts reports sentences that begin with a lower-case word:
@@ -174,6 +178,9 @@ func findLowerCaseStarts(c *collector, text string) int {
 		n++
 	}
 	prevLine := "" // the last non-blank line before this one
+	prevFurniture := false
+	prevOpens := true // whether prevLine follows a finished sentence, a blank line or nothing
+	lastBlank := true
 	lineStart := 0
 	for lineStart < len(text) {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
@@ -190,7 +197,8 @@ func findLowerCaseStarts(c *collector, text string) int {
 			// finished sentence or a heading; lists and wrapped or cut lines
 			// ("Jamaica's\n\nstormed to …") are not.
 			k := len(line) - len(strings.TrimLeft(line, " \t"))
-			if !bullet && k < len(line) && isLower(line[k]) && (endsSentence(prevLine) || isHeading(prevLine)) {
+			if !bullet && k < len(line) && isLower(line[k]) && !prevFurniture &&
+				(endsSentence(prevLine) || prevOpens && isHeading(prevLine) && strings.Count(trimmed, " ") >= 2) {
 				report(lineStart + k)
 			}
 			// After a full stop inside the line ("! " and "? " end titles
@@ -221,8 +229,14 @@ func findLowerCaseStarts(c *collector, text string) int {
 			}
 		}
 		if trimmed != "" {
+			// A heading stands after a finished sentence or a blank line; a
+			// title-case fragment after a line cut mid-sentence is a link
+			// or a name the page set on its own line ("An\nLA Times poll\nshows").
+			prevOpens = lastBlank || endsSentence(prevLine) || prevLine == ""
 			prevLine = trimmed
+			prevFurniture = c.doc != nil && c.doc.InFurniture(lineStart)
 		}
+		lastBlank = trimmed == ""
 		lineStart = lineEnd + 1
 	}
 	return n
@@ -238,7 +252,7 @@ func endsSentence(line string) bool {
 // ("Closing Remarks").
 func isHeading(line string) bool {
 	f := strings.Fields(line)
-	if len(f) < 2 || len(f) > 12 || endsSentence(line) {
+	if len(f) < 2 || len(f) > 12 || endsSentence(line) || danglingWords[f[len(f)-1]] {
 		return false
 	}
 	capital := 0
@@ -248,6 +262,15 @@ func isHeading(line string) bool {
 		}
 	}
 	return capital*10 >= len(f)*6
+}
+
+// danglingWords end a line cut mid-sentence, never a heading ("The
+// National Weather Service had").
+var danglingWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "and": true, "or": true, "but": true,
+	"in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true, "that": true,
+	"which": true, "who": true, "had": true, "has": true, "have": true, "is": true, "was": true, "were": true,
+	"are": true, "be": true, "will": true, "would": true, "said": true,
 }
 
 func firstToken(line string) string {

@@ -50,8 +50,9 @@ var rules = []analysis.Rule{
 		"As calls intensify,the talks continue.This is new."),
 	rule(ruleLowerCaseStart, analysis.Warning, "Sentence starts in lower case",
 		"A sentence or line that begins with a lower-case letter after a full stop or at the start of a "+
-			"line, typical of spun or machine-assembled text. Ellipses, abbreviations (a.m., etc.) and "+
-			"brand names written in lower case (iPhone, eBay) are not reported.",
+			"line, typical of spun or machine-assembled text. Ellipses, abbreviations (a.m., etc., Corp., Gov.), "+
+			"brand names written in lower case (iPhone, eBay) and lines a scraped page cut mid-sentence "+
+			"(a link or a name set on its own line) are not reported.",
 		"Aid is needed. such dialogue could bring a ceasefire."),
 	rule(ruleWrongArticle, analysis.Warning, "Wrong indefinite article",
 		"\"a\" before a vowel sound or \"an\" before a consonant sound (\"a important\", \"an prospect\"), "+
@@ -60,7 +61,9 @@ var rules = []analysis.Rule{
 		"In a important advancement, there exists an prospect of a ceasefire."),
 	rule(ruleRepeatedSent, analysis.Warning, "Sentence repeated within the article",
 		"The same sentence appears twice in one article, a sign of generated or padded text. The later "+
-			"occurrence is reported; the evidence gives the first.",
+			"occurrence is reported; the evidence gives the first. Page layout is not reported: a headline, "+
+			"standfirst or photo caption restating a sentence, a caption printed twice around its credit, "+
+			"or the site's teaser of the story after its copyright footer.",
 		"Talks resumed on Monday after a long pause. Delegates met in Vienna. Talks resumed on Monday after a long pause."),
 	rule(ruleRepeatedNgram, analysis.Warning, "Long word sequence repeated within the article",
 		"A run of eight or more words repeated elsewhere in the same article (a template clause such as "+

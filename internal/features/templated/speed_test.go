@@ -126,7 +126,7 @@ func TestTitleAbsentMatchesReference(t *testing.T) {
 
 // referenceRepeatedSentences is the sentence half of findRepetition as
 // first written (string keys of folded words): the starts of the repeats,
-// leaving out headlines and captions that restate a sentence.
+// leaving out headlines, captions and teasers that restate a sentence.
 func referenceRepeatedSentences(doc *document.Document) []int {
 	seen := map[string]int{}
 	var out []int
@@ -144,7 +144,8 @@ func referenceRepeatedSentences(doc *document.Document) []int {
 			b.WriteByte(' ')
 		}
 		if first, ok := seen[b.String()]; ok {
-			if !onDisplayLine(doc, first) && !onDisplayLine(doc, s.Start) && !isStandfirst(doc, first, s.Start) {
+			if !onDisplayLine(doc, first) && !onDisplayLine(doc, s.Start) && !isStandfirst(doc, first, s.Start) &&
+				!captionPair(doc, first, s.Start) && !afterFooter(doc, first, s.Start) {
 				out = append(out, s.Start)
 			}
 			continue
