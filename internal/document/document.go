@@ -78,6 +78,8 @@ type Document struct {
 	furnitureOnce sync.Once
 	furniture     []Span
 	proseOnce     sync.Once
+	trailerOnce   sync.Once
+	trailer       int    // TrailerStart, made on first use
 	prose         string // Prose, made on first use
 
 	lowerOnce sync.Once

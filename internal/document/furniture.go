@@ -349,8 +349,47 @@ func (d *Document) ProseWordCount() int { return CountFields(d.Prose(), math.Max
 // as written, headlines and subheads included.
 func (d *Document) MainText() string { return d.mainLines(false) }
 
+// BodyText is MainText from its first line of running text to its last:
+// the stack of short lines a page opens with (site sections, headline,
+// dateline, caption) and the lines it closes with (an author's name, a
+// sign-off) are left out, the subheads between paragraphs kept. It is
+// what the style profile reads: a page's real chrome and a generator's
+// imitation of chrome look the same to a statistic, so the imitation is
+// left to the rules that name it (comment forms, admin bylines, widgets).
+// A text with no running line at all is returned whole. changed is false
+// when the body is Text itself (no furniture, nothing trimmed), so a
+// caller can keep the document it has.
+func (d *Document) BodyText() (body string, changed bool) {
+	clean := len(d.Furniture()) == 0 && d.MainEnd() == len(d.Text)
+	src := d.Text
+	if !clean {
+		src = d.MainText()
+	}
+	first, last := -1, -1
+	for start := 0; start < len(src); {
+		end := strings.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		if line := src[start:end]; strings.TrimSpace(line) != "" && !isDisplayLine(line) {
+			if first < 0 {
+				first = start
+			}
+			last = end
+		}
+		start = end + 1
+	}
+	if first < 0 || clean && strings.TrimSpace(src[:first]) == "" && strings.TrimSpace(src[last:]) == "" {
+		return src, !clean
+	}
+	// Blank lines keep the line structure before the body, as mainLines does.
+	return strings.Repeat("\n", strings.Count(src[:first], "\n")) + src[first:last] + "\n", true
+}
+
 func (d *Document) mainLines(dropDisplay bool) string {
-	end := d.MainEnd()
+	end := min(d.MainEnd(), d.TrailerStart())
 	var b strings.Builder
 	b.Grow(end)
 	for _, l := range d.Lines() {
@@ -365,6 +404,35 @@ func (d *Document) mainLines(dropDisplay bool) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// minWordsBeforeTrailer is how much text must stand before a copyright
+// line for it to close the article: a page that opens with its site's
+// copyright has not ended.
+const minWordsBeforeTrailer = 50
+
+// TrailerStart is where the site's footer begins in plain text: the first
+// copyright or legal line ("© 2025 Thomson/Reuters. All rights reserved.")
+// after at least minWordsBeforeTrailer words; len(Text) when there is none.
+// What follows it on a scraped page (newsletter sign-ups, comment prompts,
+// trademark notices, a teaser of the same story) is the site's, not the
+// article's: the statistical profiles (Prose, MainText) stop there. The
+// HTML extractor marks such chrome itself (MainEnd).
+func (d *Document) TrailerStart() int {
+	d.trailerOnce.Do(func() {
+		d.trailer = len(d.Text)
+		for _, f := range d.Furniture() {
+			line := d.Text[f.Start:f.End]
+			if !mayMatchASCII(line, legalMarks) || !legalLine.MatchString(line) {
+				continue
+			}
+			if CountFields(d.Text[:f.Start], minWordsBeforeTrailer) >= minWordsBeforeTrailer {
+				d.trailer = f.Start
+				return
+			}
+		}
+	})
+	return d.trailer
 }
 
 // maxDisplayWords bounds a display line: longer lines without a sentence

@@ -106,3 +106,46 @@ func TestCaptionTwinIsFurniture(t *testing.T) {
 		t.Errorf("furniture %q: only the credited line is a caption", spans(d, fs))
 	}
 }
+
+// A scraped page's footer (copyright line, newsletter sign-up, comment
+// prompt) is the site's: the statistical views stop at the copyright line
+// once the article has run. A copyright line that opens the page does not
+// end anything. Written for this test.
+func TestTrailerStartsAtTheCopyrightLine(t *testing.T) {
+	body := strings.Repeat("The council approved the harbour budget on Tuesday after a long debate, officials said. ", 6)
+	footer := "© 2025 Coastal Courier. All rights reserved.\n\nSign up for our daily newsletter.\nRead and post comments.\nPlease review our community guidelines before posting a comment.\n"
+	d := New("t", "Harbour budget approved\n\n"+body+"\n\n"+footer)
+	if got, want := d.TrailerStart(), strings.Index(d.Text, "©"); got != want {
+		t.Errorf("trailer at %d, want %d", got, want)
+	}
+	if strings.Contains(d.Prose(), "newsletter") || strings.Contains(d.MainText(), "guidelines") {
+		t.Errorf("the site's footer is still in the running text: %q", d.Prose())
+	}
+	if !d.InMain(strings.Index(d.Text, "Sign up")) {
+		t.Errorf("the footer left the main text: rules still read it, only the statistics do not")
+	}
+	d = New("t", "© 2025 Coastal Courier\n\nHarbour budget approved\n\n"+body)
+	if d.TrailerStart() != len(d.Text) || !strings.Contains(d.Prose(), "harbour budget") {
+		t.Errorf("a copyright line opening the page ended it at %d", d.TrailerStart())
+	}
+}
+
+// The style profile reads the body: a page's opening stack of short lines
+// and its closing name are left out, a subhead between paragraphs stays,
+// and a plain article is its own body (no copy). Written for this test.
+func TestBodyTextKeepsSubheadsDropsTheStack(t *testing.T) {
+	page := "Events Email Briefings\nHarbour bridge reopens\n\nOct 28, 2025, 8:47am EDT\n\n" +
+		"The bridge reopened on Tuesday after an eighteen-month refit, the council said.\n\n" +
+		"Tolls under review\n\nThe council will review the tolls in the spring, officials said.\n\nAnn Lee\n"
+	body, changed := New("t", page).BodyText()
+	if !changed || strings.Contains(body, "Briefings") || strings.Contains(body, "Harbour bridge reopens") || strings.Contains(body, "Ann Lee") {
+		t.Errorf("the page's stack or closing name is in the body: %q", body)
+	}
+	if !strings.Contains(body, "Tolls under review") || !strings.HasPrefix(strings.TrimLeft(body, "\n"), "The bridge reopened") {
+		t.Errorf("body %q: want it to open with the first paragraph and keep the subhead", body)
+	}
+	plain := "The bridge reopened on Tuesday, the council said.\n\nTraffic was light, police said."
+	if body, changed := New("t", plain).BodyText(); changed || body != plain {
+		t.Errorf("a plain article changed: %q %v", body, changed)
+	}
+}

@@ -19,16 +19,17 @@ var Analyzer = &analysis.Analyzer{
 Measures sentence-length variation, lexical diversity, word length,
 punctuation, function-word rates and paragraph structure of the main text.
 Reports no findings: the style profile (TP013) summarises the numbers.
-Furniture lines (timestamps, bylines, captions) are left out
-(document.MainText): they are the site's print, not the article's writing.
-Headlines and subheads stay: how a text is structured is part of its style.`,
+Furniture lines (timestamps, bylines, captions) are left out, and so are
+the short lines a page opens and closes with (document.BodyText): they are
+the site's print, not the article's writing. Subheads between paragraphs
+stay: how a text is structured is part of its style.`,
 	Run: run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	doc := pass.Doc
-	if len(doc.Furniture()) > 0 {
-		doc = document.New(doc.ID, doc.MainText())
+	if body, changed := doc.BodyText(); changed {
+		doc = document.New(doc.ID, body)
 	}
 	st := Measure(doc)
 	fs := st.featureArray()
