@@ -52,7 +52,9 @@ func Explain(res *analysis.Result) string {
 		switch e.Status {
 		case analysis.Contradicted:
 			s := e.Name
-			if ev := stripLinks(e.Evidence); ev != "" {
+			if msg := personFinding(res, e); msg != "" {
+				s = msg // the finding's own sentence: who holds the office instead
+			} else if ev := stripLinks(e.Evidence); ev != "" {
 				s += " (" + clip(ev, 140) + ")"
 			}
 			if e.Reference != nil {
@@ -86,6 +88,25 @@ func Explain(res *analysis.Result) string {
 		b.WriteString(" It cites no named source.")
 	}
 	return b.String()
+}
+
+// personFinding returns the message of the fabrication finding at
+// warning or above that names e (its span covers e's first full mention,
+// or it sits on e's name): a sentence an editor reads ("James Corbin named
+// as White House Press Secretary on 2025-03-05, but the office was held by
+// Karoline Leavitt"), where the entity's evidence is a record dump.
+func personFinding(res *analysis.Result, e analysis.Entity) string {
+	best := ""
+	bestSeverity := analysis.Info
+	for _, f := range res.Findings {
+		if f.Dimension != analysis.Fabrication || f.Severity < analysis.Warning || f.Severity <= bestSeverity || f.OutsideMain {
+			continue
+		}
+		if f.Start < e.End && e.Start < f.End || strings.Contains(f.Text, e.Name) && strings.HasPrefix(f.Message, e.Name) {
+			best, bestSeverity = f.Message, f.Severity
+		}
+	}
+	return best
 }
 
 // strongestEvidence names, in the editor's words, up to n findings at

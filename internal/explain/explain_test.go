@@ -64,3 +64,23 @@ func TestExplainNamesSignalsWithoutSpansAndDropsLinks(t *testing.T) {
 		t.Errorf("explanation keeps a link: %s", got)
 	}
 }
+
+// A contradicted person is explained by the finding's own sentence (who
+// held the office instead), not by the knowledge-base record it rests on.
+func TestContradictedPersonReadsAsTheFinding(t *testing.T) {
+	res := &analysis.Result{
+		Score: 99, Verdict: analysis.VerdictFail, Words: 400,
+		Entities: []analysis.Entity{{Name: "James Corbin", Status: analysis.Contradicted, Start: 120, End: 132,
+			Evidence: "knowledge base: Karoline Leavitt held the office on 2025-03-05 (from 2025-01-20 (no end recorded); source: https://example.org/x)"}},
+		Findings: []analysis.Finding{{Rule: "FB001", Dimension: analysis.Fabrication, Severity: analysis.Error, Start: 94, End: 132,
+			Text:    "White House Press Secretary James Corbin",
+			Message: "James Corbin named as White House Press Secretary on 2025-03-05, but the office was held by Karoline Leavitt"}},
+	}
+	got := Explain(res)
+	if !strings.Contains(got, "Contradicted by the knowledge base: James Corbin named as White House Press Secretary on 2025-03-05, but the office was held by Karoline Leavitt.") {
+		t.Errorf("explanation: %s", got)
+	}
+	if strings.Contains(got, "no end recorded") || strings.Contains(got, "http") {
+		t.Errorf("record dump in the explanation: %s", got)
+	}
+}
