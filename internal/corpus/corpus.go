@@ -44,6 +44,18 @@ type Check interface {
 	Finish() []Amendment
 }
 
+// Emitter is a Check whose per-article half can run ahead of the ordered
+// step: Emit reads one article alone (its keyed checks' sightings), so the
+// pipeline calls it in the worker that analysed the article, on any
+// goroutine, and hands the sightings to ObserveEmitted in input order,
+// where only filing and reducing remain. ObserveEmitted(idx, doc, res,
+// Emit(doc, res)) is Observe(idx, doc, res).
+type Emitter interface {
+	Check
+	Emit(doc *document.Document, res *analysis.Result) [][]Sighting
+	ObserveEmitted(idx int, doc *document.Document, res *analysis.Result, sightings [][]Sighting) []Amendment
+}
+
 // Apply merges amendment a into res.
 func Apply(res *analysis.Result, a Amendment) {
 	if len(a.Withdraw) > 0 {

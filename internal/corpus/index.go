@@ -149,9 +149,22 @@ func emitOne(c Keyed, doc *document.Document, res *analysis.Result) (out []Sight
 	return c.Emit(doc, res)
 }
 
+var _ Emitter = (*Index)(nil)
+
+// Emit returns doc's sightings for every check of the index (EmitAll). It
+// reads nothing of the index, so it may run on any goroutine.
+func (ix *Index) Emit(doc *document.Document, res *analysis.Result) [][]Sighting {
+	return EmitAll(ix.checks, doc, res)
+}
+
 // Observe records doc's sightings; in streaming mode it returns the
 // current article's amendments.
 func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) []Amendment {
+	return ix.ObserveEmitted(idx, doc, res, ix.Emit(doc, res))
+}
+
+// ObserveEmitted is Observe with doc's sightings already emitted (Emit).
+func (ix *Index) ObserveEmitted(idx int, doc *document.Document, res *analysis.Result, sightings [][]Sighting) []Amendment {
 	base := strings.Clone(doc.ID) // a copy: the id may point into the input
 	id := ix.articleID(base)
 	order := OrderOf(doc, id)
@@ -160,7 +173,7 @@ func (ix *Index) Observe(idx int, doc *document.Document, res *analysis.Result) 
 	}
 	arrival := ix.admit(base, order)
 	var out []Amendment
-	for ci, ss := range EmitAll(ix.checks, doc, res) {
+	for ci, ss := range sightings {
 		c := ix.checks[ci]
 		touched := ix.add(ci, arrival, order, ss)
 		if !ix.streaming || len(touched) == 0 {

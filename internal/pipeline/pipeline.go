@@ -124,6 +124,7 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			for j := range work {
 				res, d := b.analyse(j.art, opts)
 				a := done{seq: j.seq, res: res, doc: d}
+				emitAhead(&a, opts)
 				if opts.Streaming {
 					// Held articles (batch mode) are prepared at the end,
 					// after every amendment: a copy prepared now would be
@@ -182,15 +183,18 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 			}
 			delete(pending, next)
 			if cur.doc != nil && opts.Keys != nil {
-				ss := corpus.EmitAll(opts.Keys.Checks(), cur.doc, cur.res)
-				if err := opts.Keys.Write(corpus.OrderOf(cur.doc, cur.doc.ID), ss); err != nil {
+				if err := opts.Keys.Write(corpus.OrderOf(cur.doc, cur.doc.ID), cur.keySightings); err != nil {
 					return err
 				}
 			}
 			if cur.doc != nil {
 				notes := len(cur.res.Notes)
-				for _, c := range opts.Checks {
-					for _, a := range observe(c, next, cur.doc, cur.res) {
+				for i, c := range opts.Checks {
+					var ss [][]corpus.Sighting
+					if cur.sightings != nil {
+						ss = cur.sightings[i]
+					}
+					for _, a := range observe(c, next, cur.doc, cur.res, ss) {
 						switch {
 						case a.Doc == next:
 							corpus.Apply(cur.res, a)
@@ -201,7 +205,7 @@ func RunSource(ctx context.Context, source Source, opts Options, rep report.Repo
 						}
 					}
 				}
-				cur.doc = nil
+				cur.doc, cur.sightings, cur.keySightings = nil, nil, nil
 				cur.amended = cur.amended || len(cur.res.Notes) != notes // a check failed on it
 			}
 			if opts.Streaming {
@@ -319,6 +323,33 @@ type done struct {
 	out      prepared
 	prepared bool // out is set
 	amended  bool
+	// sightings are the article's keyed sightings, emitted by its worker:
+	// per check of opts.Checks that is a corpus.Emitter (nil for the
+	// others, which emit in Observe), and for opts.Keys.
+	sightings    [][][]corpus.Sighting
+	keySightings [][]corpus.Sighting
+}
+
+// emitAhead runs, in the worker, the half of the batch checks that reads
+// one article alone (corpus.Emitter.Emit, the key files' EmitAll), so the
+// ordered step only files and reduces. It runs before prepare: a check
+// that fails on the article notes it in res, and the note must reach the
+// output.
+func emitAhead(a *done, opts Options) {
+	if a.doc == nil {
+		return
+	}
+	for i, c := range opts.Checks {
+		if e, ok := c.(corpus.Emitter); ok {
+			if a.sightings == nil {
+				a.sightings = make([][][]corpus.Sighting, len(opts.Checks))
+			}
+			a.sightings[i] = e.Emit(a.doc, a.res)
+		}
+	}
+	if opts.Keys != nil {
+		a.keySightings = corpus.EmitAll(opts.Keys.Checks(), a.doc, a.res)
+	}
 }
 
 // prepared is an article ready for the report: configuration applied,
@@ -442,13 +473,19 @@ func count(sum *report.Summary, res *analysis.Result) {
 
 // observe runs a corpus check on one article; a panicking check loses its
 // evidence for that article (and says so) rather than stopping the batch.
-func observe(c corpus.Check, idx int, doc *document.Document, res *analysis.Result) (out []corpus.Amendment) {
+//
+// sightings, when not nil, are the article's sightings its worker emitted
+// (c is then a corpus.Emitter).
+func observe(c corpus.Check, idx int, doc *document.Document, res *analysis.Result, sightings [][]corpus.Sighting) (out []corpus.Amendment) {
 	defer func() {
 		if r := recover(); r != nil {
 			res.Notes = append(res.Notes, fmt.Sprintf("batch check %s failed on this article (internal error: %v); its evidence is missing", c.Name(), r))
 			out = nil
 		}
 	}()
+	if e, ok := c.(corpus.Emitter); ok && sightings != nil {
+		return e.ObserveEmitted(idx, doc, res, sightings)
+	}
 	return c.Observe(idx, doc, res)
 }
 
