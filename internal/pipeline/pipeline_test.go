@@ -238,3 +238,66 @@ func TestInterruptedRunReportsWhatItFinished(t *testing.T) {
 		t.Fatalf("reported %d articles, want the 3 finished before the interruption", len(rep.docs))
 	}
 }
+
+// firstLineKeys is sameFirstLine as a corpus.Emitter: Emit (the first
+// line, read from the article alone) may run in the worker, and records
+// whether it did; ObserveEmitted files it in order.
+type firstLineKeys struct {
+	sameFirstLine
+	emitted, observedEmitted atomic.Int32
+	onOrdered                atomic.Bool // Emit ran inside Observe
+}
+
+func (s *firstLineKeys) Emit(doc *document.Document, res *analysis.Result) [][]corpus.Sighting {
+	s.emitted.Add(1)
+	return [][]corpus.Sighting{{{Key: doc.Slice(doc.Lines()[0])}}}
+}
+func (s *firstLineKeys) ObserveEmitted(idx int, doc *document.Document, res *analysis.Result, ss [][]corpus.Sighting) []corpus.Amendment {
+	s.observedEmitted.Add(1)
+	first := ss[0][0].Key
+	if prev, ok := s.seen[first]; ok {
+		f := analysis.Finding{Rule: "TP901", Dimension: analysis.Templated, Message: "shared first line"}
+		return []corpus.Amendment{{Doc: idx, Findings: []analysis.Finding{f}}, {Doc: prev, Findings: []analysis.Finding{f}}}
+	}
+	s.seen[first] = idx
+	return nil
+}
+func (s *firstLineKeys) Observe(idx int, doc *document.Document, res *analysis.Result) []corpus.Amendment {
+	s.onOrdered.Store(true)
+	return s.ObserveEmitted(idx, doc, res, s.Emit(doc, res))
+}
+
+// TestEmitterEmitsInTheWorkers: a check that can emit ahead gets each
+// article's sightings from its worker (Emit once per article, never inside
+// Observe) and amends exactly as the same check driven through Observe.
+func TestEmitterEmitsInTheWorkers(t *testing.T) {
+	paths := writeInputs(t, 9)
+	for _, streaming := range []bool{false, true} {
+		ahead := &firstLineKeys{sameFirstLine: sameFirstLine{seen: map[string]int{}}}
+		plain := &sameFirstLine{seen: map[string]int{}}
+		var got [2][]string
+		for k, c := range []corpus.Check{ahead, plain} {
+			rep := &capture{}
+			if _, err := Run(context.Background(), paths, ingest.Options{}, Options{
+				Jobs: 3, Analyzers: []*analysis.Analyzer{wordy}, Scorer: score.Default(), Policy: noPolicy{},
+				Checks: []corpus.Check{c}, Streaming: streaming,
+			}, rep); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range rep.docs {
+				rules := []string{}
+				for _, f := range d.Findings {
+					rules = append(rules, f.Rule)
+				}
+				got[k] = append(got[k], d.ID+":"+strings.Join(rules, ","))
+			}
+		}
+		if strings.Join(got[0], " ") != strings.Join(got[1], " ") {
+			t.Errorf("streaming=%v: emitted ahead %v, through Observe %v", streaming, got[0], got[1])
+		}
+		if ahead.emitted.Load() != 9 || ahead.observedEmitted.Load() != 9 || ahead.onOrdered.Load() {
+			t.Errorf("streaming=%v: Emit %d times, ObserveEmitted %d times, Observe called: %v; want 9, 9, false",
+				streaming, ahead.emitted.Load(), ahead.observedEmitted.Load(), ahead.onOrdered.Load())
+		}
+	}
+}
