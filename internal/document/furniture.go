@@ -349,6 +349,30 @@ func (d *Document) ProseWordCount() int { return CountFields(d.Prose(), math.Max
 // as written, headlines and subheads included.
 func (d *Document) MainText() string { return d.mainLines(false) }
 
+// BodySpan is BodyText as a span of Text, when it is one: a document
+// without furniture or extractor chrome (inPlace) has its body in
+// [start, end), from its first running line to the end of its last, and
+// a reader can measure it there without copying or segmenting it again.
+// Otherwise inPlace is false and BodyText builds the body.
+func (d *Document) BodySpan() (start, end int, inPlace bool) {
+	if len(d.Furniture()) > 0 || d.MainEnd() != len(d.Text) {
+		return 0, 0, false
+	}
+	start, end = -1, -1
+	for _, l := range d.Lines() {
+		if line := d.Text[l.Start:l.End]; strings.TrimSpace(line) != "" && !isDisplayLine(line) {
+			if start < 0 {
+				start = l.Start
+			}
+			end = l.End
+		}
+	}
+	if start < 0 {
+		return 0, len(d.Text), true // no running line: the whole text
+	}
+	return start, end, true
+}
+
 // BodyText is MainText from its first line of running text to its last:
 // the stack of short lines a page opens with (site sections, headline,
 // dateline, caption) and the lines it closes with (an author's name, a

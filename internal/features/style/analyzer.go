@@ -28,10 +28,13 @@ stay: how a text is structured is part of its style.`,
 
 func run(pass *analysis.Pass) (any, error) {
 	doc := pass.Doc
-	if body, changed := doc.BodyText(); changed {
-		doc = document.New(doc.ID, body)
+	var st Stats
+	if start, end, inPlace := doc.BodySpan(); inPlace {
+		st = MeasureSpan(doc, start, end) // the common case: no copy, no second segmentation
+	} else {
+		body, _ := doc.BodyText()
+		st = Measure(document.New(doc.ID, body))
 	}
-	st := Measure(doc)
 	fs := st.featureArray()
 	for _, f := range fs {
 		pass.SetFeature(f.Name, f.Value)

@@ -2,6 +2,7 @@ package style
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,22 +125,30 @@ func (s Stats) featureArray() [featureCount]Feature {
 // maps of strings. The numbers are exactly those of the straightforward
 // implementation the scoring model was fitted with (reference_test.go
 // keeps it, and TestMeasureMatchesReference compares the two).
-func Measure(doc *document.Document) Stats {
+func Measure(doc *document.Document) Stats { return MeasureSpan(doc, 0, doc.MainEnd()) }
+
+// MeasureSpan is Measure over the words, sentences and paragraphs of doc
+// that start in [start, end): the article's body, read in place (see
+// document.BodySpan) without a document of its own.
+func MeasureSpan(doc *document.Document, start, end int) Stats {
 	var st Stats
-	end := doc.MainEnd()
 	text := doc.Text[:end]
 
 	sc := getScratch()
 	defer putScratch(sc)
 
-	mainWords := doc.Words()[:doc.WordCount()] // words are in text order
+	all := doc.Words() // in text order
+	from := sort.Search(len(all), func(i int) bool { return all[i].Start >= start })
+	to := sort.Search(len(all), func(i int) bool { return all[i].Start >= end })
+	mainWords := all[from:to]
 
 	sc.reserve(len(mainWords))
 	var wordLetters float64
 	var longWords, funcWords, capitals, numbers, first, second int
 	prevEndsSentence := true
 	tokens := doc.Tokens()
-	for i, w := range mainWords {
+	for k, w := range mainWords {
+		i := from + k
 		raw := doc.Text[w.Start:w.End]
 		id := sc.internLower(tokens.Lower(i), tokens.Hash(i))
 		sc.ids = append(sc.ids, id)
@@ -188,9 +197,9 @@ func Measure(doc *document.Document) Stats {
 	st.MTLD = sc.mtld(sc.ids, types)
 	st.HapaxShare = sc.hapaxShare(sc.ids, types)
 
-	st.sentences(doc, end, sc)
-	st.paragraphs(doc, end, sc)
-	st.punctuation(text, per1k)
+	st.sentences(doc, start, end, sc)
+	st.paragraphs(doc, start, end, sc)
+	st.punctuation(text[start:], per1k)
 	return st
 }
 
@@ -235,7 +244,7 @@ func wordsWithin(ws []document.Span, from *int, s document.Span) []document.Span
 	return ws[i:j]
 }
 
-func (st *Stats) sentences(doc *document.Document, end int, sc *scratch) {
+func (st *Stats) sentences(doc *document.Document, start, end int, sc *scratch) {
 	lens := sc.lens[:0]
 	var short, long, conn int
 	words := doc.Words()
@@ -244,6 +253,12 @@ func (st *Stats) sentences(doc *document.Document, end int, sc *scratch) {
 		if s.Start >= end {
 			break
 		}
+		if s.End <= start {
+			continue
+		}
+		// A sentence running into or past the body is cut where the body
+		// begins and ends, as the body on its own would cut it.
+		s.Start, s.End = max(s.Start, start), min(s.End, end)
 		ws := wordsWithin(words, &next, s)
 		if len(ws) == 0 {
 			continue
@@ -296,7 +311,7 @@ func (sc *scratch) opensWithConnective(text string, ws []document.Span) bool {
 	return false
 }
 
-func (st *Stats) paragraphs(doc *document.Document, end int, sc *scratch) {
+func (st *Stats) paragraphs(doc *document.Document, start, end int, sc *scratch) {
 	lens := sc.lens[:0]
 	sentsIn := 0
 	words := doc.Words()
@@ -305,6 +320,10 @@ func (st *Stats) paragraphs(doc *document.Document, end int, sc *scratch) {
 		if p.Start >= end {
 			break
 		}
+		if p.End <= start {
+			continue
+		}
+		p.Start, p.End = max(p.Start, start), min(p.End, end)
 		n := len(wordsWithin(words, &next, p))
 		if n == 0 {
 			continue
@@ -313,7 +332,7 @@ func (st *Stats) paragraphs(doc *document.Document, end int, sc *scratch) {
 	}
 	sc.lens = lens
 	for _, s := range doc.Sentences() {
-		if s.Start < end {
+		if s.End > start && s.Start < end {
 			sentsIn++
 		}
 	}
