@@ -207,8 +207,7 @@ func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []string
 		g, ok := ix.groups[ci][s.Key]
 		key := s.Key
 		if !ok {
-			g = keptGroup{oldest: arrival}
-			key = strings.Clone(s.Key)
+			g = keptGroup{oldest: arrival} // the key is the sighting's own string (see Sighting): kept as is
 		} else if ix.streaming {
 			ix.trim(&g)
 		}

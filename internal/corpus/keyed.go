@@ -74,7 +74,10 @@ func OrderOf(doc *document.Document, id string) Order {
 	return o
 }
 
-// Sighting is one keyed observation an article emits.
+// Sighting is one keyed observation an article emits. The index keeps
+// Key as it is, so it must be a string of its own (built for the key, as
+// every check's Emit does), never a substring of the article's text: a
+// substring would keep the whole article alive for as long as the key.
 type Sighting struct {
 	Key   string
 	Value any
