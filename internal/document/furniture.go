@@ -351,23 +351,14 @@ func (d *Document) MainText() string { return d.mainLines(false) }
 
 // BodySpan is BodyText as a span of Text, when it is one: a document
 // without furniture or extractor chrome (inPlace) has its body in
-// [start, end), from its first running line to the end of its last, and
-// a reader can measure it there without copying or segmenting it again.
-// Otherwise inPlace is false and BodyText builds the body.
+// [start, end), and a reader can measure it there without copying or
+// segmenting it again. Otherwise inPlace is false and BodyText builds the
+// body.
 func (d *Document) BodySpan() (start, end int, inPlace bool) {
 	if len(d.Furniture()) > 0 || d.MainEnd() != len(d.Text) {
 		return 0, 0, false
 	}
-	start, end = -1, -1
-	for _, l := range d.Lines() {
-		if line := d.Text[l.Start:l.End]; strings.TrimSpace(line) != "" && !isDisplayLine(line) {
-			if start < 0 {
-				start = l.Start
-			}
-			end = l.End
-		}
-	}
-	if start < 0 {
+	if start, end = runningLines(d.Text); start < 0 {
 		return 0, len(d.Text), true // no running line: the whole text
 	}
 	return start, end, true
@@ -380,24 +371,30 @@ func (d *Document) BodySpan() (start, end int, inPlace bool) {
 // what the style profile reads: a page's real chrome and a generator's
 // imitation of chrome look the same to a statistic, so the imitation is
 // left to the rules that name it (comment forms, admin bylines, widgets).
-// A text with no running line at all is returned whole. changed is false
-// when the body is Text itself (no furniture, nothing trimmed), so a
-// caller can keep the document it has.
-func (d *Document) BodyText() (body string, changed bool) {
-	clean := len(d.Furniture()) == 0 && d.MainEnd() == len(d.Text)
-	src := d.Text
-	if !clean {
-		src = d.MainText()
+// A text with no running line at all is returned whole.
+func (d *Document) BodyText() string {
+	main := d.MainText()
+	first, last := runningLines(main)
+	if first < 0 {
+		return main
 	}
-	first, last := -1, -1
-	for start := 0; start < len(src); {
-		end := strings.IndexByte(src[start:], '\n')
+	// Blank lines keep the line structure before the body, as mainLines does.
+	return strings.Repeat("\n", strings.Count(main[:first], "\n")) + main[first:last] + "\n"
+}
+
+// runningLines returns where the first line of s that is running text
+// (neither blank nor a display line) starts and where the last one ends;
+// -1, -1 when s has none.
+func runningLines(s string) (first, last int) {
+	first, last = -1, -1
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
 		if end < 0 {
-			end = len(src)
+			end = len(s)
 		} else {
 			end += start
 		}
-		if line := src[start:end]; strings.TrimSpace(line) != "" && !isDisplayLine(line) {
+		if line := s[start:end]; strings.TrimSpace(line) != "" && !isDisplayLine(line) {
 			if first < 0 {
 				first = start
 			}
@@ -405,11 +402,7 @@ func (d *Document) BodyText() (body string, changed bool) {
 		}
 		start = end + 1
 	}
-	if first < 0 || clean && strings.TrimSpace(src[:first]) == "" && strings.TrimSpace(src[last:]) == "" {
-		return src, !clean
-	}
-	// Blank lines keep the line structure before the body, as mainLines does.
-	return strings.Repeat("\n", strings.Count(src[:first], "\n")) + src[first:last] + "\n", true
+	return first, last
 }
 
 func (d *Document) mainLines(dropDisplay bool) string {

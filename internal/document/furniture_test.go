@@ -132,20 +132,27 @@ func TestTrailerStartsAtTheCopyrightLine(t *testing.T) {
 
 // The style profile reads the body: a page's opening stack of short lines
 // and its closing name are left out, a subhead between paragraphs stays,
-// and a plain article is its own body (no copy). Written for this test.
+// and a plain article's body is read in place (BodySpan). Written for this
+// test.
 func TestBodyTextKeepsSubheadsDropsTheStack(t *testing.T) {
 	page := "Events Email Briefings\nHarbour bridge reopens\n\nOct 28, 2025, 8:47am EDT\n\n" +
 		"The bridge reopened on Tuesday after an eighteen-month refit, the council said.\n\n" +
 		"Tolls under review\n\nThe council will review the tolls in the spring, officials said.\n\nAnn Lee\n"
-	body, changed := New("t", page).BodyText()
-	if !changed || strings.Contains(body, "Briefings") || strings.Contains(body, "Harbour bridge reopens") || strings.Contains(body, "Ann Lee") {
+	d := New("t", page)
+	body := d.BodyText()
+	if strings.Contains(body, "Briefings") || strings.Contains(body, "Harbour bridge reopens") || strings.Contains(body, "Ann Lee") {
 		t.Errorf("the page's stack or closing name is in the body: %q", body)
 	}
 	if !strings.Contains(body, "Tolls under review") || !strings.HasPrefix(strings.TrimLeft(body, "\n"), "The bridge reopened") {
 		t.Errorf("body %q: want it to open with the first paragraph and keep the subhead", body)
 	}
-	plain := "The bridge reopened on Tuesday, the council said.\n\nTraffic was light, police said."
-	if body, changed := New("t", plain).BodyText(); changed || body != plain {
-		t.Errorf("a plain article changed: %q %v", body, changed)
+	if _, _, inPlace := d.BodySpan(); inPlace {
+		t.Errorf("a page with furniture (the timestamp) has no body in place")
+	}
+	plain := "Harbour bridge reopens\nThe bridge reopened on Tuesday, the council said.\n\nTraffic was light, police said.\n\nAnn Lee"
+	d = New("t", plain)
+	start, end, inPlace := d.BodySpan()
+	if !inPlace || d.Text[start:end] != "The bridge reopened on Tuesday, the council said.\n\nTraffic was light, police said." {
+		t.Errorf("plain article's body in place: %v %q", inPlace, d.Text[start:end])
 	}
 }

@@ -32,8 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if start, end, inPlace := doc.BodySpan(); inPlace {
 		st = MeasureSpan(doc, start, end) // the common case: no copy, no second segmentation
 	} else {
-		body, _ := doc.BodyText()
-		st = Measure(document.New(doc.ID, body))
+		st = Measure(document.New(doc.ID, doc.BodyText()))
 	}
 	fs := st.featureArray()
 	for _, f := range fs {

@@ -147,8 +147,7 @@ func TestBodySpanMeasuresAsTheBodyDocument(t *testing.T) {
 		if !inPlace {
 			continue
 		}
-		body, _ := doc.BodyText()
-		own := document.New(a.ID, body)
+		own := document.New(a.ID, doc.BodyText())
 		got, want := MeasureSpan(doc, start, end).Features(), Measure(own).Features()
 		for i := range want {
 			if math.Abs(got[i].Value-want[i].Value) > 1e-9 {
