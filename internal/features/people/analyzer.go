@@ -47,6 +47,12 @@ func run(pass *analysis.Pass) (any, error) {
 // Find extracts the people of doc. gaz and allowed may be nil.
 func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Result {
 	end := doc.MainEnd()
+	if end > maxTokenText {
+		// Token offsets are int32. No article comes near: the pipeline
+		// caps one at 4 MiB unless told otherwise, and 2 GiB of text
+		// would need some 150 GB of analysis memory.
+		end = maxTokenText
+	}
 	f := &finder{text: doc.Text[:end], gaz: gaz, allowed: allowed}
 	sc := findScratches.Get().(*findScratch)
 	low, aligned := doc.Lower() // the document's, shared with other analyzers
@@ -58,7 +64,8 @@ func Find(doc *document.Document, gaz Gazetteer, allowed map[string]bool) *Resul
 	}
 	f.toks, f.lowers = tokenizeInto(sc.toks[:0], sc.lowers, f.text, f.low, aligned)
 	defer func() {
-		clear(f.toks) // drop references to this document's text
+		// Tokens hold no pointer (nothing to clear) and tokenizeInto sets
+		// every field of the next document's.
 		sc.toks = f.toks[:0]
 		if f.lowers != nil {
 			clear(f.lowers)
@@ -96,17 +103,17 @@ func (f *finder) markSentenceStarts(doc *document.Document) {
 	f.lineStart = append(f.lineStart[:0], make([]bool, len(f.toks))...) // all false, reusing the pooled slice
 	for i := range f.toks {
 		t := &f.toks[i]
-		for next < len(starts) && starts[next] < t.Start {
+		start := int(t.Start)
+		for next < len(starts) && starts[next] < start {
 			next++
 		}
-		sentenceStart := next < len(starts) && starts[next] == t.Start
+		sentenceStart := next < len(starts) && starts[next] == start
 		switch {
 		case i == 0 || t.LineBreak || sentenceStart:
 			f.lineStart[i] = true
 		default:
-			prev := f.toks[i-1]
-			if prev.Kind == punctToken {
-				switch prev.Text {
+			if f.toks[i-1].Kind == punctToken {
+				switch f.tok(i - 1) {
 				case ":", "“", "\"", "‘", "(", "-", "–", "—", "|", "?", "!":
 					f.lineStart[i] = true
 				}

@@ -11,18 +11,17 @@ import (
 // nameKey normalises a full name for matching repeats: lower case, initials
 // and suffixes dropped ("Donald J. Trump" = "Donald Trump").
 func (f *finder) nameKey(m nameMatch) string {
-	// The words' lower-case forms (f.lower(p) is strings.ToLower(t.Text))
+	// The words' lower-case forms (f.lower(p) is strings.ToLower(f.tok(p)))
 	// joined by spaces, in one allocation.
 	var b strings.Builder
 	for p := m.first; p <= m.last; p++ {
-		t := &f.toks[p]
-		if isInitial(*t) || isSuffix(*t) {
+		if w := f.tok(p); isInitial(w) || isSuffix(w) {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		} else {
-			b.Grow(f.toks[m.last].End - t.Start)
+			b.Grow(int(f.toks[m.last].End - f.toks[p].Start))
 		}
 		b.WriteString(f.lower(p))
 	}
@@ -33,11 +32,11 @@ func (f *finder) nameKey(m nameMatch) string {
 // ("von der Leyen", "bin Salman").
 func (f *finder) surnameOf(m nameMatch) string {
 	e := m.last
-	for e > m.first && isSuffix(f.toks[e]) {
+	for e > m.first && isSuffix(f.tok(e)) {
 		e--
 	}
 	s := e
-	for s-1 > m.first && isParticle(f.toks[s-1]) {
+	for s-1 > m.first && f.isParticle(s-1) {
 		s--
 	}
 	return f.text[f.toks[s].Start:f.toks[e].End]
@@ -49,11 +48,10 @@ func (f *finder) personGender(m nameMatch) string {
 		return g
 	}
 	for p := m.first; p <= m.last; p++ {
-		t := f.toks[p]
-		if isParticle(t) || isInitial(t) {
+		if f.isParticle(p) || isInitial(f.tok(p)) {
 			continue
 		}
-		return lex.firstNames[strings.ToLower(t.Text)]
+		return lex.firstNames[strings.ToLower(f.tok(p))]
 	}
 	return ""
 }
@@ -218,38 +216,40 @@ func (f *finder) linkSurnames(people []*Person, lastMention func(*Person, int) i
 	}
 	for i := range f.toks {
 		t := &f.toks[i]
-		if t.Kind != wordToken || t.covered || !t.capitalised() {
+		w := f.tok(i)
+		if t.Kind != wordToken || t.covered || !capitalised(w) {
 			continue
 		}
-		cands := surnames[t.Text]
+		cands := surnames[w]
 		if len(cands) == 0 && lowerKeys {
-			cands = surnames[strings.ToLower(t.Text[:1])+t.Text[1:]] // "Al-Rashid" opening a sentence
+			cands = surnames[strings.ToLower(w[:1])+w[1:]] // "Al-Rashid" opening a sentence
 		}
 		if len(cands) == 0 {
 			continue
 		}
 		// A surname inside a longer capitalised name is someone else
 		// ("Trump Tower", "Ivanka Trump").
-		if i > 0 && !t.LineBreak && f.toks[i-1].Kind == wordToken && f.toks[i-1].capitalised() && !(f.lineStart[i-1] && lex.common[f.lower(i-1)]) {
-			if hon := lex.honorificSet.has(f.toks[i-1].Text); !hon && !IsRoleWord(f.toks[i-1].Text) {
+		if i > 0 && !t.LineBreak && f.toks[i-1].Kind == wordToken && capitalised(f.tok(i-1)) && !(f.lineStart[i-1] && lex.common[f.lower(i-1)]) {
+			if hon := lex.honorificSet.has(f.tok(i - 1)); !hon && !IsRoleWord(f.tok(i-1)) {
 				continue
 			}
 		}
-		if i+1 < len(f.toks) && !f.toks[i+1].LineBreak && f.toks[i+1].Kind == wordToken && f.toks[i+1].capitalised() {
+		if i+1 < len(f.toks) && !f.toks[i+1].LineBreak && f.toks[i+1].Kind == wordToken && capitalised(f.tok(i+1)) {
 			continue
 		}
 		var best *Person
 		bestAt := -1
+		start, end := int(t.Start), int(t.End)
 		for _, p := range cands {
-			if p.FirstFull().Start >= t.Start {
+			if p.FirstFull().Start >= start {
 				continue
 			}
-			if at := lastMention(p, t.Start); at > bestAt {
+			if at := lastMention(p, start); at > bestAt {
 				best, bestAt = p, at
 			}
 		}
 		if best != nil {
-			best.Mentions = append(best.Mentions, Mention{Start: t.Start, End: t.End, Kind: Surname})
+			best.Mentions = append(best.Mentions, Mention{Start: start, End: end, Kind: Surname})
 			f.toks[i].covered = true
 			if r, ok := f.appositive(i); ok {
 				addRoles(best, []Role{r}) // "Boehler, who was a lead negotiator"
@@ -272,8 +272,8 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 	// quoted reports whether a mention starting at off starts at a token
 	// inside quotations (tokens are in text order, one per start).
 	quoted := func(off int) bool {
-		i := sort.Search(len(f.toks), func(i int) bool { return f.toks[i].Start >= off })
-		return i < len(f.toks) && f.toks[i].Start == off && f.toks[i].inQuote
+		i := sort.Search(len(f.toks), func(i int) bool { return int(f.toks[i].Start) >= off })
+		return i < len(f.toks) && int(f.toks[i].Start) == off && f.toks[i].inQuote
 	}
 	// A person named only inside a quotation is talked about, not the one
 	// a later "he said" refers to.
@@ -290,7 +290,8 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 	next := 0
 	for i := range f.toks {
 		t := &f.toks[i]
-		for next < len(events) && events[next].at < t.Start {
+		start, end := int(t.Start), int(t.End)
+		for next < len(events) && events[next].at < start {
 			recent = append(recent, events[next])
 			next++
 		}
@@ -304,7 +305,7 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 		if !ok {
 			continue
 		}
-		para := paragraphOf(t.Start)
+		para := paragraphOf(start)
 		for k := len(recent) - 1; k >= 0; k-- {
 			e := recent[k]
 			if para-paragraphOf(e.at) > 2 {
@@ -316,8 +317,8 @@ func (f *finder) linkPronouns(people []*Person, paragraphOf func(int) int) {
 			if e.person.Gender == "" {
 				e.person.Gender = g
 			}
-			e.person.Mentions = append(e.person.Mentions, Mention{Start: t.Start, End: t.End, Kind: Pronoun})
-			recent = append(recent, event{t.Start, e.person})
+			e.person.Mentions = append(e.person.Mentions, Mention{Start: start, End: end, Kind: Pronoun})
+			recent = append(recent, event{start, e.person})
 			break
 		}
 	}
@@ -335,7 +336,7 @@ func (f *finder) markQuotes() {
 		if t.LineBreak {
 			in = false
 		}
-		switch t.Text {
+		switch f.tok(i) {
 		case "“":
 			in = true
 			continue
@@ -346,7 +347,7 @@ func (f *finder) markQuotes() {
 			// A straight mark after a space and before a word opens; any
 			// other closes, so a quotation left unclosed by the writer
 			// ("…portfolio. "Our…") does not invert the rest.
-			in = i+1 < len(f.toks) && f.toks[i+1].Start == t.End && (i == 0 || f.toks[i-1].End < t.Start || f.toks[i-1].Text == "(")
+			in = i+1 < len(f.toks) && f.toks[i+1].Start == t.End && (i == 0 || f.toks[i-1].End < t.Start || f.tok(i-1) == "(")
 			continue
 		}
 		t.inQuote = in

@@ -26,7 +26,7 @@ func TestGazAtCacheMatchesScan(t *testing.T) {
 		for k := range f.toks {
 			for limit := k - 1; limit <= min(len(f.toks), k+lex.maxGazWords+2); limit++ {
 				if got, want := f.gazAt(k, limit), f.gazAtScan(k, limit); got != want {
-					t.Fatalf("gazAt(%d %q, %d) = %d, scan %d", k, f.toks[k].Text, limit, got, want)
+					t.Fatalf("gazAt(%d %q, %d) = %d, scan %d", k, f.tok(k), limit, got, want)
 				}
 			}
 		}

@@ -28,6 +28,12 @@ type nameMatch struct {
 	roles       []Role
 }
 
+// tok is token i's text.
+func (f *finder) tok(i int) string {
+	t := &f.toks[i]
+	return f.text[t.Start:t.End]
+}
+
 func (f *finder) lower(i int) string {
 	if f.lowers != nil {
 		return f.lowers[i]
@@ -36,18 +42,19 @@ func (f *finder) lower(i int) string {
 	return f.low[t.Start:t.End]
 }
 
-func isParticle(t token) bool {
-	return t.Kind == wordToken && lex.particleSet.has(t.Text)
+// isParticle reports whether token i is a name particle ("von", "bin").
+func (f *finder) isParticle(i int) bool {
+	return f.toks[i].Kind == wordToken && lex.particleSet.has(f.tok(i))
 }
 
-// isGluedParticle reports whether t is a particle glued to a name ("al-Sisi").
-func isGluedParticle(t token) bool {
-	if len(t.Text) < 4 || t.Text[2] != '-' && t.Text[3] != '-' {
+// isGluedParticle reports whether w is a particle glued to a name ("al-Sisi").
+func isGluedParticle(w string) bool {
+	if len(w) < 4 || w[2] != '-' && w[3] != '-' {
 		return false // every prefix below is two or three letters and "-"
 	}
 	for _, p := range []string{"al-", "el-", "bin-", "ben-", "abu-"} {
-		if strings.HasPrefix(t.Text, p) && len(t.Text) > len(p) {
-			r, _ := utf8.DecodeRuneInString(t.Text[len(p):])
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
 			return unicode.IsUpper(r)
 		}
 	}
@@ -57,16 +64,16 @@ func isGluedParticle(t token) bool {
 // postNominals are letters written after a name ("Peter Ainsworth MP").
 var postNominals = map[string]bool{"MP": true, "MEP": true, "MSP": true, "AM": true, "QC": true, "KC": true, "OBE": true, "MBE": true, "CBE": true}
 
-func isSuffix(t token) bool {
-	switch t.Text {
+func isSuffix(w string) bool {
+	switch w {
 	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
 		return true
 	}
 	return false
 }
 
-func isInitial(t token) bool {
-	return len(t.Text) == 2 && t.Text[1] == '.' && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 func hasDigit(s string) bool {
@@ -80,34 +87,34 @@ func hasDigit(s string) bool {
 
 // inRun reports whether token i can be part of a capitalised name run.
 func (f *finder) inRun(i int) bool {
-	t := &f.toks[i]
-	if t.Kind != wordToken {
+	if f.toks[i].Kind != wordToken {
 		return false
 	}
-	if !t.capitalised() {
+	w := f.tok(i)
+	if !capitalised(w) {
 		// Most words: in a run only as a particle ("von", "al-Sisi").
-		return (isParticle(*t) || isGluedParticle(*t)) && !hasDigit(t.Text)
+		return (f.isParticle(i) || isGluedParticle(w)) && !hasDigit(w)
 	}
-	if hasDigit(t.Text) {
+	if hasDigit(w) {
 		return false
 	}
-	if isParticle(*t) || isGluedParticle(*t) {
+	if f.isParticle(i) || isGluedParticle(w) {
 		return true
 	}
-	if rest, ok := timePrefixed(t.Text); ok && IsRoleWord(rest) {
+	if rest, ok := timePrefixed(w); ok && IsRoleWord(rest) {
 		return false // "Then-Prime Minister Justin Trudeau": a title
 	}
-	if i := lastHyphen(t.Text); i > 0 && i+1 < len(t.Text) {
+	if i := lastHyphen(w); i > 0 && i+1 < len(w) {
 		// "Santa Monica-based", "Jackson-style": a modifier, not a name;
 		// "Lee Jae-myung", "Han Duck-soo": a hyphenated given name.
-		if r, _ := utf8.DecodeRuneInString(t.Text[i+1:]); unicode.IsLower(r) && isModifierSuffix(t.Text[i+1:]) {
+		if r, _ := utf8.DecodeRuneInString(w[i+1:]); unicode.IsLower(r) && isModifierSuffix(w[i+1:]) {
 			return false
 		}
 	}
-	if !t.capitalised() {
+	if !capitalised(w) {
 		return false
 	}
-	if hon := lex.honorificSet.has(t.Text); hon {
+	if hon := lex.honorificSet.has(w); hon {
 		return true
 	}
 	return !lex.nonNameSet.has(f.lower(i))
@@ -261,15 +268,15 @@ func (f *finder) gazEndingAt(e int) int {
 // analyzeRun splits the run toks[a:b] into an optional title prefix and a
 // name, and reports it if the evidence says it is a person.
 func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
-	for a < b && (isParticle(f.toks[a])) {
+	for a < b && (f.isParticle(a)) {
 		a++
 	}
-	for b > a && (isParticle(f.toks[b-1]) || postNominals[f.toks[b-1].Text]) {
+	for b > a && (f.isParticle(b-1) || postNominals[f.tok(b-1)]) {
 		b-- // "Peter Ainsworth MP": the letters after a name are not the name
 	}
 	// A common word capitalised only because it starts the sentence.
 	for a < b && f.lineStart[a] && lex.common[f.lower(a)] && lex.firstNames[f.lower(a)] == "" && f.gazAt(a, b) == 0 {
-		if hon := lex.honorificSet.has(f.toks[a].Text); hon {
+		if hon := lex.honorificSet.has(f.tok(a)); hon {
 			break
 		}
 		a++
@@ -279,8 +286,8 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 	if a >= b {
 		return nameMatch{}, false
 	}
-	if hon := lex.honorificSet.has(f.toks[a].Text); !hon && a+2 < b && f.lineStart[a] && lex.firstNames[f.lower(a)] == "" && !lex.surnames[f.lower(a)] && !IsRoleWord(f.toks[a].Text) && f.gazAt(a, b) == 0 && !f.knownPerson(a, b) {
-		if hon := lex.honorificSet.has(f.toks[a+1].Text); hon || lex.firstNames[f.lower(a+1)] != "" {
+	if hon := lex.honorificSet.has(f.tok(a)); !hon && a+2 < b && f.lineStart[a] && lex.firstNames[f.lower(a)] == "" && !lex.surnames[f.lower(a)] && !IsRoleWord(f.tok(a)) && f.gazAt(a, b) == 0 && !f.knownPerson(a, b) {
+		if hon := lex.honorificSet.has(f.tok(a + 1)); hon || lex.firstNames[f.lower(a+1)] != "" {
 			a++
 		}
 	}
@@ -292,7 +299,7 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 	// Minister Adam Ingram": an organisation named before the name (its
 	// last word an organisation word) is part of the title.
 	for p := b - 3; p >= a; p-- {
-		if lex.orgWordSet.has(f.toks[p].Text) && !IsRoleWord(f.toks[p].Text) {
+		if lex.orgWordSet.has(f.tok(p)) && !IsRoleWord(f.tok(p)) {
 			k = p + 1
 			if f.gazAt(p, b) > 1 {
 				k = p // "United Nations Secretary-General": the loop below skips the entry
@@ -307,8 +314,8 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 			k += g
 			continue
 		}
-		t := f.toks[k]
-		if isAcronym(t) && k+2 < b && IsRoleWord(f.toks[k+1].Text) {
+		w := f.tok(k)
+		if isAcronym(w) && k+2 < b && IsRoleWord(f.tok(k+1)) {
 			k++ // "HHS Secretary Robert F. Kennedy Jr.", "BoJ Governor Kazuo Ueda": an agency's initials
 			continue
 		}
@@ -316,13 +323,13 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 			k = q // "Canadian Public Safety Minister": title words after a country
 			continue
 		}
-		if ok := lex.honorificSet.has(t.Text); ok && k+1 < b {
-			hon, honAt = t.Text, k
+		if ok := lex.honorificSet.has(w); ok && k+1 < b {
+			hon, honAt = w, k
 			k++
 			continue
 		}
-		if IsRoleWord(t.Text) && k+1 < b {
-			if IsRoleHead(t.Text) {
+		if IsRoleWord(w) && k+1 < b {
+			if IsRoleHead(w) {
 				hasRole = true
 			}
 			k++
@@ -343,15 +350,15 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 	var coreBuf [8]int // names have at most four core words: no allocation
 	coreToks := coreBuf[:0]
 	for p := k; p <= end; p++ {
-		t := f.toks[p]
+		w := f.tok(p)
 		switch {
-		case isParticle(t), isInitial(t), isSuffix(t):
+		case f.isParticle(p), isInitial(w), isSuffix(w):
 			continue
 		case p > k && p < end && lex.particleSet.has(f.lower(p)):
 			continue // "Fathi Bin Shatwan", "Rafael Van der Vaart"
-		case lex.orgWordSet.has(t.Text):
+		case lex.orgWordSet.has(w):
 			return nameMatch{}, false // "Palestinian Authority", "Truth Social"
-		case t.allCaps() && !f.knownPerson(k, end+1):
+		case allCaps(w) && !f.knownPerson(k, end+1):
 			return nameMatch{}, false // acronyms are organisations, "JD Vance" aside
 		}
 		if g := f.gazAt(p, end+1); g > 0 {
@@ -382,7 +389,7 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 	if m.core == 0 || m.core > 4 {
 		return nameMatch{}, false
 	}
-	m.Start, m.End = f.toks[k].Start, f.toks[end].End
+	m.Start, m.End = int(f.toks[k].Start), int(f.toks[end].End)
 	m.Name = f.text[m.Start:m.End]
 	m.Honorific = hon
 	if hon != "" {
@@ -393,8 +400,7 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 	context := hon != "" || hasRole || hasLeft || hasApp || f.speechVerbNear(k, end) ||
 		f.gaz != nil && f.gaz.IsKnownPerson(m.Name) || f.allowed[m.Name]
 	if m.core == 1 {
-		t := f.toks[coreToks[0]]
-		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(t.Text) || lex.common[f.lower(coreToks[0])] {
+		if !(hon != "" || hasRole || hasLeft && left.Form == PreNameTitle) || IsRoleWord(f.tok(coreToks[0])) || lex.common[f.lower(coreToks[0])] {
 			return nameMatch{}, false
 		}
 	} else if !context {
@@ -419,9 +425,9 @@ func (f *finder) analyzeRun(a, b int) (nameMatch, bool) {
 // read as a name word: a place written as its own name (not a demonym like
 // "Irish"), never an organisation ("Tory").
 func (f *finder) nameOverridesPlace(p int) bool {
-	t := f.toks[p]
-	pl, ok := lex.places[t.Text]
-	return ok && (pl.Kind != "country" || pl.Canonical == t.Text) && !lex.orgs[t.Text]
+	w := f.tok(p)
+	pl, ok := lex.places[w]
+	return ok && (pl.Kind != "country" || pl.Canonical == w) && !lex.orgs[w]
 }
 
 // speechVerbNear reports whether a common reporting verb directly follows
@@ -450,16 +456,16 @@ func (f *finder) knownPerson(a, b int) bool {
 func (f *finder) titleWordsFrom(k, b int) int {
 	q := k
 	for q < b && q-k < maxTitleWords {
-		t := f.toks[q]
-		if IsRoleWord(t.Text) {
+		w := f.tok(q)
+		if IsRoleWord(w) {
 			break
 		}
-		if !t.capitalised() || !lex.common[f.lower(q)] || lex.firstNames[f.lower(q)] != "" {
+		if !capitalised(w) || !lex.common[f.lower(q)] || lex.firstNames[f.lower(q)] != "" {
 			return k
 		}
 		q++
 	}
-	if q == k || q+1 >= b || !IsRoleWord(f.toks[q].Text) {
+	if q == k || q+1 >= b || !IsRoleWord(f.tok(q)) {
 		return k
 	}
 	return q

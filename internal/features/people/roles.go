@@ -43,7 +43,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 		return Role{}, false
 	}
 	comma := false
-	if f.toks[p].Text == "," {
+	if f.tok(p) == "," {
 		comma = true
 		p--
 	}
@@ -52,12 +52,13 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 	possessor := ""
 	for p >= 0 {
 		t := f.toks[p]
+		w := f.tok(p)
 		if p < end && f.toks[p+1].LineBreak {
 			break
 		}
 		if t.Kind == possessiveToken {
 			q := p - 1
-			if q < 0 || !f.toks[q].capitalised() {
+			if q < 0 || !capitalised(f.tok(q)) {
 				break
 			}
 			s := f.gazEndingAt(q)
@@ -69,18 +70,18 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 			p = s - 1
 			break
 		}
-		if t.Kind == wordToken && (IsRoleWord(t.Text) || lowerOnlyHeads[t.Text]) {
-			if IsRoleHead(t.Text) || lowerOnlyHeads[t.Text] {
+		if t.Kind == wordToken && (IsRoleWord(w) || lowerOnlyHeads[w]) {
+			if IsRoleHead(w) || lowerOnlyHeads[w] {
 				hasHead = true
 			}
 			p--
 			continue
 		}
-		if t.Kind == wordToken && isAcronym(t) && p < end && (hasHead || IsRoleWord(f.toks[p+1].Text)) {
+		if t.Kind == wordToken && isAcronym(w) && p < end && (hasHead || IsRoleWord(f.tok(p+1))) {
 			p-- // "HHS Secretary", "CIA Director": the agency's initials
 			continue
 		}
-		if rest, ok := timePrefixed(t.Text); ok && t.Kind == wordToken && IsRoleWord(rest) {
+		if rest, ok := timePrefixed(w); ok && t.Kind == wordToken && IsRoleWord(rest) {
 			// "then-Prime Minister", "ex-President": the time word is
 			// part of the role the fabrication analyzer reads.
 			hasHead = hasHead || IsRoleHead(rest)
@@ -117,7 +118,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 	r := Role{
 		Text:  f.text[f.toks[start].Start:f.toks[end].End],
 		Form:  PreNameTitle,
-		Start: f.toks[start].Start, End: f.toks[end].End,
+		Start: int(f.toks[start].Start), End: int(f.toks[end].End),
 	}
 	if possessive {
 		r.Form = Possessive
@@ -134,7 +135,7 @@ func (f *finder) leftRole(first int, honorific bool) (Role, bool) {
 func (f *finder) appositive(last int) (Role, bool) {
 	n := len(f.toks)
 	p := last + 1
-	if p+1 >= n || f.toks[p].Text != "," || f.toks[p+1].LineBreak {
+	if p+1 >= n || f.tok(p) != "," || f.toks[p+1].LineBreak {
 		return Role{}, false
 	}
 	p++
@@ -156,11 +157,11 @@ func (f *finder) appositive(last int) (Role, bool) {
 		return Role{}, false
 	}
 	start := p
-	first := f.toks[p]
-	indefinite := first.Text == "a" || first.Text == "an"
-	determiner := indefinite || first.Text == "the"
+	first := f.tok(p)
+	indefinite := first == "a" || first == "an"
+	determiner := indefinite || first == "the"
 	possessiveStart := p+1 < n && f.toks[p+1].Kind == possessiveToken
-	if !determiner && !possessiveStart && !IsRoleWord(first.Text) && f.gazAt(p, n) == 0 {
+	if !determiner && !possessiveStart && !IsRoleWord(first) && f.gazAt(p, n) == 0 {
 		return Role{}, false
 	}
 	q := p
@@ -170,14 +171,14 @@ func (f *finder) appositive(last int) (Role, bool) {
 		if q > p && t.LineBreak {
 			break
 		}
-		if t.Kind == punctToken && !strings.ContainsAny(t.Text, "&/") {
+		if t.Kind == punctToken && !strings.ContainsAny(f.tok(q), "&/") {
 			break
 		}
 		lw := f.lower(q)
 		if t.Kind == wordToken && q > p && (appositiveStops[lw] || lex.speechVerbSet.has(lw)) {
 			break
 		}
-		if t.Kind == wordToken && IsRoleHead(t.Text) {
+		if t.Kind == wordToken && IsRoleHead(f.tok(q)) {
 			hasHead = true
 		}
 		q++
@@ -195,7 +196,7 @@ func (f *finder) appositive(last int) (Role, bool) {
 	r := Role{
 		Text:  f.text[f.toks[start].Start:f.toks[end].End],
 		Form:  Appositive,
-		Start: f.toks[start].Start, End: f.toks[end].End,
+		Start: int(f.toks[start].Start), End: int(f.toks[end].End),
 	}
 	r.Affiliation, r.Possessor = f.affiliation(start, end, indefinite)
 	return r, true
@@ -219,7 +220,7 @@ func (f *finder) affiliation(a, b int, indefinite bool) (affiliation, possessor 
 	}
 	for p := a; p <= b; p++ {
 		t := f.toks[p]
-		if t.Kind != wordToken || !t.capitalised() {
+		if t.Kind != wordToken || !capitalised(f.tok(p)) {
 			continue
 		}
 		if q := f.orgRunAt(p, b); q >= p {
@@ -244,7 +245,7 @@ func (f *finder) affiliation(a, b int, indefinite bool) (affiliation, possessor 
 		}
 		// a capitalised run (role words allowed inside)
 		q := p
-		for q+1 <= b && f.toks[q+1].Kind == wordToken && (f.toks[q+1].capitalised() || f.lower(q+1) == "of" && q+2 <= b && f.toks[q+2].capitalised()) {
+		for q+1 <= b && f.toks[q+1].Kind == wordToken && (capitalised(f.tok(q+1)) || f.lower(q+1) == "of" && q+2 <= b && capitalised(f.tok(q+2))) {
 			q++
 		}
 		run := f.text[t.Start:f.toks[q].End]
@@ -258,7 +259,7 @@ func (f *finder) affiliation(a, b int, indefinite bool) (affiliation, possessor 
 		orgLike := false
 		allRoles := true
 		for r := p; r <= q; r++ {
-			w := f.toks[r].Text
+			w := f.tok(r)
 			if lex.orgWordSet.has(w) && !IsRoleWord(w) {
 				orgLike = true
 			}
@@ -269,7 +270,7 @@ func (f *finder) affiliation(a, b int, indefinite bool) (affiliation, possessor 
 		switch {
 		case orgLike:
 			return run, possessor
-		case p == q && t.allCaps() && !lex.generic[t.Text] && !IsRoleWord(t.Text):
+		case p == q && allCaps(f.tok(p)) && !lex.generic[f.tok(p)] && !IsRoleWord(f.tok(p)):
 			return run, possessor
 		case afterPrep(p) && !allRoles:
 			return run, possessor
@@ -284,11 +285,11 @@ func (f *finder) affiliation(a, b int, indefinite bool) (affiliation, possessor 
 func (f *finder) orgRunAt(p, b int) int {
 	last := -1
 	for q := p; q <= b; q++ {
-		t := f.toks[q]
-		if t.Kind != wordToken || !t.capitalised() || q > p && f.toks[q].LineBreak {
+		w := f.tok(q)
+		if f.toks[q].Kind != wordToken || !capitalised(w) || q > p && f.toks[q].LineBreak {
 			break
 		}
-		if lex.orgWordSet.has(t.Text) && !IsRoleWord(t.Text) {
+		if lex.orgWordSet.has(w) && !IsRoleWord(w) {
 			last = q
 		}
 	}
@@ -313,19 +314,19 @@ func timePrefixed(w string) (string, bool) {
 // starts at token i (before end): "New Zealand", whose "New" is not the
 // adjective of "the new foreign minister".
 func (f *finder) placeStartsAt(i, end int) bool {
-	return f.toks[i].capitalised() && f.gazAt(i, end+1) > 1
+	return capitalised(f.tok(i)) && f.gazAt(i, end+1) > 1
 }
 
-// isAcronym reports whether t is an organisation's initials: "CIA",
+// isAcronym reports whether w is an organisation's initials: "CIA",
 // "PBOC", and the mixed-case "BoJ", "BoE", "PBoC" (at least two capitals,
 // at most two small letters, five letters in all).
-func isAcronym(t token) bool {
-	if len(t.Text) < 2 || len(t.Text) > 5 || t.Text[0] < 'A' || t.Text[0] > 'Z' {
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 5 || w[0] < 'A' || w[0] > 'Z' {
 		return false
 	}
 	upper, lower := 0, 0
-	for i := 0; i < len(t.Text); i++ {
-		switch c := t.Text[i]; {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
 		case c >= 'A' && c <= 'Z':
 			upper++
 		case c >= 'a' && c <= 'z':
@@ -334,7 +335,7 @@ func isAcronym(t token) bool {
 			return false
 		}
 	}
-	return upper >= 2 && lower <= 2 && (lower == 0 || t.Text[len(t.Text)-1] >= 'A' && t.Text[len(t.Text)-1] <= 'Z')
+	return upper >= 2 && lower <= 2 && (lower == 0 || w[len(w)-1] >= 'A' && w[len(w)-1] <= 'Z')
 }
 
 // maxTitleWords bounds the capitalised common words a title may carry
@@ -352,11 +353,11 @@ const maxTitleWords = 3
 func (f *finder) titleWordsEndingAt(e int) int {
 	s, common := e, 0
 	for s >= 0 && e-s < maxTitleWords {
-		t := f.toks[s]
-		if t.Kind != wordToken || !t.capitalised() || s < e && f.toks[s+1].LineBreak {
+		w := f.tok(s)
+		if f.toks[s].Kind != wordToken || !capitalised(w) || s < e && f.toks[s+1].LineBreak {
 			break
 		}
-		if IsRoleWord(t.Text) {
+		if IsRoleWord(w) {
 			s--
 			continue // "Indian Chief Election Commissioner"
 		}
@@ -369,7 +370,7 @@ func (f *finder) titleWordsEndingAt(e int) int {
 	if common == 0 || s < 0 || f.toks[s+1].LineBreak {
 		return -1
 	}
-	if f.gazEndingAt(s) >= 0 || isAcronym(f.toks[s]) {
+	if f.gazEndingAt(s) >= 0 || isAcronym(f.tok(s)) {
 		return s + 1
 	}
 	return -1

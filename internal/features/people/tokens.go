@@ -1,6 +1,7 @@
 package people
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -19,10 +20,17 @@ const (
 	possessiveToken // "'s" or "’s" split off a word
 )
 
-// token is one word or punctuation mark of the text.
+// token is one word or punctuation mark of the text. Its text is
+// text[Start:End] of the text it was cut from (finder.tok): a token holds
+// no string of its own, so an article's token array, the analyzers'
+// largest allocation on a long article, is 20 bytes a token instead of 56
+// and holds no pointer for the garbage collector to scan.
 type token struct {
-	Start, End int
-	Text       string // the lower-case form is finder.lower's, cut from the lower-cased text
+	// Start and End are byte offsets into the text. int32 is enough: Find
+	// tokenizes at most maxTokenText bytes, and the pipeline caps an
+	// article at a few MiB (2 GiB of text would need some 150 GB of
+	// analysis memory).
+	Start, End int32
 	Kind       tokenKind
 	// LineBreak is set when a line break separates this token from the
 	// previous one.
@@ -37,20 +45,24 @@ type token struct {
 	gazNames uint32
 }
 
-// capitalised reports whether the token starts with an upper-case letter.
-func (t token) capitalised() bool {
-	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
-		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+// maxTokenText is the longest text tokenizeInto accepts: token offsets
+// are int32.
+const maxTokenText = math.MaxInt32
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
 	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
-// allCaps reports whether every letter of the token is upper case and it
-// has at least two letters ("NATO", "IDF").
-func (t token) allCaps() bool {
+// allCaps reports whether every letter of w is upper case and it has at
+// least two letters ("NATO", "IDF").
+func allCaps(w string) bool {
 	n := 0
-	for _, r := range t.Text {
+	for _, r := range w {
 		if unicode.IsLetter(r) {
 			if !unicode.IsUpper(r) {
 				return false
@@ -80,7 +92,7 @@ func newFinder(text string) *finder {
 }
 
 // findScratch is one Find call's working memory, recycled between
-// documents (a 4 KB article makes some 40 KB of tokens). Find's result
+// documents (a 4 KB article makes some 20 KB of tokens). Find's result
 // keeps no token, no lower-cased form and no flag: everything here is
 // dead once Find returns.
 type findScratch struct {
@@ -96,9 +108,13 @@ var findScratches = sync.Pool{New: func() any { return new(findScratch) }}
 // aligned with it (document.Lower, shared with the other analyzers) when
 // aligned is set: each token's lower form is then low[Start:End].
 // Otherwise lowers (appended to lowersBuf[:0]) holds each token's lower
-// form. Tokens hold no lower form of their own: the array is a quarter
-// smaller, and a long article's token array was its largest cost.
+// form. Tokens hold no lower form (nor text) of their own: a long
+// article's token array was its largest cost. text must be at most
+// maxTokenText bytes long.
 func tokenizeInto(out []token, lowersBuf []string, text, low string, aligned bool) (toks []token, lowers []string) {
+	if len(text) > maxTokenText {
+		panic("people: text too long to tokenize") // Find cuts it first
+	}
 	out = slices.Grow(out, len(text)/4) // about one token (word or mark) in four bytes of news text: no regrowth of a long article's array
 	if !aligned {
 		lowers = lowersBuf[:0]
@@ -116,7 +132,7 @@ func tokenizeInto(out []token, lowersBuf []string, text, low string, aligned boo
 				i++
 				continue
 			case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'):
-				out = append(out, token{Start: i, End: i + 1, Text: text[i : i+1], Kind: punctToken, LineBreak: lineBreak})
+				out = append(out, token{Start: int32(i), End: int32(i + 1), Kind: punctToken, LineBreak: lineBreak})
 				if !aligned {
 					lowers = append(lowers, text[i:i+1])
 				}
@@ -133,7 +149,7 @@ func tokenizeInto(out []token, lowersBuf []string, text, low string, aligned boo
 			i += n
 			continue
 		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			out = append(out, token{Start: i, End: i + n, Text: text[i : i+n], Kind: punctToken, LineBreak: lineBreak})
+			out = append(out, token{Start: int32(i), End: int32(i + n), Kind: punctToken, LineBreak: lineBreak})
 			if !aligned {
 				lowers = append(lowers, strings.ToLower(text[i:i+n]))
 			}
@@ -148,7 +164,7 @@ func tokenizeInto(out []token, lowersBuf []string, text, low string, aligned boo
 		w := text[s:i]
 		kind := wordToken
 		if pe := possessiveSuffix(w); pe > 0 {
-			out = append(out, token{Start: s, End: s + pe, Text: w[:pe], Kind: wordToken, LineBreak: lineBreak})
+			out = append(out, token{Start: int32(s), End: int32(s + pe), Kind: wordToken, LineBreak: lineBreak})
 			if !aligned {
 				lowers = append(lowers, strings.ToLower(text[s:s+pe]))
 			}
@@ -156,7 +172,7 @@ func tokenizeInto(out []token, lowersBuf []string, text, low string, aligned boo
 			s += pe
 			kind = possessiveToken
 		}
-		out = append(out, token{Start: s, End: i, Text: text[s:i], Kind: kind, LineBreak: lineBreak})
+		out = append(out, token{Start: int32(s), End: int32(i), Kind: kind, LineBreak: lineBreak})
 		if !aligned {
 			lowers = append(lowers, strings.ToLower(text[s:i]))
 		}
