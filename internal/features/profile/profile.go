@@ -122,7 +122,7 @@ func leaningSentence(doc *document.Document, lx *score.Lexical, machine bool, fa
 		if !doc.InMain(s.Start) || s.Len() < 20 {
 			continue
 		}
-		v := lx.ProfileText(doc.Slice(s))
+		v := lx.Lean(doc.Slice(s)) // a ranking: ProfileText's exact summing order is not needed
 		if !machine {
 			v = -v
 		}
