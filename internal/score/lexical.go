@@ -298,6 +298,20 @@ func (lx *Lexical) Profile(ids []uint32) float64 {
 // in constant time (lexIndex), the known ones are marked in a bit set, and
 // the weights are summed in id order, as Profile does.
 func (lx *Lexical) ProfileText(text string) float64 {
+	return lx.profileText(text, true)
+}
+
+// Lean is ProfileText for ranking the sentences of one article against
+// each other (which sentence leans furthest one way): the same n-grams and
+// weights, but summed in the order the text first uses them, not in id
+// order, so it skips ProfileText's sort. The two can differ in the last
+// bits of a float64 and nowhere else; use ProfileText for any figure a
+// reader sees or a model was fitted on.
+func (lx *Lexical) Lean(text string) float64 {
+	return lx.profileText(text, false)
+}
+
+func (lx *Lexical) profileText(text string, idOrder bool) float64 {
 	if lx == nil || len(lx.IDs) == 0 {
 		return 0
 	}
@@ -322,19 +336,25 @@ func (lx *Lexical) ProfileText(text string) float64 {
 	}
 	sc.ids = sc.walker.walk(text, lx.Buckets, sc.ids[:0], mark)
 	mark(sc.ids)
-	// The weights are summed in id order either way (floating-point sums
-	// depend on order). A sentence marks a few dozen of the ~1,000 words of
-	// the bit set, so sorting its positions beats walking every word; a
-	// whole article marks thousands, and the walk is cheaper.
 	var sum float64
 	n := len(known)
-	if 8*len(known) < len(seen) {
+	switch {
+	case !idOrder: // text order: no sort
+		for _, k := range known {
+			sum += lx.Weights[k]
+			seen[k>>6] = 0
+		}
+	// In id order (floating-point sums depend on order): a sentence marks
+	// a few dozen of the ~1,000 words of the bit set, so sorting its
+	// positions beats walking every word; a whole article marks
+	// thousands, and the walk is cheaper.
+	case 8*len(known) < len(seen):
 		slices.Sort(known)
 		for _, k := range known {
 			sum += lx.Weights[k]
 			seen[k>>6] = 0
 		}
-	} else {
+	default:
 		for wi, word := range seen {
 			for word != 0 {
 				sum += lx.Weights[wi<<6+bits.TrailingZeros64(word)]
@@ -348,49 +368,6 @@ func (lx *Lexical) ProfileText(text string) float64 {
 		return 0
 	}
 	return sum / math.Sqrt(float64(n))
-}
-
-// Lean is ProfileText for ranking the sentences of one article against
-// each other (which sentence leans furthest one way): the same n-grams and
-// weights, but summed in the order the text first uses them, not in id
-// order, so it skips ProfileText's sort. The two can differ in the last
-// bits of a float64 and nowhere else; use ProfileText for any figure a
-// reader sees or a model was fitted on.
-func (lx *Lexical) Lean(text string) float64 {
-	if lx == nil || len(lx.IDs) == 0 {
-		return 0
-	}
-	ix := lx.index()
-	if ix == nil {
-		return lx.Profile(ngramIDs(text, lx.Buckets))
-	}
-	sc := profilePool.Get().(*profileScratch)
-	defer profilePool.Put(sc)
-	if len(sc.seen) < (len(lx.IDs)+63)/64 {
-		sc.seen = make([]uint64, (len(lx.IDs)+63)/64)
-	}
-	seen := sc.seen[:(len(lx.IDs)+63)/64]
-	known := sc.known[:0]
-	var sum float64
-	mark := func(ids []uint32) {
-		for _, id := range ids {
-			if k, ok := ix.lookup(id); ok && seen[k>>6]&(1<<(k&63)) == 0 {
-				seen[k>>6] |= 1 << (k & 63)
-				known = append(known, int32(k))
-				sum += lx.Weights[k]
-			}
-		}
-	}
-	sc.ids = sc.walker.walk(text, lx.Buckets, sc.ids[:0], mark)
-	mark(sc.ids)
-	for _, k := range known {
-		seen[k>>6] = 0
-	}
-	sc.known = known
-	if len(known) == 0 {
-		return 0
-	}
-	return sum / math.Sqrt(float64(len(known)))
 }
 
 // profileScratch is one ProfileText call's working memory; scorers run on
