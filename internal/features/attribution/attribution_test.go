@@ -293,3 +293,19 @@ func TestExpressedIsAttribution(t *testing.T) {
 		t.Errorf("AT006 %q, named %v: Anna Keller is a named source", got, r.Named)
 	}
 }
+
+// A few words finishing the quoted sentence may stand between the
+// quotation and an inverted "said X" (`"…" within a decade, said X`): the
+// speaker is X. Written for this test.
+func TestSpeakerAfterTheQuotedSentenceEnds(t *testing.T) {
+	text := "The council approved the toll on Tuesday.\n\n" +
+		"\"We expect the bridge to pay for itself\" within a decade, said Anna Keller, the council's treasurer. " +
+		"Traffic was light in the first hours, police said.\n"
+	res, r := runArticle(t, "tail", text)
+	if got := findingsFor(res, ruleUnattributedQuote); len(got) != 0 {
+		t.Errorf("AT001 %q", got)
+	}
+	if q := quoteStarting(t, r, "We expect the bridge"); q.Speaker == nil || q.Speaker.Name != "Anna Keller" {
+		t.Errorf("speaker %+v (%q), want Anna Keller", q.Speaker, q.SpeakerText)
+	}
+}

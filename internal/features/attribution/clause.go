@@ -176,8 +176,27 @@ func invertedPosition(w *words, i int) bool {
 		return true
 	}
 	g := w.gap(i)
-	return strings.ContainsAny(g, "\"”\n.!?")
+	if strings.ContainsAny(g, "\"”\n.!?") {
+		return true
+	}
+	// `"…" in 2005, said Kurt Karl`: a few words finishing the quoted
+	// sentence stand between the quotation and its verb.
+	if strings.Contains(g, ",") {
+		for k := i - 1; k > 0 && i-k <= quoteTailWords; k-- {
+			switch gk := w.gap(k); {
+			case strings.ContainsAny(gk, "\"”"):
+				return true
+			case strings.ContainsAny(gk, "\n.!?"):
+				return false
+			}
+		}
+	}
+	return false
 }
+
+// quoteTailWords is how many words may finish a quoted sentence between
+// the closing quotation mark and an inverted "said X".
+const quoteTailWords = 6
 
 // presentForm reports whether a verb form is present tense (base or -s).
 func presentForm(v string) bool {
