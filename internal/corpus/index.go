@@ -205,7 +205,6 @@ func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []string
 	var touched []string
 	for seq, s := range ss {
 		g, ok := ix.groups[ci][s.Key]
-		key := s.Key
 		if !ok {
 			g = keptGroup{oldest: arrival} // the key is the sighting's own string (see Sighting): kept as is
 		} else if ix.streaming {
@@ -215,7 +214,7 @@ func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []string
 		sl := slot{arrival: arrival, seq: int32(seq), value: s.Value}
 		if !ix.streaming {
 			g.slots = append(g.slots, sl) // sorted once, in Finish
-			ix.groups[ci][key] = g
+			ix.groups[ci][s.Key] = g
 			continue
 		}
 		// Kept sorted as it grows. Past the cap a streaming run answers
@@ -226,7 +225,7 @@ func (ix *Index) add(ci int, arrival int64, order Order, ss []Sighting) []string
 			return compareMembers(Member{Order: ix.orderAt(o.arrival), Seq: int(o.seq)}, m) > 0
 		})
 		g.slots = slices.Insert(g.slots, at, sl)
-		ix.groups[ci][key] = g
+		ix.groups[ci][s.Key] = g
 		if !slices.Contains(touched, s.Key) {
 			touched = append(touched, s.Key)
 		}

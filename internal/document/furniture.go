@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -86,7 +87,50 @@ func findFurniture(text string, lines []Span) []Span {
 			out = append(out, Span{s, e})
 		}
 	}
-	return out
+	return captionRepeats(text, lines, out)
+}
+
+// captionMaxGap is how many short lines (a photographer's name, an
+// agency, a slash) may stand between a photo's caption and its twin.
+const captionMaxGap = 4
+
+// captionRepeats adds to furniture (sorted) the photo captions a page
+// prints twice, the image's description and then its caption, with the
+// credit on short lines between ("Long Wei / VCG via Getty Images",
+// "FPREN"): the same line of at least minCaptionTwinWords words, and only
+// such short lines, at least one of them, between the two. A generator
+// repeating itself does so in running paragraphs, which stay main text.
+func captionRepeats(text string, lines []Span, furniture []Span) []Span {
+	in := func(off int) bool {
+		i := sort.Search(len(furniture), func(i int) bool { return furniture[i].End > off })
+		return i < len(furniture) && furniture[i].Start <= off
+	}
+	var found []Span
+	for i, l := range lines {
+		s, e := trimSpan(text, l.Start, l.End)
+		if s >= e || in(s) || CountFields(text[s:e], minCaptionTwinWords) < minCaptionTwinWords {
+			continue
+		}
+		credit := false // a non-blank short line seen between
+		for j := i + 1; j < len(lines) && j-i-1 <= captionMaxGap; j++ {
+			ts, te := trimSpan(text, lines[j].Start, lines[j].End)
+			if credit && text[ts:te] == text[s:e] {
+				found = append(found, Span{s, e}, Span{ts, te})
+				break
+			}
+			n := CountFields(text[ts:te], 5)
+			if n > 4 {
+				break
+			}
+			credit = credit || n > 0
+		}
+	}
+	if len(found) == 0 {
+		return furniture
+	}
+	furniture = append(furniture, found...)
+	sort.Slice(furniture, func(i, j int) bool { return furniture[i].Start < furniture[j].Start })
+	return slices.CompactFunc(furniture, func(a, b Span) bool { return a == b })
 }
 
 // minCaptionTwinWords keeps short lines (a name, a label) from being taken

@@ -156,3 +156,20 @@ func TestBodyTextKeepsSubheadsDropsTheStack(t *testing.T) {
 		t.Errorf("plain article's body in place: %v %q", inPlace, d.Text[start:end])
 	}
 }
+
+// A caption printed twice with its credit on short lines between is
+// furniture, both copies; the same line repeated with only blank lines
+// between is a paragraph repeated, and stays main text. Written for this
+// test.
+func TestCaptionRepeatedAroundItsCredit(t *testing.T) {
+	caption := "Workers fix the last lamp posts on the bridge deck in Portmouth on Monday."
+	body := "The bridge reopened on Tuesday after an eighteen-month refit, the council said.\n\n"
+	d := New("t", body+caption+"\nAnn Lee\n/\nHarbour Press\n"+caption+"\n\nTraffic was light, police said.\n")
+	if got := spans(d, d.Furniture()); len(got) != 2 || got[0] != caption || got[1] != caption {
+		t.Errorf("furniture %q, want the caption twice", got)
+	}
+	d = New("t", body+caption+"\n\n"+caption+"\n\nTraffic was light, police said.\n")
+	if fs := d.Furniture(); len(fs) != 0 {
+		t.Errorf("a paragraph repeated after a blank line was taken for a caption: %q", spans(d, fs))
+	}
+}

@@ -78,7 +78,7 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 			}
 		}
 		if first >= 0 && (onDisplayLine(doc, first) || onDisplayLine(doc, s.Start) || isStandfirst(doc, first, s.Start) ||
-			captionPair(doc, first, s.Start) || afterFooter(doc, first, s.Start)) {
+			afterFooter(doc, first, s.Start)) {
 			continue // a headline, caption or standfirst restating the story: page layout
 		}
 		if first >= 0 {
@@ -137,7 +137,7 @@ func findRepetition(c *collector, doc *document.Document) repetition {
 		start, end := words[i].Start, words[k-1].End
 		if quotedOrNames(c, doc, words[i:k], words[firstOf[i]].Start) ||
 			onDisplayLine(doc, start) || onDisplayLine(doc, words[firstOf[i]].Start) || isStandfirst(doc, words[firstOf[i]].Start, start) ||
-			captionPair(doc, words[firstOf[i]].Start, start) || afterFooter(doc, words[firstOf[i]].Start, start) {
+			afterFooter(doc, words[firstOf[i]].Start, start) {
 			i = k
 			continue
 		}
@@ -205,51 +205,13 @@ func isStandfirst(doc *document.Document, first, repeat int) bool {
 	return false
 }
 
-// captionMaxGap is how many short lines (a photographer's name, an
-// agency, a slash) may stand between a photo's caption and its twin.
-const captionMaxGap = 4
-
-// captionPair reports whether the lines at first and repeat are a photo
-// caption printed twice, as pages print the image's description and then
-// its caption: each occurrence fills its own line, and only a few short
-// lines (the credit: "FPREN", "Long Wei / VCG via Getty Images") stand
-// between them. A generator repeating itself does so in running
-// paragraphs.
-func captionPair(doc *document.Document, first, repeat int) bool {
-	lines := doc.Lines()
-	at := func(off int) int {
-		return sort.Search(len(lines), func(i int) bool { return lines[i].End >= off })
-	}
-	a, b := at(first), at(repeat)
-	if a >= len(lines) || b >= len(lines) || b <= a || b-a-1 > captionMaxGap {
-		return false
-	}
-	if strings.TrimSpace(doc.Slice(lines[a])) != strings.TrimSpace(doc.Slice(lines[b])) {
-		return false // the line holds more than the repeated sentence
-	}
-	for _, l := range lines[a+1 : b] {
-		if document.CountFields(doc.Slice(l), 5) > 4 {
-			return false
-		}
-	}
-	return true
-}
-
-// afterFooter reports whether a legal footer line ("© 2025 … All rights
-// reserved") stands between first and repeat: what follows it is the
-// page's teaser of the same story, not the article repeating itself.
+// afterFooter reports whether the site's footer (document.TrailerStart:
+// the copyright line after the article) stands between first and repeat:
+// what follows it is the page's teaser of the same story, not the article
+// repeating itself.
 func afterFooter(doc *document.Document, first, repeat int) bool {
-	for _, f := range doc.Furniture() {
-		if f.Start > first && f.Start < repeat && isLegalFooter(doc.Slice(f)) {
-			return true
-		}
-	}
-	return false
-}
-
-func isLegalFooter(line string) bool {
-	l := strings.ToLower(line)
-	return strings.HasPrefix(l, "©") || strings.HasPrefix(l, "copyright") || strings.Contains(l, "all rights reserved")
+	t := doc.TrailerStart()
+	return first < t && t <= repeat
 }
 
 // firstSentence is the first sentence seen with a given hash.

@@ -145,7 +145,7 @@ func referenceRepeatedSentences(doc *document.Document) []int {
 		}
 		if first, ok := seen[b.String()]; ok {
 			if !onDisplayLine(doc, first) && !onDisplayLine(doc, s.Start) && !isStandfirst(doc, first, s.Start) &&
-				!captionPair(doc, first, s.Start) && !afterFooter(doc, first, s.Start) {
+				!afterFooter(doc, first, s.Start) {
 				out = append(out, s.Start)
 			}
 			continue
